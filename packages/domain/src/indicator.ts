@@ -1,0 +1,18 @@
+/** How an indicator's figures accumulate through the year; decides every roll-up and schedule. */
+export const INDICATOR_KINDS = ["cumulative", "ratio", "level"] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+export const DIRECTIONS = ["higher_is_better", "lower_is_better"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const REGION_LEVELS = ["province", "city", "county"] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+/** Seasonal profile: 12 cumulative fractions of the year's work expected by the end of each month. */
+export type SeasonalProfile = readonly number[];
+
+export interface IndicatorRules {
+  kind: IndicatorKind;
+  direction: Direction;
+  seasonalProfile?: SeasonalProfile | null;
+}

@@ -1,0 +1,115 @@
+import { completionRate } from "./completion.js";
+import type { IndicatorRules } from "./indicator.js";
+import { actualOf, isRatioMeasure, type Measure } from "./measure.js";
+import { projectYearEnd } from "./projection.js";
+import { rankByScore } from "./ranking.js";
+import { rollUp, rollUpTargets } from "./rollup.js";
+import { DEFAULT_DUE_MONTH, scheduleProgress } from "./schedule.js";
+import { DEFAULT_THRESHOLDS, type LagThresholds, lagPoints, type Status, statusOf } from "./status.js";
+
+/** One region's figures for one indicator, year and month, as read from storage. */
+export interface RegionFigures<R> {
+  region: R;
+  target: number | null;
+  dueMonth: number | null;
+  measure: Measure | null;
+}
+
+/** Every number a progress line shows, each with its single definition in this package. */
+export interface ProgressLine<R> {
+  region: R;
+  target: number | null;
+  actual: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  dueMonth: number;
+  completion: number | null;
+  schedule: number;
+  lag: number | null;
+  status: Status | null;
+  rank: number | null;
+  projection: number | null;
+  projectedToMiss: boolean | null;
+}
+
+export interface ProgressOptions {
+  month: number;
+  thresholds?: LagThresholds;
+}
+
+export function progressLine<R>(
+  indicator: IndicatorRules,
+  figures: RegionFigures<R>,
+  { month, thresholds = DEFAULT_THRESHOLDS }: ProgressOptions,
+): ProgressLine<R> {
+  const { kind, direction, seasonalProfile: profile } = indicator;
+  const dueMonth = figures.dueMonth ?? DEFAULT_DUE_MONTH;
+  const actual = actualOf(figures.measure);
+  const completion = completionRate(direction, actual, figures.target);
+  const schedule = scheduleProgress({ kind, month, dueMonth, profile });
+  const lag = lagPoints(completion, schedule);
+  const projection = projectYearEnd({
+    kind,
+    direction,
+    month,
+    dueMonth,
+    profile,
+    actual,
+    target: figures.target,
+  });
+  const parts = figures.measure && isRatioMeasure(figures.measure) ? figures.measure : null;
+  return {
+    region: figures.region,
+    target: figures.target,
+    actual,
+    numerator: parts?.numerator ?? null,
+    denominator: parts?.denominator ?? null,
+    dueMonth,
+    completion,
+    schedule,
+    lag,
+    status: statusOf(completion, lag, thresholds),
+    rank: null,
+    projection: projection.completion,
+    projectedToMiss: projection.projectedToMiss,
+  };
+}
+
+export interface ProgressTable<R> {
+  parent: ProgressLine<R>;
+  children: ProgressLine<R>[];
+}
+
+/**
+ * Progress of a parent region and its children for one indicator. Children are ranked among
+ * themselves by completion. The parent's figure is the roll-up of its children (its own report
+ * only for level indicators, which are not summed); its target is its own, or for cumulative
+ * indicators the sum of its children's when it has none.
+ */
+export function progressTable<R>(
+  indicator: IndicatorRules,
+  parent: RegionFigures<R>,
+  children: readonly RegionFigures<R>[],
+  options: ProgressOptions,
+): ProgressTable<R> {
+  const lines = children.map((child) => progressLine(indicator, child, options));
+  const ranks = rankByScore(lines.map((line) => line.completion));
+  lines.forEach((line, i) => {
+    line.rank = ranks[i] ?? null;
+  });
+  const rolled =
+    indicator.kind === "level"
+      ? parent.measure
+      : (rollUp(
+          indicator.kind,
+          children.map((c) => c.measure),
+        ) ?? parent.measure);
+  const target =
+    parent.target ??
+    rollUpTargets(
+      indicator.kind,
+      children.map((c) => c.target),
+    );
+  const parentLine = progressLine(indicator, { ...parent, target, measure: rolled }, options);
+  return { parent: parentLine, children: lines };
+}

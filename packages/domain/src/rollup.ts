@@ -1,0 +1,43 @@
+import type { IndicatorKind } from "./indicator.js";
+import { isRatioMeasure, type Measure } from "./measure.js";
+
+/**
+ * Roll-up of children's figures to their parent. Cumulative figures are summed; ratio figures sum
+ * numerators and denominators separately, so the parent share is Σnum / Σden (never an average of
+ * percentages); level figures are not summed, so the parent has no rolled-up figure (null).
+ * Children without a figure are left out; with none at all the result is null.
+ */
+export function rollUp(kind: IndicatorKind, children: readonly (Measure | null)[]): Measure | null {
+  if (kind === "level") return null;
+  const present = children.filter((m): m is Measure => m !== null);
+  if (present.length === 0) return null;
+  if (kind === "ratio") {
+    let numerator = 0;
+    let denominator = 0;
+    for (const m of present) {
+      if (!isRatioMeasure(m)) throw new TypeError("ratio roll-up needs numerator and denominator");
+      numerator += m.numerator;
+      denominator += m.denominator;
+    }
+    return { numerator, denominator };
+  }
+  let value = 0;
+  for (const m of present) {
+    if (isRatioMeasure(m)) throw new TypeError("cumulative roll-up needs values");
+    value += m.value;
+  }
+  return { value };
+}
+
+/**
+ * A parent's target when it has none of its own: the sum of its children's for cumulative
+ * indicators. A share or a level target cannot be derived from children's targets.
+ */
+export function rollUpTargets(
+  kind: IndicatorKind,
+  targets: readonly (number | null)[],
+): number | null {
+  if (kind !== "cumulative") return null;
+  const present = targets.filter((t): t is number => t !== null);
+  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
+}
