@@ -1,0 +1,4 @@
+export * from "./client.js";
+export * from "./queries/index.js";
+export * as schema from "./schema.js";
+export { seedDatabase } from "./seed/index.js";

@@ -1,0 +1,21 @@
+import { asc, eq } from "drizzle-orm";
+import type { Database } from "../client.js";
+import { indicators, regions } from "../schema.js";
+
+export function allRegions(db: Database) {
+  return db.select().from(regions).orderBy(asc(regions.code));
+}
+
+export async function regionByCode(db: Database, code: string) {
+  const [row] = await db.select().from(regions).where(eq(regions.code, code));
+  return row ?? null;
+}
+
+export function allIndicators(db: Database) {
+  return db.select().from(indicators).orderBy(asc(indicators.sortOrder), asc(indicators.code));
+}
+
+export async function indicatorByCode(db: Database, code: string) {
+  const [row] = await db.select().from(indicators).where(eq(indicators.code, code));
+  return row ?? null;
+}

@@ -1,0 +1,4 @@
+export * from "./catalogue.js";
+export * from "./progress.js";
+export * from "./reports.js";
+export * from "./targets.js";

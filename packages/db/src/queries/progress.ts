@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "../client.js";
+
+export interface ProgressFigureRow {
+  indicatorCode: string;
+  regionCode: string;
+  /** True for the parent region itself, false for its children. */
+  isParent: boolean;
+  target: number | null;
+  dueMonth: number | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** The month of the report used: the latest approved one up to the month asked for. */
+  asOfMonth: number | null;
+}
+
+export interface ProgressQuery {
+  parentCode: string;
+  year: number;
+  month: number;
+  /** Indicator codes to read; all indicators when omitted. */
+  indicatorCodes?: readonly string[] | undefined;
+}
+
+/**
+ * Targets and latest approved figures (up to the month) of a region and its direct children,
+ * for one indicator or all of them: the raw material of every progress line.
+ */
+export function progressByChildren(db: Database, q: ProgressQuery): Promise<ProgressFigureRow[]> {
+  const codes = q.indicatorCodes ? sql`and i.code in ${q.indicatorCodes}` : sql``;
+  return queryRows<ProgressFigureRow>(
+    db,
+    sql`
+      select i.code as "indicatorCode", r.code as "regionCode", (r.code = ${q.parentCode}) as "isParent",
+             t.value::float8 as "target", t.due_month as "dueMonth",
+             rep.value::float8 as "value", rep.numerator::float8 as "numerator",
+             rep.denominator::float8 as "denominator", rep.month as "asOfMonth"
+      from regions r
+      cross join indicators i
+      left join targets t
+        on t.indicator_code = i.code and t.region_code = r.code and t.year = ${q.year}
+      left join lateral (
+        select p.value, p.numerator, p.denominator, p.month
+        from reports p
+        where p.indicator_code = i.code and p.region_code = r.code and p.year = ${q.year}
+          and p.month <= ${q.month} and p.status = 'approved'
+        order by p.month desc
+        limit 1
+      ) rep on true
+      where (r.parent_code = ${q.parentCode} or r.code = ${q.parentCode}) ${codes}
+      order by i.sort_order, i.code, r.code`,
+  );
+}

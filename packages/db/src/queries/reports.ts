@@ -1,0 +1,73 @@
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../client.js";
+import { reports } from "../schema.js";
+
+export interface ReportKey {
+  indicatorCode: string;
+  regionCode: string;
+  year: number;
+  month: number;
+}
+
+export interface ReportFilter {
+  indicator?: string | undefined;
+  region?: string | undefined;
+  year?: number | undefined;
+  month?: number | undefined;
+}
+
+export function listReports(db: Database, filter: ReportFilter) {
+  const where: SQL[] = [];
+  if (filter.indicator) where.push(eq(reports.indicatorCode, filter.indicator));
+  if (filter.region) where.push(eq(reports.regionCode, filter.region));
+  if (filter.year) where.push(eq(reports.year, filter.year));
+  if (filter.month) where.push(eq(reports.month, filter.month));
+  return db
+    .select()
+    .from(reports)
+    .where(and(...where))
+    .orderBy(asc(reports.year), asc(reports.month), asc(reports.indicatorCode), asc(reports.regionCode))
+    .limit(5000);
+}
+
+function keyCondition(key: ReportKey) {
+  return and(
+    eq(reports.indicatorCode, key.indicatorCode),
+    eq(reports.regionCode, key.regionCode),
+    eq(reports.year, key.year),
+    eq(reports.month, key.month),
+  );
+}
+
+export async function reportByKey(db: Database, key: ReportKey) {
+  const [row] = await db.select().from(reports).where(keyCondition(key));
+  return row ?? null;
+}
+
+export interface ReportFigures {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/**
+ * Writes one month's figure, creating the report or bumping its version. Until the submission
+ * workflow lands, figures written here count as approved.
+ */
+export async function putReport(db: Database, key: ReportKey, figures: ReportFigures) {
+  const [row] = await db
+    .insert(reports)
+    .values({ ...key, ...figures, status: "approved", submittedAt: sql`now()` })
+    .onConflictDoUpdate({
+      target: [reports.indicatorCode, reports.year, reports.regionCode, reports.month],
+      set: {
+        ...figures,
+        status: "approved",
+        version: sql`${reports.version} + 1`,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning();
+  if (!row) throw new Error("report upsert returned no row");
+  return row;
+}

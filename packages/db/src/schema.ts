@@ -1,0 +1,124 @@
+import { DIRECTIONS, INDICATOR_KINDS, REGION_LEVELS } from "@jindu/domain";
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/pg-core";
+
+export const regionLevel = pgEnum("region_level", REGION_LEVELS);
+export const indicatorKind = pgEnum("indicator_kind", INDICATOR_KINDS);
+export const direction = pgEnum("direction", DIRECTIONS);
+export const reportStatus = pgEnum("report_status", ["draft", "submitted", "approved", "returned"]);
+
+/** Administrative regions by their GB/T 2260 code. */
+export const regions = pgTable(
+  "regions",
+  {
+    code: varchar("code", { length: 6 }).primaryKey(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    level: regionLevel("level").notNull(),
+    parentCode: varchar("parent_code", { length: 6 }).references((): AnyPgColumn => regions.code),
+  },
+  (t) => [
+    index("regions_parent_idx").on(t.parentCode, t.code),
+    check("regions_code_format", sql`${t.code} ~ '^[0-9]{6}$'`),
+  ],
+);
+
+export const indicators = pgTable("indicators", {
+  code: text("code").primaryKey(),
+  nameZh: text("name_zh").notNull(),
+  nameEn: text("name_en").notNull(),
+  unitZh: text("unit_zh").notNull(),
+  unitEn: text("unit_en").notNull(),
+  kind: indicatorKind("kind").notNull(),
+  direction: direction("direction").notNull(),
+  category: text("category").notNull(),
+  /** For ratio indicators: what the numerator and denominator are. */
+  parts: text("parts"),
+  /** Source documents, by their number prefix in shared/sources. */
+  source: text("source"),
+  /** 12 cumulative fractions of the year's work by month end; null means an even pace. */
+  seasonalProfile: jsonb("seasonal_profile").$type<number[]>(),
+  sortOrder: integer("sort_order").notNull().default(0),
+});
+
+/** Annual target (目标任务): a count for cumulative, a share (fraction) for ratio, a value for level. */
+export const targets = pgTable(
+  "targets",
+  {
+    id: serial("id").primaryKey(),
+    indicatorCode: text("indicator_code")
+      .notNull()
+      .references(() => indicators.code),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    year: smallint("year").notNull(),
+    value: numeric("value", { mode: "number" }).notNull(),
+    dueMonth: smallint("due_month").notNull().default(12),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("targets_key").on(t.indicatorCode, t.year, t.regionCode),
+    check("targets_due_month", sql`${t.dueMonth} between 1 and 12`),
+    check("targets_value_nonneg", sql`${t.value} >= 0`),
+  ],
+);
+
+/**
+ * Monthly report (月报) of one indicator for one region: year-to-date value for cumulative
+ * indicators, the point value for level ones, both year-to-date parts for ratio ones.
+ */
+export const reports = pgTable(
+  "reports",
+  {
+    id: serial("id").primaryKey(),
+    indicatorCode: text("indicator_code")
+      .notNull()
+      .references(() => indicators.code),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    year: smallint("year").notNull(),
+    month: smallint("month").notNull(),
+    value: numeric("value", { mode: "number" }),
+    numerator: numeric("numerator", { mode: "number" }),
+    denominator: numeric("denominator", { mode: "number" }),
+    status: reportStatus("status").notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Serves both "month m of these regions" and "latest month ≤ m" (level indicators).
+    uniqueIndex("reports_key").on(t.indicatorCode, t.year, t.regionCode, t.month),
+    check("reports_month", sql`${t.month} between 1 and 12`),
+    check(
+      "reports_nonneg",
+      sql`coalesce(${t.value}, 0) >= 0 and coalesce(${t.numerator}, 0) >= 0 and coalesce(${t.denominator}, 0) >= 0`,
+    ),
+    check(
+      "reports_shape",
+      sql`(${t.value} is not null and ${t.numerator} is null and ${t.denominator} is null) or (${t.value} is null and ${t.numerator} is not null and ${t.denominator} is not null)`,
+    ),
+  ],
+);
+
+export type Region = typeof regions.$inferSelect;
+export type Indicator = typeof indicators.$inferSelect;
+export type Target = typeof targets.$inferSelect;
+export type Report = typeof reports.$inferSelect;
