@@ -1,4 +1,5 @@
 export * from "./completion.js";
+export * from "./exact-sum.js";
 export * from "./indicator.js";
 export * from "./measure.js";
 export * from "./progress.js";
@@ -7,3 +8,4 @@ export * from "./ranking.js";
 export * from "./rollup.js";
 export * from "./schedule.js";
 export * from "./status.js";
+export * from "./validation.js";

@@ -13,6 +13,8 @@ export interface RegionFigures<R> {
   target: number | null;
   dueMonth: number | null;
   measure: Measure | null;
+  /** Month of the report the figure comes from, when it is one region's own report. */
+  asOfMonth?: number | null;
 }
 
 /** Every number a progress line shows, each with its single definition in this package. */
@@ -22,6 +24,7 @@ export interface ProgressLine<R> {
   actual: number | null;
   numerator: number | null;
   denominator: number | null;
+  asOfMonth: number | null;
   dueMonth: number;
   completion: number | null;
   schedule: number;
@@ -64,6 +67,7 @@ export function progressLine<R>(
     actual,
     numerator: parts?.numerator ?? null,
     denominator: parts?.denominator ?? null,
+    asOfMonth: figures.asOfMonth ?? null,
     dueMonth,
     completion,
     schedule,
@@ -110,6 +114,11 @@ export function progressTable<R>(
       indicator.kind,
       children.map((c) => c.target),
     );
-  const parentLine = progressLine(indicator, { ...parent, target, measure: rolled }, options);
+  const ownFigure = rolled === parent.measure;
+  const parentLine = progressLine(
+    indicator,
+    { ...parent, target, measure: rolled, asOfMonth: ownFigure ? parent.asOfMonth : null },
+    options,
+  );
   return { parent: parentLine, children: lines };
 }

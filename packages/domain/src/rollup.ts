@@ -1,3 +1,4 @@
+import { exactSum } from "./exact-sum.js";
 import type { IndicatorKind } from "./indicator.js";
 import { isRatioMeasure, type Measure } from "./measure.js";
 
@@ -12,21 +13,20 @@ export function rollUp(kind: IndicatorKind, children: readonly (Measure | null)[
   const present = children.filter((m): m is Measure => m !== null);
   if (present.length === 0) return null;
   if (kind === "ratio") {
-    let numerator = 0;
-    let denominator = 0;
-    for (const m of present) {
+    const parts = present.map((m) => {
       if (!isRatioMeasure(m)) throw new TypeError("ratio roll-up needs numerator and denominator");
-      numerator += m.numerator;
-      denominator += m.denominator;
-    }
-    return { numerator, denominator };
+      return m;
+    });
+    return {
+      numerator: exactSum(parts.map((m) => m.numerator)),
+      denominator: exactSum(parts.map((m) => m.denominator)),
+    };
   }
-  let value = 0;
-  for (const m of present) {
+  const values = present.map((m) => {
     if (isRatioMeasure(m)) throw new TypeError("cumulative roll-up needs values");
-    value += m.value;
-  }
-  return { value };
+    return m.value;
+  });
+  return { value: exactSum(values) };
 }
 
 /**
@@ -39,5 +39,5 @@ export function rollUpTargets(
 ): number | null {
   if (kind !== "cumulative") return null;
   const present = targets.filter((t): t is number => t !== null);
-  return present.length === 0 ? null : present.reduce((a, b) => a + b, 0);
+  return present.length === 0 ? null : exactSum(present);
 }

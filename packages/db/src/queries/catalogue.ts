@@ -19,3 +19,16 @@ export async function indicatorByCode(db: Database, code: string) {
   const [row] = await db.select().from(indicators).where(eq(indicators.code, code));
   return row ?? null;
 }
+
+export function childRegions(db: Database, parentCode: string) {
+  return db
+    .select({
+      code: regions.code,
+      nameZh: regions.nameZh,
+      nameEn: regions.nameEn,
+      level: regions.level,
+    })
+    .from(regions)
+    .where(eq(regions.parentCode, parentCode))
+    .orderBy(asc(regions.code));
+}

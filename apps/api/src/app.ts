@@ -1,0 +1,39 @@
+import { existsSync } from "node:fs";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { DatabaseHandle } from "@jindu/db";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { registerPlugins } from "./plugins/index.js";
+import { registerRoutes } from "./routes/index.js";
+import { ErrorBody } from "./schemas/index.js";
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  /** Folder of the built web app to serve on the same port (production); none when omitted. */
+  webRoot?: string | undefined;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/**
+ * Builds the server in three layers, as in fastify/demo: third-party plugins, our own plugins,
+ * then the routes, whose folder path is their URL path. (Registered explicitly rather than with
+ * @fastify/autoload, whose dynamic import of .ts files bypasses Vitest's transform.)
+ */
+export async function buildApp({ database, webRoot, logger = false }: AppOptions) {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.addSchema(ErrorBody);
+
+  const serveWeb = Boolean(webRoot && existsSync(webRoot));
+  await registerPlugins(app, { database, spaFallback: serveWeb });
+  if (serveWeb) {
+    const { default: serveStatic } = await import("@fastify/static");
+    await app.register(serveStatic, { root: webRoot as string, wildcard: false });
+  }
+  await registerRoutes(app);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

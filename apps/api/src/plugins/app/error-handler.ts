@@ -1,0 +1,76 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import { ApiError } from "../../errors.js";
+
+const REASONS: Record<number, string> = {
+  400: "Bad Request",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+};
+
+/** Fastify's validation errors name the field by JSON pointer; users want the field's name. */
+function fieldOf(error: FastifyError): string | undefined {
+  const first = error.validation?.[0];
+  if (!first) return undefined;
+  const missing = (first.params as { missingProperty?: string } | undefined)?.missingProperty;
+  const path = first.instancePath.replace(/^\//, "").replaceAll("/", ".");
+  return missing ? (path ? `${path}.${missing}` : missing) : path || error.validationContext;
+}
+
+/**
+ * One error handler: 4xx keep their message (with the field for validation errors),
+ * 5xx are logged with the request and answered with a generic message.
+ */
+export default fp(async function errorHandler(
+  app: FastifyInstance,
+  opts: { spaFallback?: boolean },
+) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) {
+      return reply.status(error.statusCode).send({
+        statusCode: error.statusCode,
+        error: REASONS[error.statusCode] ?? "Error",
+        message: error.message,
+        ...error.extras,
+      });
+    }
+    if (error.validation) {
+      const field = fieldOf(error);
+      const reason = error.validation[0]?.message ?? "is invalid";
+      return reply.status(400).send({
+        statusCode: 400,
+        error: "Bad Request",
+        message: field ? `${field} ${reason}` : error.message,
+        ...(field ? { field } : {}),
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({
+        statusCode: status,
+        error: REASONS[status] ?? "Error",
+        message: error.message,
+      });
+    }
+    request.log.error({ err: error }, "request failed");
+    return reply
+      .status(500)
+      .send({ statusCode: 500, error: "Internal Server Error", message: "Something went wrong" });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    // The dashboard's own routes (/overview, /regions/...) are client-side: serve its page.
+    const isPage =
+      request.method === "GET" &&
+      !request.url.startsWith("/api/") &&
+      (request.headers.accept ?? "").includes("text/html");
+    if (opts.spaFallback && isPage) return reply.type("text/html").sendFile("index.html");
+    return reply.status(404).send({
+      statusCode: 404,
+      error: "Not Found",
+      message: `${request.method} ${request.url.split("?")[0]} does not exist`,
+    });
+  });
+});

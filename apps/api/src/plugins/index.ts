@@ -1,0 +1,15 @@
+import type { DatabaseHandle } from "@jindu/db";
+import type { FastifyInstance } from "fastify";
+import database from "./app/database.js";
+import errorHandler from "./app/error-handler.js";
+import swagger from "./external/swagger.js";
+
+/** Third-party plugins first, then our own decorators, as in fastify/demo. */
+export async function registerPlugins(
+  app: FastifyInstance,
+  opts: { database: DatabaseHandle; spaFallback: boolean },
+) {
+  await app.register(swagger);
+  await app.register(database, { database: opts.database });
+  await app.register(errorHandler, { spaFallback: opts.spaFallback });
+}

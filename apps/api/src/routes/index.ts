@@ -1,0 +1,23 @@
+import type { FastifyInstance } from "fastify";
+import indicators from "./api/indicators/index.js";
+import lagging from "./api/lagging/index.js";
+import progress from "./api/progress/index.js";
+import regions from "./api/regions/index.js";
+import reports from "./api/reports/index.js";
+import targets from "./api/targets/index.js";
+import healthz from "./healthz/index.js";
+
+/** Every route plugin, mounted at its folder path, so a URL leads straight to its file. */
+export const routes = {
+  "/healthz": healthz,
+  "/api/regions": regions,
+  "/api/indicators": indicators,
+  "/api/targets": targets,
+  "/api/reports": reports,
+  "/api/progress": progress,
+  "/api/lagging": lagging,
+};
+
+export async function registerRoutes(app: FastifyInstance) {
+  for (const [prefix, plugin] of Object.entries(routes)) await app.register(plugin, { prefix });
+}

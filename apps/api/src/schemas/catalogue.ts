@@ -1,0 +1,35 @@
+import { type Static, Type } from "typebox";
+import { RegionLevel } from "./common.js";
+
+const regionFields = {
+  code: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  level: RegionLevel,
+  parentCode: Type.Union([Type.String(), Type.Null()]),
+};
+
+// Province → city → county: the tree is three levels deep, so it is spelled out, not recursive.
+const County = Type.Object({ ...regionFields, children: Type.Array(Type.Object({}), { maxItems: 0 }) });
+const City = Type.Object({ ...regionFields, children: Type.Array(County) });
+export const RegionNodeSchema = Type.Object({ ...regionFields, children: Type.Array(City) });
+export type RegionNode = Static<typeof RegionNodeSchema>;
+
+export const RegionTreeResponse = Type.Object({ regions: Type.Array(RegionNodeSchema) });
+
+export const Indicator = Type.Object({
+  code: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  unitZh: Type.String(),
+  unitEn: Type.String(),
+  kind: Type.Union([Type.Literal("cumulative"), Type.Literal("ratio"), Type.Literal("level")]),
+  direction: Type.Union([Type.Literal("higher_is_better"), Type.Literal("lower_is_better")]),
+  category: Type.String(),
+  parts: Type.Union([Type.String(), Type.Null()]),
+  source: Type.Union([Type.String(), Type.Null()]),
+  seasonalProfile: Type.Union([Type.Array(Type.Number()), Type.Null()]),
+});
+export type Indicator = Static<typeof Indicator>;
+
+export const IndicatorListResponse = Type.Object({ indicators: Type.Array(Indicator) });

@@ -1,0 +1,41 @@
+import { Type } from "typebox";
+
+/** GB/T 2260 six-digit region code. */
+export const RegionCode = Type.String({ pattern: "^[0-9]{6}$", description: "GB/T 2260 code" });
+export const IndicatorCode = Type.String({ pattern: "^[a-z][a-z0-9_]{1,63}$" });
+export const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+export const Month = Type.Integer({ minimum: 1, maximum: 12 });
+
+export const RegionLevel = Type.Union([
+  Type.Literal("province"),
+  Type.Literal("city"),
+  Type.Literal("county"),
+]);
+
+export const RegionRef = Type.Object({
+  code: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  level: RegionLevel,
+});
+
+/** Every error the API returns has this shape; 4xx keep their message, 5xx say nothing inside. */
+export const ErrorBody = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    error: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String()),
+    rule: Type.Optional(Type.String()),
+    problems: Type.Optional(
+      Type.Array(Type.Object({ field: Type.String(), rule: Type.String(), message: Type.String() })),
+    ),
+  },
+  { $id: "ErrorBody" },
+);
+
+export const errorResponses = {
+  400: Type.Ref("ErrorBody"),
+  404: Type.Ref("ErrorBody"),
+  409: Type.Ref("ErrorBody"),
+};

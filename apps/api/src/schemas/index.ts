@@ -1,0 +1,5 @@
+export * from "./catalogue.js";
+export * from "./common.js";
+export * from "./progress.js";
+export * from "./reports.js";
+export * from "./targets.js";

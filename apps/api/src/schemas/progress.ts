@@ -1,0 +1,75 @@
+import { type Static, Type } from "typebox";
+import { IndicatorCode, Month, RegionCode, RegionRef, Year } from "./common.js";
+import { Indicator } from "./catalogue.js";
+
+const Fraction = Type.Union([Type.Number(), Type.Null()]);
+
+export const Status = Type.Union([
+  Type.Literal("completed"),
+  Type.Literal("green"),
+  Type.Literal("yellow"),
+  Type.Literal("red"),
+]);
+export type Status = Static<typeof Status>;
+
+export const ProgressLine = Type.Object({
+  region: RegionRef,
+  target: Type.Union([Type.Number(), Type.Null()]),
+  actual: Type.Union([Type.Number(), Type.Null()], {
+    description: "year-to-date figure; a fraction for ratio indicators",
+  }),
+  numerator: Fraction,
+  denominator: Fraction,
+  asOfMonth: Type.Union([Type.Integer(), Type.Null()], {
+    description: "month of the latest figure used (null when rolled up or missing)",
+  }),
+  dueMonth: Type.Integer(),
+  completion: Type.Union([Type.Number(), Type.Null()], { description: "fraction; 1 = target met" }),
+  schedule: Type.Number({ description: "time-elapsed progress as a fraction" }),
+  lag: Type.Union([Type.Number(), Type.Null()], { description: "percentage points" }),
+  status: Type.Union([Status, Type.Null()]),
+  rank: Type.Union([Type.Integer(), Type.Null()]),
+  projection: Type.Union([Type.Number(), Type.Null()], {
+    description: "projected completion at the due month, as a fraction",
+  }),
+  projectedToMiss: Type.Union([Type.Boolean(), Type.Null()]),
+});
+export type ProgressLine = Static<typeof ProgressLine>;
+
+export const ProgressQuery = Type.Object(
+  {
+    indicator: IndicatorCode,
+    parent: RegionCode,
+    year: Year,
+    month: Month,
+  },
+  { additionalProperties: false },
+);
+
+export const ProgressResponse = Type.Object({
+  indicator: Indicator,
+  year: Type.Integer(),
+  month: Type.Integer(),
+  parent: ProgressLine,
+  children: Type.Array(ProgressLine),
+});
+export type ProgressResponse = Static<typeof ProgressResponse>;
+
+export const LaggingQuery = Type.Object(
+  { parent: RegionCode, year: Year, month: Month },
+  { additionalProperties: false },
+);
+
+export const LaggingItem = Type.Object({
+  indicator: Type.Pick(Indicator, ["code", "nameZh", "nameEn", "unitZh", "unitEn", "kind"]),
+  line: ProgressLine,
+});
+export type LaggingItem = Static<typeof LaggingItem>;
+
+export const LaggingResponse = Type.Object({
+  year: Type.Integer(),
+  month: Type.Integer(),
+  parent: RegionRef,
+  items: Type.Array(LaggingItem),
+});
+export type LaggingResponse = Static<typeof LaggingResponse>;

@@ -1,0 +1,53 @@
+import { type Static, Type } from "typebox";
+import { IndicatorCode, Month, RegionCode, Year } from "./common.js";
+
+export const ReportStatus = Type.Union([
+  Type.Literal("draft"),
+  Type.Literal("submitted"),
+  Type.Literal("approved"),
+  Type.Literal("returned"),
+]);
+
+export const Report = Type.Object({
+  indicator: Type.String(),
+  region: Type.String(),
+  year: Type.Integer(),
+  month: Type.Integer(),
+  value: Type.Union([Type.Number(), Type.Null()]),
+  numerator: Type.Union([Type.Number(), Type.Null()]),
+  denominator: Type.Union([Type.Number(), Type.Null()]),
+  status: ReportStatus,
+  version: Type.Integer(),
+  submittedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  updatedAt: Type.String({ format: "date-time" }),
+});
+export type Report = Static<typeof Report>;
+
+export const ReportQuery = Type.Object(
+  {
+    indicator: Type.Optional(IndicatorCode),
+    region: Type.Optional(RegionCode),
+    year: Type.Optional(Year),
+    month: Type.Optional(Month),
+  },
+  { additionalProperties: false },
+);
+
+export const ReportParams = Type.Object({
+  indicator: IndicatorCode,
+  region: RegionCode,
+  year: Year,
+  month: Month,
+});
+
+/** Year-to-date value for cumulative indicators, the value for level ones, both parts for ratios. */
+export const ReportBody = Type.Object(
+  {
+    value: Type.Optional(Type.Number({ minimum: 0 })),
+    numerator: Type.Optional(Type.Number({ minimum: 0 })),
+    denominator: Type.Optional(Type.Number({ minimum: 0 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const ReportListResponse = Type.Object({ reports: Type.Array(Report) });

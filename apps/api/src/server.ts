@@ -1,0 +1,32 @@
+import { fileURLToPath } from "node:url";
+import { DEFAULT_DATA_DIR, openDatabase, seedDatabase } from "@jindu/db";
+import { buildApp } from "./app.js";
+
+/**
+ * Starts Jindu: opens the database (the embedded one unless DATABASE_URL is set), applies
+ * migrations, seeds reference and demo data (idempotent, so every start is safe), then listens.
+ */
+const env = process.env;
+const production = env.NODE_ENV === "production";
+const database = await openDatabase({
+  url: env.DATABASE_URL,
+  dataDir: env.JINDU_DATA_DIR ?? fileURLToPath(new URL(`../../../${DEFAULT_DATA_DIR}`, import.meta.url)),
+});
+await database.migrate();
+if (env.JINDU_SEED !== "none") await seedDatabase(database.db, { referenceOnly: env.JINDU_SEED === "reference" });
+
+const app = await buildApp({
+  database,
+  webRoot: production ? fileURLToPath(new URL("../../web/dist", import.meta.url)) : undefined,
+  logger: { level: env.LOG_LEVEL ?? "info" },
+});
+
+const close = async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on("SIGINT", close);
+process.on("SIGTERM", close);
+
+await app.listen({ port: Number(env.PORT ?? 3000), host: env.HOST ?? "127.0.0.1" });

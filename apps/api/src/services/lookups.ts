@@ -1,0 +1,16 @@
+import { type Database, indicatorByCode, regionByCode } from "@jindu/db";
+import { badRequest } from "../errors.js";
+
+/** A region named in a request; an unknown code is bad input (400) naming the field. */
+export async function requireRegion(db: Database, code: string, field: string) {
+  const region = await regionByCode(db, code);
+  if (!region) throw badRequest(`${field}: region ${code} does not exist`, field);
+  return region;
+}
+
+/** An indicator named in a request; an unknown code is bad input (400) naming the field. */
+export async function requireIndicator(db: Database, code: string, field: string) {
+  const indicator = await indicatorByCode(db, code);
+  if (!indicator) throw badRequest(`${field}: indicator ${code} does not exist`, field);
+  return indicator;
+}

@@ -1,0 +1,112 @@
+import type { IndicatorKind } from "./indicator.js";
+
+/** Units counted in whole items: a report of 2.5 households is a typing error. */
+const COUNT_UNITS = new Set(["套", "户", "个", "座"]);
+
+export function isCountUnit(unitZh: string): boolean {
+  return COUNT_UNITS.has(unitZh);
+}
+
+export interface ValidationProblem {
+  /** The input field the problem is about. */
+  field: string;
+  /** A stable rule name, for tests and translations. */
+  rule: string;
+  message: string;
+}
+
+export interface ReportInput {
+  value?: number | null | undefined;
+  numerator?: number | null | undefined;
+  denominator?: number | null | undefined;
+}
+
+export interface ReportContext {
+  indicator: { code: string; kind: IndicatorKind; unitZh: string };
+  year: number;
+  month: number;
+  /** Today, to refuse figures for months that have not begun. */
+  today: Date;
+}
+
+function negative(field: string, v: number | null | undefined): ValidationProblem[] {
+  return v != null && v < 0 ? [{ field, rule: "negative", message: `${field} must not be negative` }] : [];
+}
+
+/** Errors that keep a monthly figure from being saved, each naming its field and rule. */
+export function reportProblems(input: ReportInput, ctx: ReportContext): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const { indicator, year, month, today } = ctx;
+  const thisYear = today.getUTCFullYear();
+  const thisMonth = today.getUTCMonth() + 1;
+  if (year > thisYear || (year === thisYear && month > thisMonth)) {
+    problems.push({
+      field: "month",
+      rule: "future_month",
+      message: `${year}-${String(month).padStart(2, "0")} has not begun yet`,
+    });
+  }
+  if (indicator.kind === "ratio") {
+    if (input.numerator == null || input.denominator == null || input.value != null) {
+      problems.push({
+        field: "numerator",
+        rule: "ratio_parts",
+        message: `${indicator.code} is a ratio: give numerator and denominator, not value`,
+      });
+      return problems;
+    }
+    problems.push(...negative("numerator", input.numerator), ...negative("denominator", input.denominator));
+    if (input.numerator > input.denominator) {
+      problems.push({
+        field: "numerator",
+        rule: "numerator_exceeds_denominator",
+        message: `numerator ${input.numerator} exceeds denominator ${input.denominator}`,
+      });
+    }
+    return problems;
+  }
+  if (input.value == null || input.numerator != null || input.denominator != null) {
+    problems.push({
+      field: "value",
+      rule: "value_required",
+      message: `${indicator.code} takes a single value, not numerator and denominator`,
+    });
+    return problems;
+  }
+  problems.push(...negative("value", input.value));
+  if (isCountUnit(indicator.unitZh) && !Number.isInteger(input.value)) {
+    problems.push({
+      field: "value",
+      rule: "not_integer",
+      message: `${indicator.code} is counted in ${indicator.unitZh}: ${input.value} is not a whole number`,
+    });
+  }
+  return problems;
+}
+
+/** Errors in an annual target: a share is a fraction of at most 1; counts are whole numbers. */
+export function targetProblems(
+  value: number,
+  indicator: { code: string; kind: IndicatorKind; unitZh: string },
+): ValidationProblem[] {
+  if (value < 0) return [{ field: "value", rule: "negative", message: "value must not be negative" }];
+  if (indicator.kind === "ratio" && value > 1) {
+    return [
+      {
+        field: "value",
+        rule: "share_above_one",
+        message: `${indicator.code} is a share: give it as a fraction (0.3 for 30%)`,
+      },
+    ];
+  }
+  if (indicator.kind === "cumulative" && isCountUnit(indicator.unitZh) && !Number.isInteger(value)) {
+    return [
+      {
+        field: "value",
+        rule: "not_integer",
+        message: `${indicator.code} is counted in ${indicator.unitZh}: ${value} is not a whole number`,
+      },
+    ];
+  }
+  return [];
+}
