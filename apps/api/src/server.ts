@@ -10,10 +10,12 @@ const env = process.env;
 const production = env.NODE_ENV === "production";
 const database = await openDatabase({
   url: env.DATABASE_URL,
-  dataDir: env.JINDU_DATA_DIR ?? fileURLToPath(new URL(`../../../${DEFAULT_DATA_DIR}`, import.meta.url)),
+  dataDir:
+    env.JINDU_DATA_DIR ?? fileURLToPath(new URL(`../../../${DEFAULT_DATA_DIR}`, import.meta.url)),
 });
 await database.migrate();
-if (env.JINDU_SEED !== "none") await seedDatabase(database.db, { referenceOnly: env.JINDU_SEED === "reference" });
+if (env.JINDU_SEED !== "none")
+  await seedDatabase(database.db, { referenceOnly: env.JINDU_SEED === "reference" });
 
 const app = await buildApp({
   database,

@@ -24,8 +24,16 @@ describe("seed", () => {
     const c = await counts();
     expect(c.regions).toBe(77);
     expect(c.indicators).toBe(19);
-    const [wenzhou] = await t.db.select().from(schema.regions).where(eq(schema.regions.code, "330300"));
-    expect(wenzhou).toMatchObject({ nameZh: "温州市", nameEn: "Wenzhou", level: "city", parentCode: "330000" });
+    const [wenzhou] = await t.db
+      .select()
+      .from(schema.regions)
+      .where(eq(schema.regions.code, "330300"));
+    expect(wenzhou).toMatchObject({
+      nameZh: "温州市",
+      nameEn: "Wenzhou",
+      level: "city",
+      parentCode: "330000",
+    });
   });
 
   it("is idempotent: a second run changes nothing", async () => {

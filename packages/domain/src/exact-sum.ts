@@ -3,7 +3,8 @@ function decimalsOf(value: number): number {
   if (Number.isInteger(value)) return 0;
   const text = String(value);
   const exponent = text.match(/e-(\d+)$/);
-  if (exponent) return Math.min(12, Number(exponent[1]) + (text.split("e")[0]?.split(".")[1]?.length ?? 0));
+  if (exponent)
+    return Math.min(12, Number(exponent[1]) + (text.split("e")[0]?.split(".")[1]?.length ?? 0));
   return Math.min(12, text.split(".")[1]?.length ?? 0);
 }
 

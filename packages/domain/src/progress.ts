@@ -5,7 +5,13 @@ import { projectYearEnd } from "./projection.js";
 import { rankByScore } from "./ranking.js";
 import { rollUp, rollUpTargets } from "./rollup.js";
 import { DEFAULT_DUE_MONTH, scheduleProgress } from "./schedule.js";
-import { DEFAULT_THRESHOLDS, type LagThresholds, lagPoints, type Status, statusOf } from "./status.js";
+import {
+  DEFAULT_THRESHOLDS,
+  type LagThresholds,
+  lagPoints,
+  type Status,
+  statusOf,
+} from "./status.js";
 
 /** One region's figures for one indicator, year and month, as read from storage. */
 export interface RegionFigures<R> {

@@ -1,5 +1,5 @@
-import type { Direction, IndicatorKind, SeasonalProfile } from "./indicator.js";
 import { completionRate } from "./completion.js";
+import type { Direction, IndicatorKind, SeasonalProfile } from "./indicator.js";
 import { scheduleProgress } from "./schedule.js";
 
 export interface ProjectionInput {

@@ -12,7 +12,9 @@ export function rankByScore(scores: readonly (number | null)[]): (number | null)
     const previous = ranked[position - 1];
     const previousRank = previous ? ranks[previous.index] : null;
     ranks[item.index] =
-      previous && previous.score === item.score && previousRank != null ? previousRank : position + 1;
+      previous && previous.score === item.score && previousRank != null
+        ? previousRank
+        : position + 1;
   });
   return ranks;
 }

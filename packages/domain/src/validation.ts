@@ -30,7 +30,9 @@ export interface ReportContext {
 }
 
 function negative(field: string, v: number | null | undefined): ValidationProblem[] {
-  return v != null && v < 0 ? [{ field, rule: "negative", message: `${field} must not be negative` }] : [];
+  return v != null && v < 0
+    ? [{ field, rule: "negative", message: `${field} must not be negative` }]
+    : [];
 }
 
 /** Errors that keep a monthly figure from being saved, each naming its field and rule. */
@@ -55,7 +57,10 @@ export function reportProblems(input: ReportInput, ctx: ReportContext): Validati
       });
       return problems;
     }
-    problems.push(...negative("numerator", input.numerator), ...negative("denominator", input.denominator));
+    problems.push(
+      ...negative("numerator", input.numerator),
+      ...negative("denominator", input.denominator),
+    );
     if (input.numerator > input.denominator) {
       problems.push({
         field: "numerator",
@@ -89,7 +94,8 @@ export function targetProblems(
   value: number,
   indicator: { code: string; kind: IndicatorKind; unitZh: string },
 ): ValidationProblem[] {
-  if (value < 0) return [{ field: "value", rule: "negative", message: "value must not be negative" }];
+  if (value < 0)
+    return [{ field: "value", rule: "negative", message: "value must not be negative" }];
   if (indicator.kind === "ratio" && value > 1) {
     return [
       {
@@ -99,7 +105,11 @@ export function targetProblems(
       },
     ];
   }
-  if (indicator.kind === "cumulative" && isCountUnit(indicator.unitZh) && !Number.isInteger(value)) {
+  if (
+    indicator.kind === "cumulative" &&
+    isCountUnit(indicator.unitZh) &&
+    !Number.isInteger(value)
+  ) {
     return [
       {
         field: "value",

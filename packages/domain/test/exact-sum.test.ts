@@ -12,10 +12,13 @@ describe("exactSum", () => {
 
   it("equals the integer sum of figures given to one decimal, scaled back", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { maxLength: 50 }), (tenths) => {
-        const exact = tenths.reduce((a, b) => a + b, 0) / 10;
-        return exactSum(tenths.map((t) => t / 10)) === exact;
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10_000_000 }), { maxLength: 50 }),
+        (tenths) => {
+          const exact = tenths.reduce((a, b) => a + b, 0) / 10;
+          return exactSum(tenths.map((t) => t / 10)) === exact;
+        },
+      ),
     );
   });
 });

@@ -27,8 +27,18 @@ describe("progressTable", () => {
       prefab,
       { region: "330000", target: 0.3, dueMonth: null, measure: null },
       [
-        { region: "330100", target: 0.35, dueMonth: null, measure: { numerator: 350, denominator: 1000 } },
-        { region: "330300", target: 0.3, dueMonth: null, measure: { numerator: 40, denominator: 250 } },
+        {
+          region: "330100",
+          target: 0.35,
+          dueMonth: null,
+          measure: { numerator: 350, denominator: 1000 },
+        },
+        {
+          region: "330300",
+          target: 0.3,
+          dueMonth: null,
+          measure: { numerator: 40, denominator: 250 },
+        },
       ],
       { month: 10 },
     );

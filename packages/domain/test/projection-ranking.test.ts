@@ -82,7 +82,10 @@ describe("rankByScore", () => {
         const ranks = rankByScore(scores) as number[];
         const best = Math.max(...scores);
         return scores.every(
-          (s, i) => (ranks[i] as number) >= 1 && (ranks[i] as number) <= scores.length && (s !== best || ranks[i] === 1),
+          (s, i) =>
+            (ranks[i] as number) >= 1 &&
+            (ranks[i] as number) <= scores.length &&
+            (s !== best || ranks[i] === 1),
         );
       }),
     );

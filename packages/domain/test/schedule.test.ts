@@ -29,12 +29,12 @@ describe("scheduleProgress", () => {
 
   it("rejects malformed seasonal profiles", () => {
     expect(seasonalProfileProblem([0.5, 1])).toMatch(/12/);
-    expect(seasonalProfileProblem([0.1, 0.05, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1])).toMatch(
-      /month 2/,
-    );
-    expect(seasonalProfileProblem([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.9, 0.9, 0.9])).toMatch(
-      /month 12/,
-    );
+    expect(
+      seasonalProfileProblem([0.1, 0.05, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1]),
+    ).toMatch(/month 2/);
+    expect(
+      seasonalProfileProblem([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.9, 0.9, 0.9]),
+    ).toMatch(/month 12/);
   });
 
   it("is between 0 and 1 and never decreases through the year", () => {

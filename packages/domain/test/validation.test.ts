@@ -5,8 +5,12 @@ const today = new Date(Date.UTC(2026, 10, 25));
 const households = { code: "rural_dilapidated", kind: "cumulative" as const, unitZh: "户" };
 const prefab = { code: "prefab_share", kind: "ratio" as const, unitZh: "%" };
 const km = { code: "gas_pipe_renewal", kind: "cumulative" as const, unitZh: "公里" };
-const rules = (input: Parameters<typeof reportProblems>[0], indicator = households, year = 2026, month = 10) =>
-  reportProblems(input, { indicator, year, month, today }).map((p) => p.rule);
+const rules = (
+  input: Parameters<typeof reportProblems>[0],
+  indicator = households,
+  year = 2026,
+  month = 10,
+) => reportProblems(input, { indicator, year, month, today }).map((p) => p.rule);
 
 describe("reportProblems", () => {
   it("accepts a whole count, a decimal length and a valid pair of parts", () => {
@@ -18,7 +22,9 @@ describe("reportProblems", () => {
   it("refuses negatives, fractions of households, and numerator above denominator", () => {
     expect(rules({ value: -1 })).toEqual(["negative"]);
     expect(rules({ value: 2.5 })).toEqual(["not_integer"]);
-    expect(rules({ numerator: 600, denominator: 500 }, prefab)).toEqual(["numerator_exceeds_denominator"]);
+    expect(rules({ numerator: 600, denominator: 500 }, prefab)).toEqual([
+      "numerator_exceeds_denominator",
+    ]);
     expect(rules({ numerator: -1, denominator: 5 }, prefab)).toEqual(["negative"]);
   });
 

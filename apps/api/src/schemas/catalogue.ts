@@ -10,7 +10,10 @@ const regionFields = {
 };
 
 // Province → city → county: the tree is three levels deep, so it is spelled out, not recursive.
-const County = Type.Object({ ...regionFields, children: Type.Array(Type.Object({}), { maxItems: 0 }) });
+const County = Type.Object({
+  ...regionFields,
+  children: Type.Array(Type.Object({}), { maxItems: 0 }),
+});
 const City = Type.Object({ ...regionFields, children: Type.Array(County) });
 export const RegionNodeSchema = Type.Object({ ...regionFields, children: Type.Array(City) });
 export type RegionNode = Static<typeof RegionNodeSchema>;

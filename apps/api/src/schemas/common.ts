@@ -28,7 +28,9 @@ export const ErrorBody = Type.Object(
     field: Type.Optional(Type.String()),
     rule: Type.Optional(Type.String()),
     problems: Type.Optional(
-      Type.Array(Type.Object({ field: Type.String(), rule: Type.String(), message: Type.String() })),
+      Type.Array(
+        Type.Object({ field: Type.String(), rule: Type.String(), message: Type.String() }),
+      ),
     ),
   },
   { $id: "ErrorBody" },

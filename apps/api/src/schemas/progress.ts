@@ -1,6 +1,6 @@
 import { type Static, Type } from "typebox";
-import { IndicatorCode, Month, RegionCode, RegionRef, Year } from "./common.js";
 import { Indicator } from "./catalogue.js";
+import { IndicatorCode, Month, RegionCode, RegionRef, Year } from "./common.js";
 
 const Fraction = Type.Union([Type.Number(), Type.Null()]);
 

@@ -4,13 +4,18 @@ import {
   type Database,
   type ProgressFigureRow,
   progressByChildren,
-  schema,
+  type schema,
 } from "@jindu/db";
 import { measureFrom, type ProgressTable, progressTable, type RegionFigures } from "@jindu/domain";
-import { requireIndicator, requireRegion } from "./lookups.js";
 import type { LaggingItem } from "../schemas/index.js";
+import { requireIndicator, requireRegion } from "./lookups.js";
 
-type RegionRef = { code: string; nameZh: string; nameEn: string; level: "province" | "city" | "county" };
+type RegionRef = {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  level: "province" | "city" | "county";
+};
 type IndicatorRow = typeof schema.indicators.$inferSelect;
 
 async function regionRefs(db: Database, parentCode: string): Promise<Map<string, RegionRef>> {
@@ -59,10 +64,7 @@ async function progressTables(
     const childFigures = mine
       .filter((r) => !r.isParent)
       .map((r) => figuresOf(indicator, r, children.get(r.regionCode) as RegionRef));
-    tables.set(
-      indicator.code,
-      progressTable(indicator, parentFigures, childFigures, { month }),
-    );
+    tables.set(indicator.code, progressTable(indicator, parentFigures, childFigures, { month }));
   }
   return tables;
 }

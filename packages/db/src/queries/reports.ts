@@ -26,7 +26,12 @@ export function listReports(db: Database, filter: ReportFilter) {
     .select()
     .from(reports)
     .where(and(...where))
-    .orderBy(asc(reports.year), asc(reports.month), asc(reports.indicatorCode), asc(reports.regionCode))
+    .orderBy(
+      asc(reports.year),
+      asc(reports.month),
+      asc(reports.indicatorCode),
+      asc(reports.regionCode),
+    )
     .limit(5000);
 }
 

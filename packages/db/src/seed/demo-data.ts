@@ -90,7 +90,9 @@ export const PREFAB_LAGGARDS_2020 = ["330300", "330700", "331100"];
 
 /** Regions that have not reported for the last demo month, for completeness screens. */
 function missingLastMonth(cityCodes: readonly string[], province: string): Set<string> {
-  const ranked = [...cityCodes].sort((a, b) => draw("missing", province, a) - draw("missing", province, b));
+  const ranked = [...cityCodes].sort(
+    (a, b) => draw("missing", province, a) - draw("missing", province, b),
+  );
   return new Set(ranked.slice(0, 2));
 }
 
@@ -132,7 +134,10 @@ export interface DemoData {
   reports: ReportRow[];
 }
 
-export function demoData(regionRows: readonly RegionRow[], indicatorRows: readonly IndicatorRow[]): DemoData {
+export function demoData(
+  regionRows: readonly RegionRow[],
+  indicatorRows: readonly IndicatorRow[],
+): DemoData {
   const out: DemoData = { targets: [], reports: [] };
   const provinces = regionRows.filter((r) => r.level === "province");
   for (const province of provinces) {
@@ -171,7 +176,9 @@ function cumulativeSeries({ province, cities, year, indicator, report, out }: Se
   const code = indicator.code;
   const base = BASE_TARGET[code];
   if (!base) throw new Error(`no demo scale for ${code}`);
-  const story = STORIES.find((s) => s.indicator === code && s.province === province && s.year === year);
+  const story = STORIES.find(
+    (s) => s.indicator === code && s.province === province && s.year === year,
+  );
   const dueMonth = story?.dueMonth ?? 12;
   const total =
     story?.target ??
@@ -185,12 +192,18 @@ function cumulativeSeries({ province, cities, year, indicator, report, out }: Se
   // Year-end completion of each city: most reach their target, about one in eight lags.
   const finals = cities.map((city, i) => {
     const lagging = draw("lagging", code, city, year) < 0.12;
-    const p = lagging ? 0.6 + 0.25 * draw("p", code, city, year) : 0.92 + 0.28 * draw("p", code, city, year);
+    const p = lagging
+      ? 0.6 + 0.25 * draw("p", code, city, year)
+      : 0.92 + 0.28 * draw("p", code, city, year);
     return (cityTargets[i] as number) * p;
   });
   // A story's anchor month: the cities' year-to-date figures add up to the documented total.
   const anchored = story?.anchor
-    ? apportion(story.anchor.total, cityTargets.map((t, i) => t * (0.8 + 0.4 * draw("anchor", cities[i] as string))), base.decimals)
+    ? apportion(
+        story.anchor.total,
+        cityTargets.map((t, i) => t * (0.8 + 0.4 * draw("anchor", cities[i] as string))),
+        base.decimals,
+      )
     : null;
   cities.forEach((city, i) => {
     const target = cityTargets[i] as number;
@@ -221,7 +234,13 @@ function ratioSeries({ province, cities, year, indicator, report, out }: SeriesC
   const code = indicator.code;
   const target = SHARE_TARGET[code]?.[year];
   if (target === undefined) throw new Error(`no demo share target for ${code}`);
-  out.targets.push({ indicatorCode: code, regionCode: province, year, value: target, dueMonth: 12 });
+  out.targets.push({
+    indicatorCode: code,
+    regionCode: province,
+    year,
+    value: target,
+    dueMonth: 12,
+  });
   for (const city of cities) {
     out.targets.push({ indicatorCode: code, regionCode: city, year, value: target, dueMonth: 12 });
     const laggard = code === "prefab_share" && year === 2020 && PREFAB_LAGGARDS_2020.includes(city);
@@ -235,9 +254,20 @@ function ratioSeries({ province, cities, year, indicator, report, out }: SeriesC
     for (let m = 1; m <= 12; m++) {
       const denominator = roundTo(Math.max(1, area * (shape[m - 1] as number)), 1);
       const share = finalShare * (0.92 + (0.08 * m) / 12);
-      const numerator = Math.min(denominator, Math.max(previousNum, roundTo(denominator * share, 1)));
+      const numerator = Math.min(
+        denominator,
+        Math.max(previousNum, roundTo(denominator * share, 1)),
+      );
       previousNum = numerator;
-      report({ indicatorCode: code, regionCode: city, year, month: m, numerator, denominator, value: null });
+      report({
+        indicatorCode: code,
+        regionCode: city,
+        year,
+        month: m,
+        numerator,
+        denominator,
+        value: null,
+      });
     }
   }
 }
@@ -248,7 +278,13 @@ function levelSeries({ province, cities, year, indicator, report, out }: SeriesC
   if (target === undefined) throw new Error(`no demo level target for ${code}`);
   const lowerIsBetter = indicator.direction === "lower_is_better";
   for (const region of [province, ...cities]) {
-    out.targets.push({ indicatorCode: code, regionCode: region, year, value: target, dueMonth: 12 });
+    out.targets.push({
+      indicatorCode: code,
+      regionCode: region,
+      year,
+      value: target,
+      dueMonth: 12,
+    });
   }
   for (let m = 1; m <= 12; m++) {
     const values = cities.map((city) => {
@@ -258,7 +294,13 @@ function levelSeries({ province, cities, year, indicator, report, out }: SeriesC
         const start = target * (0.85 + 0.45 * draw("level-start", code, city, year));
         return Math.max(1, Math.round(start - m * 0.6 + 3 * (noise - 0.5)));
       }
-      return roundTo(Math.min(1, target * (0.94 + 0.1 * draw("level-start", code, city, year) + 0.02 * (noise - 0.5))), 3);
+      return roundTo(
+        Math.min(
+          1,
+          target * (0.94 + 0.1 * draw("level-start", code, city, year) + 0.02 * (noise - 0.5)),
+        ),
+        3,
+      );
     });
     cities.forEach((city, i) => {
       report({ indicatorCode: code, regionCode: city, year, month: m, value: values[i] as number });

@@ -9,7 +9,8 @@ export default fp(async function openApi(app: FastifyInstance) {
     openapi: {
       info: {
         title: "Jindu 进度 API",
-        description: "Targets, monthly reports and progress of housing and urban-rural construction work",
+        description:
+          "Targets, monthly reports and progress of housing and urban-rural construction work",
         version: "0.1.0",
       },
     },

@@ -56,7 +56,12 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       const { indicator, region, year, month } = request.params;
       await requireIndicator(app.db, indicator, "indicator");
       await requireRegion(app.db, region, "region");
-      const row = await reportByKey(app.db, { indicatorCode: indicator, regionCode: region, year, month });
+      const row = await reportByKey(app.db, {
+        indicatorCode: indicator,
+        regionCode: region,
+        year,
+        month,
+      });
       if (!row) throw notFound(`no report of ${indicator} for ${region} in ${year}-${month}`);
       return present(row);
     },

@@ -62,7 +62,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         value,
         dueMonth: dueMonth ?? 12,
       });
-      if (!row) throw conflict(`a ${year} target for ${code} in ${region} already exists; update it instead`);
+      if (!row)
+        throw conflict(
+          `a ${year} target for ${code} in ${region} already exists; update it instead`,
+        );
       return reply.status(201).send(present(row));
     },
   );

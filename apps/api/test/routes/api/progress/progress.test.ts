@@ -13,7 +13,12 @@ async function progress(query: string): Promise<ProgressResponse> {
 describe("GET /api/progress", () => {
   it("Guangdong Q1 2020: 7,899 shantytown starts, 72.3% of target against 25% schedule", async () => {
     const body = await progress("indicator=shantytown_starts&parent=440000&year=2020&month=3");
-    expect(body.parent.region).toEqual({ code: "440000", nameZh: "广东省", nameEn: "Guangdong", level: "province" });
+    expect(body.parent.region).toEqual({
+      code: "440000",
+      nameZh: "广东省",
+      nameEn: "Guangdong",
+      level: "province",
+    });
     expect(body.parent.actual).toBe(7899);
     expect(body.parent.completion?.toFixed(3)).toBe("0.723");
     expect(body.parent.schedule).toBe(0.25);
@@ -25,7 +30,9 @@ describe("GET /api/progress", () => {
   it("Guangdong Q1 2020: rental subsidies at 79.2%, basic completions at 34.5%", async () => {
     const rental = await progress("indicator=rental_subsidy&parent=440000&year=2020&month=3");
     expect(rental.parent.completion?.toFixed(3)).toBe("0.792");
-    const completions = await progress("indicator=shantytown_completions&parent=440000&year=2020&month=3");
+    const completions = await progress(
+      "indicator=shantytown_completions&parent=440000&year=2020&month=3",
+    );
     expect(completions.parent.completion?.toFixed(3)).toBe("0.345");
   });
 
@@ -53,7 +60,8 @@ describe("GET /api/progress", () => {
     expect(body.parent.numerator).toBeCloseTo(num, 6);
     expect(body.parent.denominator).toBeCloseTo(den, 6);
     expect(body.parent.actual).toBeCloseTo(num / den, 12);
-    const meanOfShares = cities.reduce((s, r) => s + (r.numerator ?? 0) / (r.denominator ?? 1), 0) / 11;
+    const meanOfShares =
+      cities.reduce((s, r) => s + (r.numerator ?? 0) / (r.denominator ?? 1), 0) / 11;
     expect(Math.abs((body.parent.actual ?? 0) - meanOfShares)).toBeGreaterThan(1e-4);
   });
 
@@ -63,7 +71,10 @@ describe("GET /api/progress", () => {
     const put = await t.app.inject({
       method: "PUT",
       url: "/api/reports/prefab_share/330300/2021/6",
-      payload: { numerator: (wenzhou?.numerator ?? 0) + 100, denominator: (wenzhou?.denominator ?? 0) + 100 },
+      payload: {
+        numerator: (wenzhou?.numerator ?? 0) + 100,
+        denominator: (wenzhou?.denominator ?? 0) + 100,
+      },
     });
     expect(put.statusCode).toBe(200);
     const after = await progress("indicator=prefab_share&parent=330000&year=2021&month=6");
@@ -118,12 +129,18 @@ describe("GET /api/lagging", () => {
       expect(item.line.lag).toBeLessThan(0);
       expect(["yellow", "red"]).toContain(item.line.status);
     }
-    const prefab = body.items.filter((i) => i.indicator.code === "prefab_share" && i.line.status === "red");
+    const prefab = body.items.filter(
+      (i) => i.indicator.code === "prefab_share" && i.line.status === "red",
+    );
     expect(prefab.map((i) => i.line.region.code).sort()).toEqual(["330300", "330700", "331100"]);
   });
 
   it("rejects an unknown region and a bad month", async () => {
-    expect((await t.app.inject({ url: "/api/lagging?parent=999999&year=2020&month=10" })).statusCode).toBe(400);
-    expect((await t.app.inject({ url: "/api/lagging?parent=330000&year=2020&month=13" })).statusCode).toBe(400);
+    expect(
+      (await t.app.inject({ url: "/api/lagging?parent=999999&year=2020&month=10" })).statusCode,
+    ).toBe(400);
+    expect(
+      (await t.app.inject({ url: "/api/lagging?parent=330000&year=2020&month=13" })).statusCode,
+    ).toBe(400);
   });
 });
