@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportProblems, targetProblems } from "../src/index.js";
+import { type ReportContext, reportProblems, targetProblems } from "../src/index.js";
 
 const today = new Date(Date.UTC(2026, 10, 25));
 const households = { code: "rural_dilapidated", kind: "cumulative" as const, unitZh: "户" };
@@ -7,7 +7,7 @@ const prefab = { code: "prefab_share", kind: "ratio" as const, unitZh: "%" };
 const km = { code: "gas_pipe_renewal", kind: "cumulative" as const, unitZh: "公里" };
 const rules = (
   input: Parameters<typeof reportProblems>[0],
-  indicator = households,
+  indicator: ReportContext["indicator"] = households,
   year = 2026,
   month = 10,
 ) => reportProblems(input, { indicator, year, month, today }).map((p) => p.rule);
