@@ -29,3 +29,36 @@ export function statusOf(
   if (lag >= thresholds.yellow) return "yellow";
   return "red";
 }
+
+/** Behind schedule: yellow or red. */
+export function isBehind(status: Status | null): boolean {
+  return status === "yellow" || status === "red";
+}
+
+/** How many months in a row, ending with the last, a line has been behind schedule. */
+export function behindStreak(statusesByMonth: readonly (Status | null)[]): number {
+  let streak = 0;
+  for (let i = statusesByMonth.length - 1; i >= 0 && isBehind(statusesByMonth[i] ?? null); i--) {
+    streak++;
+  }
+  return streak;
+}
+
+const SEVERITY: Record<Status, number> = { completed: 0, green: 1, yellow: 2, red: 3 };
+
+/** The most severe status of a region across indicators; null when none has a status. */
+export function worstStatus(statuses: readonly (Status | null)[]): Status | null {
+  let worst: Status | null = null;
+  for (const s of statuses) {
+    if (s !== null && (worst === null || SEVERITY[s] > SEVERITY[worst])) worst = s;
+  }
+  return worst;
+}
+
+export type StatusCounts = Record<Status | "none", number>;
+
+export function countStatuses(statuses: readonly (Status | null)[]): StatusCounts {
+  const counts: StatusCounts = { completed: 0, green: 0, yellow: 0, red: 0, none: 0 };
+  for (const s of statuses) counts[s ?? "none"]++;
+  return counts;
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lagPoints, statusOf } from "../src/index.js";
+import { behindStreak, countStatuses, lagPoints, statusOf, worstStatus } from "../src/index.js";
 
 describe("lag and status", () => {
   it("Guangdong Q1 2020 shantytown starts: 72.3% against 25% is 47.3 pp ahead", () => {
@@ -42,5 +42,26 @@ describe("lag and status", () => {
         },
       ),
     );
+  });
+});
+
+describe("streaks and counts", () => {
+  it("counts the months behind in a row up to the last", () => {
+    expect(behindStreak(["green", "red", "yellow", "red"])).toBe(3);
+    expect(behindStreak(["red", "red", "green"])).toBe(0);
+    expect(behindStreak([null, "yellow"])).toBe(1);
+    expect(behindStreak([])).toBe(0);
+  });
+
+  it("finds a region's worst status and counts statuses", () => {
+    expect(worstStatus(["completed", "yellow", "green", null])).toBe("yellow");
+    expect(worstStatus([null, null])).toBeNull();
+    expect(countStatuses(["red", "red", null, "completed"])).toEqual({
+      completed: 1,
+      green: 0,
+      yellow: 0,
+      red: 2,
+      none: 1,
+    });
   });
 });

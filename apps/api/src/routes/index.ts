@@ -1,10 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import indicators from "./api/indicators/index.js";
 import lagging from "./api/lagging/index.js";
+import matrix from "./api/matrix/index.js";
+import overview from "./api/overview/index.js";
 import progress from "./api/progress/index.js";
 import regions from "./api/regions/index.js";
 import reports from "./api/reports/index.js";
 import targets from "./api/targets/index.js";
+import trend from "./api/trend/index.js";
 import healthz from "./healthz/index.js";
 
 /** Every route plugin, mounted at its folder path, so a URL leads straight to its file. */
@@ -16,6 +19,9 @@ export const routes = {
   "/api/reports": reports,
   "/api/progress": progress,
   "/api/lagging": lagging,
+  "/api/overview": overview,
+  "/api/matrix": matrix,
+  "/api/trend": trend,
 };
 
 export async function registerRoutes(app: FastifyInstance) {

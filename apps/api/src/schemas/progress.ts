@@ -63,6 +63,8 @@ export const LaggingQuery = Type.Object(
 export const LaggingItem = Type.Object({
   indicator: Type.Pick(Indicator, ["code", "nameZh", "nameEn", "unitZh", "unitEn", "kind"]),
   line: ProgressLine,
+  /** Consecutive months, up to and including this one, that the region has been behind. */
+  monthsBehind: Type.Integer(),
 });
 export type LaggingItem = Static<typeof LaggingItem>;
 

@@ -2,25 +2,39 @@ import {
   allIndicators,
   childRegions,
   type Database,
+  monthlyFiguresByChildren,
   type ProgressFigureRow,
   progressByChildren,
   type schema,
+  targetsByChildren,
 } from "@jindu/db";
-import { measureFrom, type ProgressTable, progressTable, type RegionFigures } from "@jindu/domain";
+import {
+  behindStreak,
+  isBehind,
+  type Measure,
+  measureFrom,
+  type ProgressTable,
+  progressTable,
+  type RegionFigures,
+} from "@jindu/domain";
 import type { LaggingItem } from "../schemas/index.js";
 import { requireIndicator, requireRegion } from "./lookups.js";
 
-type RegionRef = {
+export type RegionRef = {
   code: string;
   nameZh: string;
   nameEn: string;
   level: "province" | "city" | "county";
 };
-type IndicatorRow = typeof schema.indicators.$inferSelect;
+export type IndicatorRow = typeof schema.indicators.$inferSelect;
+type Table = ProgressTable<RegionRef>;
 
-async function regionRefs(db: Database, parentCode: string): Promise<Map<string, RegionRef>> {
-  const rows = await childRegions(db, parentCode);
-  return new Map(rows.map((r) => [r.code, r]));
+export function refOf(region: RegionRef): RegionRef {
+  return { code: region.code, nameZh: region.nameZh, nameEn: region.nameEn, level: region.level };
+}
+
+async function childRefs(db: Database, parentCode: string): Promise<RegionRef[]> {
+  return childRegions(db, parentCode);
 }
 
 function figuresOf(
@@ -37,14 +51,14 @@ function figuresOf(
   };
 }
 
-/** Progress tables of a parent region and its children for the given indicators (all when omitted). */
-async function progressTables(
+/** Progress tables of a parent and its children at one month, one per indicator. */
+export async function progressTables(
   db: Database,
   parent: RegionRef,
   indicators: IndicatorRow[],
   year: number,
   month: number,
-): Promise<Map<string, ProgressTable<RegionRef>>> {
+): Promise<Map<string, Table>> {
   const [rows, children] = await Promise.all([
     progressByChildren(db, {
       parentCode: parent.code,
@@ -52,9 +66,10 @@ async function progressTables(
       month,
       indicatorCodes: indicators.map((i) => i.code),
     }),
-    regionRefs(db, parent.code),
+    childRefs(db, parent.code),
   ]);
-  const tables = new Map<string, ProgressTable<RegionRef>>();
+  const byCode = new Map(children.map((c) => [c.code, c]));
+  const tables = new Map<string, Table>();
   for (const indicator of indicators) {
     const mine = rows.filter((r) => r.indicatorCode === indicator.code);
     const parentRow = mine.find((r) => r.isParent);
@@ -63,14 +78,69 @@ async function progressTables(
       : { region: parent, target: null, dueMonth: null, measure: null };
     const childFigures = mine
       .filter((r) => !r.isParent)
-      .map((r) => figuresOf(indicator, r, children.get(r.regionCode) as RegionRef));
+      .map((r) => figuresOf(indicator, r, byCode.get(r.regionCode) as RegionRef));
     tables.set(indicator.code, progressTable(indicator, parentFigures, childFigures, { month }));
   }
   return tables;
 }
 
-function refOf(region: RegionRef): RegionRef {
-  return { code: region.code, nameZh: region.nameZh, nameEn: region.nameEn, level: region.level };
+/**
+ * Progress tables for every month 1..toMonth (index 0 is January), one list per indicator.
+ * A month without a new report carries the region's latest earlier figure forward.
+ */
+export async function monthlyTables(
+  db: Database,
+  parent: RegionRef,
+  indicators: IndicatorRow[],
+  year: number,
+  toMonth: number,
+): Promise<Map<string, Table[]>> {
+  const query = { parentCode: parent.code, year, indicatorCodes: indicators.map((i) => i.code) };
+  const [figures, targets, children] = await Promise.all([
+    monthlyFiguresByChildren(db, { ...query, toMonth }),
+    targetsByChildren(db, query),
+    childRefs(db, parent.code),
+  ]);
+  const key = (indicator: string, region: string) => `${indicator}|${region}`;
+  const targetOf = new Map(targets.map((t) => [key(t.indicatorCode, t.regionCode), t]));
+  const figuresOfRegion = new Map<string, typeof figures>();
+  for (const row of figures) {
+    const k = key(row.indicatorCode, row.regionCode);
+    figuresOfRegion.set(k, [...(figuresOfRegion.get(k) ?? []), row]);
+  }
+  const regionFigures = (indicator: IndicatorRow, region: RegionRef, month: number) => {
+    const k = key(indicator.code, region.code);
+    const target = targetOf.get(k);
+    // Rows are ordered by month: the last one up to `month` is the figure as of then.
+    const latest = figuresOfRegion
+      .get(k)
+      ?.filter((r) => r.month <= month)
+      .at(-1);
+    const measure: Measure | null = latest ? measureFrom(indicator.kind, latest) : null;
+    return {
+      region,
+      target: target?.target ?? null,
+      dueMonth: target?.dueMonth ?? null,
+      measure,
+      asOfMonth: latest?.month ?? null,
+    };
+  };
+  const tables = new Map<string, Table[]>();
+  for (const indicator of indicators) {
+    const months: Table[] = [];
+    for (let month = 1; month <= toMonth; month++) {
+      months.push(
+        progressTable(
+          indicator,
+          regionFigures(indicator, parent, month),
+          children.map((c) => regionFigures(indicator, c, month)),
+          { month },
+        ),
+      );
+    }
+    tables.set(indicator.code, months);
+  }
+  return tables;
 }
 
 export async function progressOf(
@@ -82,25 +152,37 @@ export async function progressOf(
     requireRegion(db, q.parent, "parent"),
   ]);
   const tables = await progressTables(db, refOf(parent), [indicator], q.year, q.month);
-  const table = tables.get(indicator.code) as ProgressTable<RegionRef>;
+  const table = tables.get(indicator.code) as Table;
   return { indicator, year: q.year, month: q.month, ...table };
+}
+
+/** Lagging items of the children at the last month of the tables, with their streaks. */
+export function laggingItems(
+  indicators: IndicatorRow[],
+  tables: Map<string, Table[]>,
+): LaggingItem[] {
+  const items: LaggingItem[] = [];
+  for (const indicator of indicators) {
+    const months = tables.get(indicator.code) ?? [];
+    const latest = months.at(-1);
+    latest?.children.forEach((line, i) => {
+      if (!isBehind(line.status)) return;
+      const history = months.map((t) => t.children[i]?.status ?? null);
+      const { code, nameZh, nameEn, unitZh, unitEn, kind } = indicator;
+      items.push({
+        indicator: { code, nameZh, nameEn, unitZh, unitEn, kind },
+        line,
+        monthsBehind: behindStreak(history),
+      });
+    });
+  }
+  return items.sort((a, b) => (a.line.lag as number) - (b.line.lag as number));
 }
 
 /** Every child region behind schedule on any indicator, worst lag first. */
 export async function laggingOf(db: Database, q: { parent: string; year: number; month: number }) {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
   const indicators = await allIndicators(db);
-  const tables = await progressTables(db, parent, indicators, q.year, q.month);
-  const items: LaggingItem[] = [];
-  for (const indicator of indicators) {
-    const table = tables.get(indicator.code);
-    for (const line of table?.children ?? []) {
-      if (line.lag !== null && line.lag < 0 && line.status !== "completed") {
-        const { code, nameZh, nameEn, unitZh, unitEn, kind } = indicator;
-        items.push({ indicator: { code, nameZh, nameEn, unitZh, unitEn, kind }, line });
-      }
-    }
-  }
-  items.sort((a, b) => (a.line.lag as number) - (b.line.lag as number));
-  return { year: q.year, month: q.month, parent, items };
+  const tables = await monthlyTables(db, parent, indicators, q.year, q.month);
+  return { year: q.year, month: q.month, parent, items: laggingItems(indicators, tables) };
 }

@@ -52,3 +52,57 @@ export function progressByChildren(db: Database, q: ProgressQuery): Promise<Prog
       order by i.sort_order, i.code, r.code`,
   );
 }
+
+export interface MonthlyFigureRow {
+  indicatorCode: string;
+  regionCode: string;
+  month: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface TargetFigureRow {
+  indicatorCode: string;
+  regionCode: string;
+  target: number;
+  dueMonth: number;
+}
+
+/** Approved figures of a region and its children for months 1..toMonth: trends and lag streaks. */
+export function monthlyFiguresByChildren(
+  db: Database,
+  q: Omit<ProgressQuery, "month"> & { toMonth: number },
+): Promise<MonthlyFigureRow[]> {
+  const codes = q.indicatorCodes ? sql`and p.indicator_code in ${q.indicatorCodes}` : sql``;
+  return queryRows<MonthlyFigureRow>(
+    db,
+    sql`
+      select p.indicator_code as "indicatorCode", p.region_code as "regionCode", p.month,
+             p.value::float8 as "value", p.numerator::float8 as "numerator",
+             p.denominator::float8 as "denominator"
+      from regions r
+      join reports p on p.region_code = r.code
+      where (r.parent_code = ${q.parentCode} or r.code = ${q.parentCode})
+        and p.year = ${q.year} and p.month <= ${q.toMonth} and p.status = 'approved' ${codes}
+      order by p.indicator_code, p.region_code, p.month`,
+  );
+}
+
+/** Targets of a region and its children for one year. */
+export function targetsByChildren(
+  db: Database,
+  q: Omit<ProgressQuery, "month">,
+): Promise<TargetFigureRow[]> {
+  const codes = q.indicatorCodes ? sql`and t.indicator_code in ${q.indicatorCodes}` : sql``;
+  return queryRows<TargetFigureRow>(
+    db,
+    sql`
+      select t.indicator_code as "indicatorCode", t.region_code as "regionCode",
+             t.value::float8 as "target", t.due_month as "dueMonth"
+      from regions r
+      join targets t on t.region_code = r.code
+      where (r.parent_code = ${q.parentCode} or r.code = ${q.parentCode})
+        and t.year = ${q.year} ${codes}`,
+  );
+}

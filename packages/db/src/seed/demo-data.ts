@@ -118,7 +118,7 @@ function curve(key: string, indicator: IndicatorRow, dueMonth: number): number[]
       dueMonth,
       profile: indicator.seasonalProfile ?? null,
     });
-    const bent = pace ** 1.1 * (1 + 0.08 * (draw(key, m) - 0.5));
+    const bent = pace * (1 + 0.1 * (draw(key, m) - 0.45));
     previous = Math.min(1, Math.max(previous, m === 12 || pace >= 1 ? 1 : bent));
     values.push(previous);
   }
@@ -189,12 +189,12 @@ function cumulativeSeries({ province, cities, year, indicator, report, out }: Se
     base.decimals,
   );
   out.targets.push({ indicatorCode: code, regionCode: province, year, value: total, dueMonth });
-  // Year-end completion of each city: most reach their target, about one in eight lags.
+  // Year-end completion of each city: most reach their target, about one in sixteen lags.
   const finals = cities.map((city, i) => {
-    const lagging = draw("lagging", code, city, year) < 0.12;
+    const lagging = draw("lagging", code, city, year) < 0.06;
     const p = lagging
       ? 0.6 + 0.25 * draw("p", code, city, year)
-      : 0.92 + 0.28 * draw("p", code, city, year);
+      : 0.97 + 0.25 * draw("p", code, city, year);
     return (cityTargets[i] as number) * p;
   });
   // A story's anchor month: the cities' year-to-date figures add up to the documented total.
@@ -223,8 +223,10 @@ function cumulativeSeries({ province, cities, year, indicator, report, out }: Se
             : atAnchor + (Math.max(final, atAnchor) - atAnchor) * ((m - a) / (12 - a));
         if (m === a) ytd = atAnchor;
       }
-      // Year-to-date figures never fall.
-      previous = Math.max(previous, roundTo(ytd, base.decimals));
+      // Year-to-date figures never fall. A handful of projects or facilities counts each one
+      // once it is under way, so small targets round up.
+      const rounded = target < 20 ? Math.ceil(ytd - 1e-9) : roundTo(ytd, base.decimals);
+      previous = Math.max(previous, rounded);
       report({ indicatorCode: code, regionCode: city, year, month: m, value: previous });
     }
   });
@@ -291,7 +293,7 @@ function levelSeries({ province, cities, year, indicator, report, out }: SeriesC
       const noise = draw("level", code, city, year, m);
       if (lowerIsBetter) {
         // Approval days fall through the year as reforms take hold.
-        const start = target * (0.85 + 0.45 * draw("level-start", code, city, year));
+        const start = target * (0.8 + 0.32 * draw("level-start", code, city, year));
         return Math.max(1, Math.round(start - m * 0.6 + 3 * (noise - 0.5)));
       }
       return roundTo(

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { errorResponses, OverviewQuery, OverviewResponse } from "../../../schemas/index.js";
+import { overviewOf } from "../../../services/dashboard.js";
+
+const route: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/",
+    {
+      schema: {
+        tags: ["dashboard"],
+        summary: "Every indicator's progress for a region, its children's statuses, the worst lags",
+        querystring: OverviewQuery,
+        response: { 200: OverviewResponse, ...errorResponses },
+      },
+    },
+    async (request) => overviewOf(app.db, request.query),
+  );
+};
+export default route;
