@@ -2,6 +2,7 @@ import { DIRECTIONS, INDICATOR_KINDS, REGION_LEVELS } from "@jindu/domain";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigserial,
   check,
   index,
   integer,
@@ -100,6 +101,8 @@ export const reports = pgTable(
     denominator: numeric("denominator", { mode: "number" }),
     status: reportStatus("status").notNull().default("draft"),
     version: integer("version").notNull().default(1),
+    /** The reporter's written explanation of a warning (an unusual jump, a very high figure). */
+    explanation: text("explanation"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -118,7 +121,76 @@ export const reports = pgTable(
   ],
 );
 
+/**
+ * A monthly submission (月报): one region's figures for a year and month, moving through
+ * draft → submitted → approved | returned. Its reports carry the same status.
+ */
+export const submissions = pgTable(
+  "submissions",
+  {
+    id: serial("id").primaryKey(),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    year: smallint("year").notNull(),
+    month: smallint("month").notNull(),
+    status: reportStatus("status").notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    /** First time it was sent in: what timeliness (及时率) is judged on. */
+    firstSubmittedAt: timestamp("first_submitted_at", { withTimezone: true }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    submittedBy: text("submitted_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: text("decided_by"),
+    /** Why it was returned or reopened. */
+    reason: text("reason"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("submissions_key").on(t.year, t.month, t.regionCode),
+    check("submissions_month", sql`${t.month} between 1 and 12`),
+  ],
+);
+
+/** Every change of a figure or of its status, never updated or deleted. */
+export const reportRevisions = pgTable(
+  "report_revisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    indicatorCode: text("indicator_code").notNull(),
+    regionCode: varchar("region_code", { length: 6 }).notNull(),
+    year: smallint("year").notNull(),
+    month: smallint("month").notNull(),
+    version: integer("version").notNull(),
+    action: text("action").notNull(),
+    oldValue: numeric("old_value", { mode: "number" }),
+    newValue: numeric("new_value", { mode: "number" }),
+    oldNumerator: numeric("old_numerator", { mode: "number" }),
+    newNumerator: numeric("new_numerator", { mode: "number" }),
+    oldDenominator: numeric("old_denominator", { mode: "number" }),
+    newDenominator: numeric("new_denominator", { mode: "number" }),
+    oldStatus: reportStatus("old_status"),
+    newStatus: reportStatus("new_status").notNull(),
+    actor: text("actor").notNull(),
+    reason: text("reason"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("report_revisions_key").on(t.indicatorCode, t.regionCode, t.year, t.month, t.id)],
+);
+
+/** Responses of requests sent with an Idempotency-Key, so a retry never applies twice. */
+export const idempotencyKeys = pgTable("idempotency_keys", {
+  key: text("key").primaryKey(),
+  /** Method and URL the key was first used with; the same key elsewhere is refused. */
+  scope: text("scope").notNull(),
+  statusCode: integer("status_code").notNull(),
+  response: jsonb("response").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type Region = typeof regions.$inferSelect;
 export type Indicator = typeof indicators.$inferSelect;
 export type Target = typeof targets.$inferSelect;
 export type Report = typeof reports.$inferSelect;
+export type Submission = typeof submissions.$inferSelect;
+export type ReportRevision = typeof reportRevisions.$inferSelect;

@@ -8,4 +8,7 @@ export * from "./ranking.js";
 export * from "./rollup.js";
 export * from "./schedule.js";
 export * from "./status.js";
+export * from "./timeliness.js";
 export * from "./validation.js";
+export * from "./warnings.js";
+export * from "./workflow.js";

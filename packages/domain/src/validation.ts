@@ -27,6 +27,24 @@ export interface ReportContext {
   month: number;
   /** Today, to refuse figures for months that have not begun. */
   today: Date;
+  /** Last month's approved year-to-date figure (or parts), which this month cannot fall below. */
+  previous?: ReportInput | null;
+}
+
+function belowPrevious(
+  field: string,
+  value: number,
+  previous: number | null | undefined,
+): ValidationProblem[] {
+  return previous != null && value < previous
+    ? [
+        {
+          field,
+          rule: "ytd_below_previous",
+          message: `${field} ${value} is below last month's approved year-to-date ${previous}`,
+        },
+      ]
+    : [];
 }
 
 function negative(field: string, v: number | null | undefined): ValidationProblem[] {
@@ -61,6 +79,10 @@ export function reportProblems(input: ReportInput, ctx: ReportContext): Validati
       ...negative("numerator", input.numerator),
       ...negative("denominator", input.denominator),
     );
+    problems.push(
+      ...belowPrevious("numerator", input.numerator, ctx.previous?.numerator),
+      ...belowPrevious("denominator", input.denominator, ctx.previous?.denominator),
+    );
     if (input.numerator > input.denominator) {
       problems.push({
         field: "numerator",
@@ -79,6 +101,9 @@ export function reportProblems(input: ReportInput, ctx: ReportContext): Validati
     return problems;
   }
   problems.push(...negative("value", input.value));
+  if (indicator.kind === "cumulative") {
+    problems.push(...belowPrevious("value", input.value, ctx.previous?.value));
+  }
   if (isCountUnit(indicator.unitZh) && !Number.isInteger(input.value)) {
     problems.push({
       field: "value",

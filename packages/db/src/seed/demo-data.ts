@@ -88,19 +88,23 @@ export const STORIES: Story[] = [
 /** Zhejiang, October 2020: Wenzhou, Jinhua and Lishui interviewed for lagging prefab share. */
 export const PREFAB_LAGGARDS_2020 = ["330300", "330700", "331100"];
 
-/** Regions that have not reported for the last demo month, for completeness screens. */
-function missingLastMonth(cityCodes: readonly string[], province: string): Set<string> {
+const LAST_YEAR = DEMO_YEARS[DEMO_YEARS.length - 1] as number;
+
+/**
+ * The last demo month (December 2022) shows all three completeness states in every province:
+ * two cities have not reported, one reported late, the rest on time.
+ */
+function lastMonthRoles(cityCodes: readonly string[], province: string) {
   const ranked = [...cityCodes].sort(
     (a, b) => draw("missing", province, a) - draw("missing", province, b),
   );
-  return new Set(ranked.slice(0, 2));
+  return { missing: new Set(ranked.slice(0, 2)), late: new Set(ranked.slice(2, 3)) };
 }
 
-const LAST_YEAR = DEMO_YEARS[DEMO_YEARS.length - 1] as number;
-
-/** When the region sent the month in (deadline: the 5th of the next month, 09:00 Beijing time). */
-function submittedAt(region: string, year: number, month: number): Date {
-  const late = draw("late", region, year, month) < 0.07;
+/** When the region sent the month in, at 09:00 Beijing time; the deadline is the 5th. */
+function submittedAt(region: string, year: number, month: number, forceLate = false): Date {
+  const onTimeOnly = year === LAST_YEAR && month === 12;
+  const late = forceLate || (!onTimeOnly && draw("late", region, year, month) < 0.07);
   const day = late
     ? 6 + Math.floor(draw("late-day", region, year, month) * 5)
     : 1 + Math.floor(draw("day", region, year, month) * 4);
@@ -134,6 +138,30 @@ export interface DemoData {
   reports: ReportRow[];
 }
 
+export interface DemoSubmission {
+  regionCode: string;
+  year: number;
+  month: number;
+  submittedAt: Date;
+}
+
+/** One approved submission per region and month that has reports, sent when its reports were. */
+export function demoSubmissions(reports: readonly ReportRow[]): DemoSubmission[] {
+  const byKey = new Map<string, DemoSubmission>();
+  for (const r of reports) {
+    const key = `${r.regionCode}|${r.year}|${r.month}`;
+    if (!byKey.has(key) && r.submittedAt instanceof Date) {
+      byKey.set(key, {
+        regionCode: r.regionCode,
+        year: r.year,
+        month: r.month,
+        submittedAt: r.submittedAt,
+      });
+    }
+  }
+  return [...byKey.values()];
+}
+
 export function demoData(
   regionRows: readonly RegionRow[],
   indicatorRows: readonly IndicatorRow[],
@@ -142,13 +170,15 @@ export function demoData(
   const provinces = regionRows.filter((r) => r.level === "province");
   for (const province of provinces) {
     const cities = regionRows.filter((r) => r.parentCode === province.code).map((r) => r.code);
-    const missing = missingLastMonth(cities, province.code);
+    const roles = lastMonthRoles(cities, province.code);
     const report = (row: Omit<ReportRow, "status" | "submittedAt">) => {
-      if (row.year === LAST_YEAR && row.month === 12 && missing.has(row.regionCode)) return;
+      const lastMonth = row.year === LAST_YEAR && row.month === 12;
+      if (lastMonth && roles.missing.has(row.regionCode)) return;
+      const late = lastMonth && roles.late.has(row.regionCode);
       out.reports.push({
         ...row,
         status: "approved",
-        submittedAt: submittedAt(row.regionCode, row.year, row.month),
+        submittedAt: submittedAt(row.regionCode, row.year, row.month, late),
       });
     };
     for (const year of DEMO_YEARS) {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client.js";
 import { indicators, regions } from "../schema.js";
-import { demoData } from "./demo-data.js";
+import { demoData, demoSubmissions } from "./demo-data.js";
 import { referenceIndicators, referenceRegions } from "./reference.js";
 
 export { DEMO_YEARS, PREFAB_LAGGARDS_2020, STORIES } from "./demo-data.js";
@@ -38,6 +38,15 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
       from jsonb_to_recordset(${JSON.stringify(demo.reports)}::jsonb) as x(
         "indicatorCode" text, "regionCode" text, year smallint, month smallint, value numeric,
         numerator numeric, denominator numeric, status text, "submittedAt" timestamptz)
+      on conflict do nothing`);
+    // Demo months were approved two days after they came in.
+    await tx.execute(sql`
+      insert into submissions (region_code, year, month, status, first_submitted_at, submitted_at,
+                               submitted_by, decided_at, decided_by)
+      select "regionCode", year, month, 'approved', "submittedAt", "submittedAt", 'demo',
+             "submittedAt" + interval '2 days', 'demo'
+      from jsonb_to_recordset(${JSON.stringify(demoSubmissions(demo.reports))}::jsonb) as x(
+        "regionCode" text, year smallint, month smallint, "submittedAt" timestamptz)
       on conflict do nothing`);
   });
 }
