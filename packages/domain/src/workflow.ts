@@ -29,3 +29,13 @@ export function transition(
       : `cannot ${action} a ${current} submission`;
   return { ok: false, message };
 }
+
+/** The statuses an action may start from. */
+export function allowedFrom(action: WorkflowAction): readonly SubmissionStatus[] {
+  return TRANSITIONS[action].from;
+}
+
+/** The status an action leads to. */
+export function statusAfter(action: WorkflowAction): SubmissionStatus {
+  return TRANSITIONS[action].to;
+}

@@ -6,6 +6,7 @@ import overview from "./api/overview/index.js";
 import progress from "./api/progress/index.js";
 import regions from "./api/regions/index.js";
 import reports from "./api/reports/index.js";
+import submissions from "./api/submissions/index.js";
 import targets from "./api/targets/index.js";
 import trend from "./api/trend/index.js";
 import healthz from "./healthz/index.js";
@@ -17,6 +18,7 @@ export const routes = {
   "/api/indicators": indicators,
   "/api/targets": targets,
   "/api/reports": reports,
+  "/api/submissions": submissions,
   "/api/progress": progress,
   "/api/lagging": lagging,
   "/api/overview": overview,

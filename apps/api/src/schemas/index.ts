@@ -3,4 +3,5 @@ export * from "./common.js";
 export * from "./dashboard.js";
 export * from "./progress.js";
 export * from "./reports.js";
+export * from "./submissions.js";
 export * from "./targets.js";

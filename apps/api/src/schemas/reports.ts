@@ -18,6 +18,7 @@ export const Report = Type.Object({
   denominator: Type.Union([Type.Number(), Type.Null()]),
   status: ReportStatus,
   version: Type.Integer(),
+  explanation: Type.Union([Type.String(), Type.Null()]),
   submittedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   updatedAt: Type.String({ format: "date-time" }),
 });
@@ -40,12 +41,23 @@ export const ReportParams = Type.Object({
   month: Month,
 });
 
-/** Year-to-date value for cumulative indicators, the value for level ones, both parts for ratios. */
+/**
+ * One figure, saved as a draft of the region's month: year-to-date value for cumulative
+ * indicators (or this month's increment), the value for level ones, both parts for ratios.
+ */
 export const ReportBody = Type.Object(
   {
-    value: Type.Optional(Type.Number({ minimum: 0 })),
-    numerator: Type.Optional(Type.Number({ minimum: 0 })),
-    denominator: Type.Optional(Type.Number({ minimum: 0 })),
+    value: Type.Optional(Type.Number()),
+    numerator: Type.Optional(Type.Number()),
+    denominator: Type.Optional(Type.Number()),
+    mode: Type.Optional(Type.Union([Type.Literal("ytd"), Type.Literal("increment")])),
+    explanation: Type.Optional(Type.String({ maxLength: 2000 })),
+    version: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description: "the figure's version the change is based on (0 for a new one); stale → 409",
+      }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { Database } from "../client.js";
 import { reports } from "../schema.js";
 
@@ -47,32 +47,4 @@ function keyCondition(key: ReportKey) {
 export async function reportByKey(db: Database, key: ReportKey) {
   const [row] = await db.select().from(reports).where(keyCondition(key));
   return row ?? null;
-}
-
-export interface ReportFigures {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-}
-
-/**
- * Writes one month's figure, creating the report or bumping its version. Until the submission
- * workflow lands, figures written here count as approved.
- */
-export async function putReport(db: Database, key: ReportKey, figures: ReportFigures) {
-  const [row] = await db
-    .insert(reports)
-    .values({ ...key, ...figures, status: "approved", submittedAt: sql`now()` })
-    .onConflictDoUpdate({
-      target: [reports.indicatorCode, reports.year, reports.regionCode, reports.month],
-      set: {
-        ...figures,
-        status: "approved",
-        version: sql`${reports.version} + 1`,
-        updatedAt: sql`now()`,
-      },
-    })
-    .returning();
-  if (!row) throw new Error("report upsert returned no row");
-  return row;
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { listReports, putReport, reportByKey } from "@jindu/db";
-import { reportProblems } from "@jindu/domain";
-import { invalid, notFound } from "../../../errors.js";
+import { listReports, reportByKey, revisionsOf } from "@jindu/db";
+import { notFound } from "../../../errors.js";
 import {
   errorResponses,
+  HistoryResponse,
   Report,
   ReportBody,
   ReportListResponse,
@@ -11,6 +11,7 @@ import {
   ReportQuery,
 } from "../../../schemas/index.js";
 import { requireIndicator, requireRegion } from "../../../services/lookups.js";
+import { saveEntries } from "../../../services/submissions.js";
 
 type ReportRow = Awaited<ReturnType<typeof listReports>>[number];
 
@@ -24,6 +25,7 @@ const present = (r: ReportRow) => ({
   denominator: r.denominator,
   status: r.status,
   version: r.version,
+  explanation: r.explanation,
   submittedAt: r.submittedAt?.toISOString() ?? null,
   updatedAt: r.updatedAt.toISOString(),
 });
@@ -70,27 +72,54 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     "/:indicator/:region/:year/:month",
     {
+      config: { idempotent: true },
       schema: {
         tags: ["reports"],
-        summary: "Write one month's figure: year-to-date value, or both parts of a ratio",
+        summary: "Save one figure as a draft of the region's month",
         params: ReportParams,
         body: ReportBody,
         response: { 200: Report, ...errorResponses },
       },
     },
     async (request) => {
-      const { indicator: code, region, year, month } = request.params;
-      const indicator = await requireIndicator(app.db, code, "indicator");
-      await requireRegion(app.db, region, "region");
-      const problems = reportProblems(request.body, { indicator, year, month, today: new Date() });
-      if (problems.length > 0) throw invalid(problems);
-      const { value = null, numerator = null, denominator = null } = request.body;
-      const row = await putReport(
-        app.db,
-        { indicatorCode: code, regionCode: region, year, month },
-        { value, numerator, denominator },
-      );
+      const { indicator, region, year, month } = request.params;
+      const { version, ...entry } = request.body;
+      await saveEntries(app.db, { region, year, month }, [{ indicator, ...entry }], {
+        actor: request.actor,
+        figureVersions: version === undefined ? undefined : new Map([[indicator, version]]),
+      });
+      const row = await reportByKey(app.db, {
+        indicatorCode: indicator,
+        regionCode: region,
+        year,
+        month,
+      });
+      if (!row) throw notFound(`no report of ${indicator} for ${region} in ${year}-${month}`);
       return present(row);
+    },
+  );
+
+  app.get(
+    "/:indicator/:region/:year/:month/history",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "Every revision of a figure: who, when, old and new value, status, reason",
+        params: ReportParams,
+        response: { 200: HistoryResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { indicator, region, year, month } = request.params;
+      await requireIndicator(app.db, indicator, "indicator");
+      await requireRegion(app.db, region, "region");
+      const rows = await revisionsOf(app.db, {
+        indicatorCode: indicator,
+        regionCode: region,
+        year,
+        month,
+      });
+      return { revisions: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
     },
   );
 };

@@ -65,18 +65,31 @@ describe("GET /api/progress", () => {
     expect(Math.abs((body.parent.actual ?? 0) - meanOfShares)).toBeGreaterThan(1e-4);
   });
 
-  it("a new city figure moves the province roll-up", async () => {
+  it("an approved city figure moves the province roll-up", async () => {
     const before = await progress("indicator=prefab_share&parent=330000&year=2021&month=6");
     const wenzhou = before.children.find((c) => c.region.code === "330300");
-    const put = await t.app.inject({
+    const month = "/api/submissions/330300/2021/6";
+    const post = (path: string, payload: object) =>
+      t.app.inject({ method: "POST", url: path, payload });
+    let version = (await t.app.inject({ url: month })).json().version;
+    version = (await post(`${month}/reopen`, { version, reason: "补充数据" })).json().version;
+    const saved = await t.app.inject({
       method: "PUT",
-      url: "/api/reports/prefab_share/330300/2021/6",
+      url: month,
       payload: {
-        numerator: (wenzhou?.numerator ?? 0) + 100,
-        denominator: (wenzhou?.denominator ?? 0) + 100,
+        baseVersion: version,
+        entries: [
+          {
+            indicator: "prefab_share",
+            numerator: (wenzhou?.numerator ?? 0) + 100,
+            denominator: (wenzhou?.denominator ?? 0) + 100,
+          },
+        ],
       },
     });
-    expect(put.statusCode).toBe(200);
+    expect(saved.statusCode, saved.body).toBe(200);
+    version = (await post(`${month}/submit`, { version: saved.json().version })).json().version;
+    expect((await post(`${month}/approve`, { version })).statusCode).toBe(200);
     const after = await progress("indicator=prefab_share&parent=330000&year=2021&month=6");
     expect(after.parent.numerator).toBeCloseTo((before.parent.numerator ?? 0) + 100, 6);
     expect(after.parent.denominator).toBeCloseTo((before.parent.denominator ?? 0) + 100, 6);

@@ -1,0 +1,104 @@
+import { type Static, Type } from "typebox";
+import { Indicator } from "./catalogue.js";
+import { IndicatorCode, Month, RegionCode, RegionRef, Year } from "./common.js";
+import { ReportStatus } from "./reports.js";
+
+const Num = Type.Union([Type.Number(), Type.Null()]);
+const Problem = Type.Object({ field: Type.String(), rule: Type.String(), message: Type.String() });
+
+export const MonthParams = Type.Object({ region: RegionCode, year: Year, month: Month });
+
+export const SubmissionEntry = Type.Object({
+  indicator: Type.Pick(Indicator, [
+    "code",
+    "nameZh",
+    "nameEn",
+    "unitZh",
+    "unitEn",
+    "kind",
+    "direction",
+    "category",
+  ]),
+  target: Num,
+  dueMonth: Type.Integer(),
+  /** Last month's approved year-to-date figure (or parts). */
+  previous: Type.Object({ value: Num, numerator: Num, denominator: Num }),
+  value: Num,
+  numerator: Num,
+  denominator: Num,
+  explanation: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Union([ReportStatus, Type.Null()]),
+  version: Type.Integer({ description: "the figure's version; 0 when not entered yet" }),
+  completion: Num,
+  errors: Type.Array(Problem),
+  warnings: Type.Array(Problem),
+});
+export type SubmissionEntry = Static<typeof SubmissionEntry>;
+
+export const SubmissionView = Type.Object({
+  region: RegionRef,
+  year: Type.Integer(),
+  month: Type.Integer(),
+  status: Type.Union([ReportStatus, Type.Null()]),
+  version: Type.Integer({ description: "send it back with every change; 0 when nothing is saved" }),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  deadline: Type.String({ format: "date-time" }),
+  firstSubmittedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  submittedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  entries: Type.Array(SubmissionEntry),
+});
+export type SubmissionView = Static<typeof SubmissionView>;
+
+export const EntryInput = Type.Object(
+  {
+    indicator: IndicatorCode,
+    /** `ytd` (1–N月累计, the default) or `increment` (this month only). */
+    mode: Type.Optional(Type.Union([Type.Literal("ytd"), Type.Literal("increment")])),
+    // Negative figures are refused by the domain's rules, which name the rule and indicator.
+    value: Type.Optional(Type.Number()),
+    numerator: Type.Optional(Type.Number()),
+    denominator: Type.Optional(Type.Number()),
+    explanation: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type EntryInput = Static<typeof EntryInput>;
+
+export const SaveSubmissionBody = Type.Object(
+  {
+    baseVersion: Type.Integer({ minimum: 0 }),
+    entries: Type.Array(EntryInput, { minItems: 1, maxItems: 100 }),
+  },
+  { additionalProperties: false },
+);
+
+export const TransitionBody = Type.Object(
+  { version: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+
+export const ReasonedTransitionBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 0 }),
+    reason: Type.String({ minLength: 2, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const Revision = Type.Object({
+  version: Type.Integer(),
+  action: Type.String(),
+  oldValue: Num,
+  newValue: Num,
+  oldNumerator: Num,
+  newNumerator: Num,
+  oldDenominator: Num,
+  newDenominator: Num,
+  oldStatus: Type.Union([ReportStatus, Type.Null()]),
+  newStatus: ReportStatus,
+  actor: Type.String(),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  at: Type.String({ format: "date-time" }),
+});
+
+export const HistoryResponse = Type.Object({ revisions: Type.Array(Revision) });

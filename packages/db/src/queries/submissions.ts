@@ -1,0 +1,411 @@
+import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../client.js";
+import { reportRevisions, reports, submissions, targets } from "../schema.js";
+
+export interface MonthKey {
+  regionCode: string;
+  year: number;
+  month: number;
+}
+
+type Status = "draft" | "submitted" | "approved" | "returned";
+
+export async function submissionByKey(db: Database, key: MonthKey) {
+  const [row] = await db
+    .select()
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.regionCode, key.regionCode),
+        eq(submissions.year, key.year),
+        eq(submissions.month, key.month),
+      ),
+    );
+  return row ?? null;
+}
+
+/** The region's figures for the month, whatever their status. */
+export function reportsOfMonth(db: Database, key: MonthKey) {
+  return db
+    .select()
+    .from(reports)
+    .where(
+      and(
+        eq(reports.regionCode, key.regionCode),
+        eq(reports.year, key.year),
+        eq(reports.month, key.month),
+      ),
+    );
+}
+
+/** Indicators the region has a target for in the year: what its monthly form asks for. */
+export function targetsOfRegion(db: Database, regionCode: string, year: number) {
+  return db
+    .select()
+    .from(targets)
+    .where(and(eq(targets.regionCode, regionCode), eq(targets.year, year)));
+}
+
+export interface ApprovedHistoryRow {
+  indicatorCode: string;
+  year: number;
+  month: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/**
+ * Approved figures of the region from January of the previous year up to the month before this
+ * one: last month's YTD (which this month cannot fall below) and the usual monthly increments.
+ */
+export function approvedHistory(db: Database, key: MonthKey): Promise<ApprovedHistoryRow[]> {
+  return queryRows<ApprovedHistoryRow>(
+    db,
+    sql`
+      select indicator_code as "indicatorCode", year, month, value::float8 as "value",
+             numerator::float8 as "numerator", denominator::float8 as "denominator"
+      from reports
+      where region_code = ${key.regionCode} and status = 'approved'
+        and ((year = ${key.year} and month < ${key.month}) or year = ${key.year - 1})
+      order by indicator_code, year, month`,
+  );
+}
+
+export interface FigureChange {
+  indicatorCode: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  explanation: string | null;
+  /** The version of the figure the change was based on (0: new), checked when given. */
+  baseVersion?: number | undefined;
+}
+
+export type SaveOutcome =
+  | { ok: true; version: number; changed: number }
+  | { ok: false; reason: "stale" | "locked"; message: string };
+
+const same = (a: number | null, b: number | null) =>
+  a === b || (a !== null && b !== null && Math.abs(a - b) < 1e-9);
+
+/**
+ * Saves figures as a draft of the region's month in one transaction: creates the submission if
+ * needed, refuses when its version is not the one the change was based on (or a figure's own
+ * version is stale), writes only figures that differ, and keeps a revision of each change.
+ */
+export async function saveDraftFigures(
+  db: Database,
+  key: MonthKey,
+  changes: readonly FigureChange[],
+  opts: { actor: string; baseVersion?: number | undefined; editable: readonly Status[] },
+): Promise<SaveOutcome> {
+  try {
+    return await saveDraftInTransaction(db, key, changes, opts);
+  } catch (error) {
+    if (error instanceof Refusal) return error.outcome;
+    throw error;
+  }
+}
+
+/** Thrown inside a transaction to roll it back, carrying the answer for the caller. */
+class Refusal extends Error {
+  constructor(readonly outcome: Extract<SaveOutcome, { ok: false }>) {
+    super(outcome.message);
+  }
+}
+
+function refuse(reason: "stale" | "locked", message: string): never {
+  throw new Refusal({ ok: false, reason, message });
+}
+
+function saveDraftInTransaction(
+  db: Database,
+  key: MonthKey,
+  changes: readonly FigureChange[],
+  opts: { actor: string; baseVersion?: number | undefined; editable: readonly Status[] },
+): Promise<SaveOutcome> {
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(submissions)
+      .values({ ...key, status: "draft", version: 0 })
+      .onConflictDoNothing();
+    const [submission] = await tx
+      .select()
+      .from(submissions)
+      .where(
+        and(
+          eq(submissions.regionCode, key.regionCode),
+          eq(submissions.year, key.year),
+          eq(submissions.month, key.month),
+        ),
+      )
+      .for("update");
+    if (!submission) throw new Error("submission row vanished");
+    if (opts.baseVersion !== undefined && submission.version !== opts.baseVersion) {
+      refuse(
+        "stale",
+        `the month was changed meanwhile (version ${submission.version}, yours ${opts.baseVersion}); reload and try again`,
+      );
+    }
+    if (!opts.editable.includes(submission.status)) {
+      refuse(
+        "locked",
+        submission.status === "approved"
+          ? "approved figures are locked; the province must reopen the month first"
+          : `a ${submission.status} month cannot be edited`,
+      );
+    }
+    const existing = await tx
+      .select()
+      .from(reports)
+      .where(
+        and(
+          eq(reports.regionCode, key.regionCode),
+          eq(reports.year, key.year),
+          eq(reports.month, key.month),
+          inArray(
+            reports.indicatorCode,
+            changes.map((c) => c.indicatorCode),
+          ),
+        ),
+      );
+    const byCode = new Map(existing.map((r) => [r.indicatorCode, r]));
+    let changed = 0;
+    for (const change of changes) {
+      const old = byCode.get(change.indicatorCode);
+      if (change.baseVersion !== undefined && (old?.version ?? 0) !== change.baseVersion) {
+        refuse(
+          "stale",
+          `${change.indicatorCode} was changed meanwhile (version ${old?.version ?? 0}, yours ${change.baseVersion}); reload and try again`,
+        );
+      }
+      const unchanged =
+        old &&
+        same(old.value, change.value) &&
+        same(old.numerator, change.numerator) &&
+        same(old.denominator, change.denominator) &&
+        (old.explanation ?? null) === change.explanation &&
+        old.status === "draft";
+      if (unchanged) continue;
+      changed++;
+      const version = (old?.version ?? 0) + 1;
+      const figures = {
+        value: change.value,
+        numerator: change.numerator,
+        denominator: change.denominator,
+        explanation: change.explanation,
+      };
+      await tx
+        .insert(reports)
+        .values({
+          ...key,
+          indicatorCode: change.indicatorCode,
+          ...figures,
+          status: "draft",
+          version,
+        })
+        .onConflictDoUpdate({
+          target: [reports.indicatorCode, reports.year, reports.regionCode, reports.month],
+          set: { ...figures, status: "draft", version, updatedAt: sql`now()` },
+        });
+      await tx.insert(reportRevisions).values({
+        ...key,
+        indicatorCode: change.indicatorCode,
+        version,
+        action: "save",
+        oldValue: old?.value ?? null,
+        newValue: change.value,
+        oldNumerator: old?.numerator ?? null,
+        newNumerator: change.numerator,
+        oldDenominator: old?.denominator ?? null,
+        newDenominator: change.denominator,
+        oldStatus: old?.status ?? null,
+        newStatus: "draft",
+        actor: opts.actor,
+      });
+    }
+    if (changed === 0 && submission.version > 0) {
+      return { ok: true, version: submission.version, changed } as const;
+    }
+    const [updated] = await tx
+      .update(submissions)
+      .set({ status: "draft", version: submission.version + 1, updatedAt: sql`now()` })
+      .where(eq(submissions.id, submission.id))
+      .returning({ version: submissions.version });
+    return { ok: true, version: updated?.version ?? submission.version + 1, changed } as const;
+  });
+}
+
+export type TransitionOutcome =
+  | { ok: true; version: number }
+  | { ok: false; reason: "stale" | "missing" | "state"; message: string };
+
+/**
+ * Moves a month from one status to the next in one transaction, with the figures following,
+ * and a revision of each figure's status change. Refused when the month's version or status is
+ * no longer what the caller saw.
+ */
+export async function changeSubmissionStatus(
+  db: Database,
+  key: MonthKey,
+  change: {
+    from: readonly Status[];
+    to: Status;
+    action: string;
+    version: number;
+    actor: string;
+    reason?: string | undefined;
+  },
+): Promise<TransitionOutcome> {
+  return db.transaction(async (tx) => {
+    const [submission] = await tx
+      .select()
+      .from(submissions)
+      .where(
+        and(
+          eq(submissions.regionCode, key.regionCode),
+          eq(submissions.year, key.year),
+          eq(submissions.month, key.month),
+        ),
+      )
+      .for("update");
+    if (!submission)
+      return {
+        ok: false,
+        reason: "missing",
+        message: "nothing has been entered for this month",
+      } as const;
+    if (submission.version !== change.version) {
+      return {
+        ok: false,
+        reason: "stale",
+        message: `the month was changed meanwhile (version ${submission.version}, yours ${change.version}); reload and try again`,
+      } as const;
+    }
+    if (!change.from.includes(submission.status)) {
+      return {
+        ok: false,
+        reason: "state",
+        message: `cannot ${change.action} a ${submission.status} month`,
+      } as const;
+    }
+    const now = sql`now()`;
+    const submitting = change.to === "submitted";
+    const [updated] = await tx
+      .update(submissions)
+      .set({
+        status: change.to,
+        version: submission.version + 1,
+        updatedAt: now,
+        ...(submitting
+          ? {
+              submittedAt: now,
+              submittedBy: change.actor,
+              firstSubmittedAt: submission.firstSubmittedAt ?? now,
+              reason: null,
+            }
+          : { decidedAt: now, decidedBy: change.actor, reason: change.reason ?? null }),
+      })
+      .where(eq(submissions.id, submission.id))
+      .returning({ version: submissions.version });
+    const figures = await tx
+      .update(reports)
+      .set({
+        status: change.to,
+        version: sql`${reports.version} + 1`,
+        updatedAt: now,
+        ...(submitting ? { submittedAt: now } : {}),
+      })
+      .where(
+        and(
+          eq(reports.regionCode, key.regionCode),
+          eq(reports.year, key.year),
+          eq(reports.month, key.month),
+        ),
+      )
+      .returning();
+    if (figures.length > 0) {
+      await tx.insert(reportRevisions).values(
+        figures.map((r) => ({
+          ...key,
+          indicatorCode: r.indicatorCode,
+          version: r.version,
+          action: change.action,
+          oldValue: r.value,
+          newValue: r.value,
+          oldNumerator: r.numerator,
+          newNumerator: r.numerator,
+          oldDenominator: r.denominator,
+          newDenominator: r.denominator,
+          oldStatus: submission.status,
+          newStatus: change.to,
+          actor: change.actor,
+          reason: change.reason ?? null,
+        })),
+      );
+    }
+    return { ok: true, version: updated?.version ?? submission.version + 1 } as const;
+  });
+}
+
+/** A figure's revisions, oldest first. */
+export function revisionsOf(db: Database, key: MonthKey & { indicatorCode: string }) {
+  const {
+    id: _id,
+    indicatorCode,
+    regionCode,
+    year,
+    month,
+    ...columns
+  } = getTableColumns(reportRevisions);
+  return db
+    .select(columns)
+    .from(reportRevisions)
+    .where(
+      and(
+        eq(indicatorCode, key.indicatorCode),
+        eq(regionCode, key.regionCode),
+        eq(year, key.year),
+        eq(month, key.month),
+      ),
+    )
+    .orderBy(asc(reportRevisions.id));
+}
+
+export interface CompletenessRow {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  level: "province" | "city" | "county";
+  status: Status | null;
+  firstSubmittedAt: Date | null;
+  submittedAt: Date | null;
+}
+
+/** Each child region's submission for a month, or none. */
+export function submissionsOfChildren(
+  db: Database,
+  q: { parentCode: string; year: number; month: number },
+): Promise<CompletenessRow[]> {
+  return queryRows<CompletenessRow>(
+    db,
+    sql`
+      select r.code, r.name_zh as "nameZh", r.name_en as "nameEn", r.level, s.status,
+             s.first_submitted_at as "firstSubmittedAt", s.submitted_at as "submittedAt"
+      from regions r
+      left join submissions s
+        on s.region_code = r.code and s.year = ${q.year} and s.month = ${q.month}
+      where r.parent_code = ${q.parentCode}
+      order by r.code`,
+  );
+}
+
+/** A region's submissions month by month for one year. */
+export function submissionsOfRegion(db: Database, regionCode: string, year: number) {
+  return db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.regionCode, regionCode), eq(submissions.year, year)))
+    .orderBy(asc(submissions.month));
+}
