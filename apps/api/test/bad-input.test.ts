@@ -41,6 +41,8 @@ const endpoints = [
     url: "/api/submissions/:region/:year/:month/reopen",
     body: ["version", "reason"],
   },
+  { method: "GET", url: "/api/completeness", query: ["parent", "year", "month", "deadlineDay"] },
+  { method: "GET", url: "/api/completeness/history", query: ["region", "year", "deadlineDay"] },
   { method: "GET", url: "/api/regions" },
   { method: "GET", url: "/api/indicators" },
   { method: "GET", url: "/healthz" },

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import completeness from "./api/completeness/index.js";
 import indicators from "./api/indicators/index.js";
 import lagging from "./api/lagging/index.js";
 import matrix from "./api/matrix/index.js";
@@ -19,6 +20,7 @@ export const routes = {
   "/api/targets": targets,
   "/api/reports": reports,
   "/api/submissions": submissions,
+  "/api/completeness": completeness,
   "/api/progress": progress,
   "/api/lagging": lagging,
   "/api/overview": overview,

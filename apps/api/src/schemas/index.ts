@@ -1,5 +1,6 @@
 export * from "./catalogue.js";
 export * from "./common.js";
+export * from "./completeness.js";
 export * from "./dashboard.js";
 export * from "./progress.js";
 export * from "./reports.js";

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client.js";
-import { reportRevisions, reports, submissions, targets } from "../schema.js";
+import { regions, reportRevisions, reports, submissions, targets } from "../schema.js";
 
 export interface MonthKey {
   regionCode: string;
@@ -373,32 +373,32 @@ export function revisionsOf(db: Database, key: MonthKey & { indicatorCode: strin
     .orderBy(asc(reportRevisions.id));
 }
 
-export interface CompletenessRow {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  level: "province" | "city" | "county";
-  status: Status | null;
-  firstSubmittedAt: Date | null;
-  submittedAt: Date | null;
-}
-
 /** Each child region's submission for a month, or none. */
 export function submissionsOfChildren(
   db: Database,
   q: { parentCode: string; year: number; month: number },
-): Promise<CompletenessRow[]> {
-  return queryRows<CompletenessRow>(
-    db,
-    sql`
-      select r.code, r.name_zh as "nameZh", r.name_en as "nameEn", r.level, s.status,
-             s.first_submitted_at as "firstSubmittedAt", s.submitted_at as "submittedAt"
-      from regions r
-      left join submissions s
-        on s.region_code = r.code and s.year = ${q.year} and s.month = ${q.month}
-      where r.parent_code = ${q.parentCode}
-      order by r.code`,
-  );
+) {
+  return db
+    .select({
+      code: regions.code,
+      nameZh: regions.nameZh,
+      nameEn: regions.nameEn,
+      level: regions.level,
+      status: submissions.status,
+      firstSubmittedAt: submissions.firstSubmittedAt,
+      submittedAt: submissions.submittedAt,
+    })
+    .from(regions)
+    .leftJoin(
+      submissions,
+      and(
+        eq(submissions.regionCode, regions.code),
+        eq(submissions.year, q.year),
+        eq(submissions.month, q.month),
+      ),
+    )
+    .where(eq(regions.parentCode, q.parentCode))
+    .orderBy(asc(regions.code));
 }
 
 /** A region's submissions month by month for one year. */
