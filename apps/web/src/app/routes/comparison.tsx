@@ -1,0 +1,97 @@
+import { Card, Col, Row, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { PageTitle } from "@/components/ui/page-title";
+import { QueryState } from "@/components/ui/query-state";
+import { StatusTag } from "@/components/ui/status-tag";
+import { paths } from "@/config/paths";
+import { statusKey } from "@/config/status";
+import { useIndicators } from "@/features/catalogue/api/get-indicators";
+import { FilterBar } from "@/features/catalogue/components/filter-bar";
+import { useProgress } from "@/features/comparison/api/get-progress";
+import { ComparisonChart } from "@/features/comparison/components/comparison-chart";
+import { ComparisonTable } from "@/features/comparison/components/comparison-table";
+import { useDashboardParams } from "@/hooks/use-dashboard-params";
+import { useLanguage } from "@/hooks/use-language";
+import {
+  actualLabelKey,
+  formatPercent,
+  formatPoints,
+  formatQuantity,
+  nameOf,
+} from "@/utils/format";
+
+/** Every sub-region's completion rate on one indicator, against the schedule and 100%. */
+export default function ComparisonRoute() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const { params, hrefTo } = useDashboardParams();
+  const indicators = useIndicators();
+  const indicator = params.indicator ?? indicators.data?.indicators[0]?.code;
+  const progress = useProgress(
+    { indicator: indicator ?? "", parent: params.region, year: params.year, month: params.month },
+    indicator !== undefined,
+  );
+  const regionHref = (region: string) => hrefTo(paths.region, { region, indicator });
+
+  return (
+    <>
+      <PageTitle title={t("comparison.title")} />
+      <FilterBar showIndicator parentsOnly indicator={indicator} />
+      <QueryState query={progress} isEmpty={(data) => data.children.length === 0} skeletonRows={12}>
+        {(data) => (
+          <>
+            <div className="comparison-summary" data-testid="comparison-summary">
+              <Typography.Text strong>
+                {t("comparison.parentTotal", { name: nameOf(data.parent.region, language) })}
+              </Typography.Text>
+              <StatusTag status={statusKey(data.parent.status)} />
+              <span>
+                {t("metric.completion")} <strong>{formatPercent(data.parent.completion)}</strong>
+              </span>
+              <span>
+                {t("metric.schedule")} <strong>{formatPercent(data.parent.schedule)}</strong>
+              </span>
+              <span>
+                {t("metric.lag")} <strong>{formatPoints(data.parent.lag, language)}</strong>
+              </span>
+              <span>
+                {t(actualLabelKey(data.indicator.kind))}{" "}
+                <strong>{formatQuantity(data.parent.actual, data.indicator, language)}</strong> /{" "}
+                {t("metric.target")}{" "}
+                <strong>{formatQuantity(data.parent.target, data.indicator, language)}</strong>
+              </span>
+            </div>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={11}>
+                <Card
+                  size="small"
+                  className="chart-card"
+                  title={`${nameOf(data.indicator, language)} · ${t("comparison.chart")}`}
+                  extra={<span className="muted hide-phone">{t("comparison.drillHint")}</span>}
+                >
+                  <ComparisonChart
+                    lines={data.children}
+                    schedule={data.parent.schedule}
+                    hrefFor={regionHref}
+                    onSelect={(region) => navigate(regionHref(region))}
+                  />
+                </Card>
+              </Col>
+              <Col xs={24} xl={13}>
+                <Card size="small" title={t("comparison.table")}>
+                  <ComparisonTable
+                    indicator={data.indicator}
+                    lines={data.children}
+                    hrefFor={regionHref}
+                  />
+                </Card>
+              </Col>
+            </Row>
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

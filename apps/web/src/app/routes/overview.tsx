@@ -1,0 +1,74 @@
+import { Col, Row } from "antd";
+import { useTranslation } from "react-i18next";
+import { PageTitle } from "@/components/ui/page-title";
+import { QueryState } from "@/components/ui/query-state";
+import { StatusLegend } from "@/components/ui/status-legend";
+import { paths } from "@/config/paths";
+import { FilterBar } from "@/features/catalogue/components/filter-bar";
+import { useOverview } from "@/features/overview/api/get-overview";
+import { IndicatorTile } from "@/features/overview/components/indicator-tile";
+import { StatusSummary } from "@/features/overview/components/status-summary";
+import { WorstLags } from "@/features/overview/components/worst-lags";
+import { useDashboardParams } from "@/hooks/use-dashboard-params";
+import { useLanguage } from "@/hooks/use-language";
+import { formatMonth, nameOf } from "@/utils/format";
+
+/** The leadership screen: every indicator of a region against the time-elapsed schedule. */
+export default function OverviewRoute() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { params, hrefTo } = useDashboardParams();
+  const overview = useOverview({ region: params.region, year: params.year, month: params.month });
+  const period = t("filters.period", {
+    year: params.year,
+    month: params.month,
+    monthName: formatMonth(params.month, language),
+  });
+  return (
+    <>
+      <PageTitle
+        title={
+          overview.data
+            ? `${nameOf(overview.data.region, language)} · ${t("overview.title")}`
+            : t("overview.title")
+        }
+        extra={<span className="muted">{period}</span>}
+      />
+      <FilterBar />
+      <QueryState query={overview} isEmpty={(data) => data.tiles.length === 0} skeletonRows={10}>
+        {(data) => (
+          <>
+            <Row gutter={[16, 16]} className="overview-summary">
+              <Col xs={24} lg={10}>
+                <StatusSummary counts={data.regions} />
+              </Col>
+              <Col xs={24} lg={14}>
+                <WorstLags
+                  items={data.worst}
+                  hrefFor={(item) =>
+                    hrefTo(paths.region, {
+                      region: item.line.region.code,
+                      indicator: item.indicator.code,
+                    })
+                  }
+                />
+              </Col>
+            </Row>
+            <div className="legend-row">
+              <StatusLegend />
+            </div>
+            <div className="tile-grid">
+              {data.tiles.map((tile) => (
+                <IndicatorTile
+                  key={tile.indicator.code}
+                  tile={tile}
+                  href={hrefTo(paths.comparison, { indicator: tile.indicator.code })}
+                />
+              ))}
+            </div>
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

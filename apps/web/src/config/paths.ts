@@ -1,0 +1,8 @@
+/** The screens' URL paths; the selection travels in the search parameters. */
+export const paths = {
+  overview: "/",
+  comparison: "/comparison",
+  lagging: "/lagging",
+  region: "/region",
+  matrix: "/matrix",
+} as const;

@@ -1,0 +1,63 @@
+import { useCallback, useMemo } from "react";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
+import { DEFAULTS } from "@/config/defaults";
+
+export interface DashboardParams {
+  region: string;
+  year: number;
+  month: number;
+  /** Unset until the user picks one; each screen falls back to the first indicator. */
+  indicator: string | undefined;
+}
+
+const intIn = (text: string | null, min: number, max: number, fallback: number) => {
+  const value = Number(text);
+  return text && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+};
+
+export function parseParams(search: URLSearchParams): DashboardParams {
+  const region = search.get("region");
+  const indicator = search.get("indicator");
+  return {
+    region: region && /^[0-9]{6}$/.test(region) ? region : DEFAULTS.region,
+    year: intIn(search.get("year"), 2000, 2100, DEFAULTS.year),
+    month: intIn(search.get("month"), 1, 12, DEFAULTS.month),
+    indicator: indicator && /^[a-z][a-z0-9_]{1,63}$/.test(indicator) ? indicator : undefined,
+  };
+}
+
+export function toSearch(params: Partial<DashboardParams>): string {
+  const search = new URLSearchParams();
+  for (const key of ["region", "year", "month", "indicator"] as const) {
+    const value = params[key];
+    if (value !== undefined) search.set(key, String(value));
+  }
+  return `?${search}`;
+}
+
+/**
+ * The selection every screen shares (region, year, month, indicator) lives in the URL, so a link
+ * reproduces the view and the browser's Back button undoes a change.
+ */
+export function useDashboardParams() {
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const params = useMemo(() => parseParams(search), [search]);
+
+  const setParams = useCallback(
+    (change: Partial<DashboardParams>) => {
+      navigate({ pathname, search: toSearch({ ...params, ...change }) });
+    },
+    [navigate, pathname, params],
+  );
+
+  /** A link to another screen keeping the current selection, with some of it changed. */
+  const hrefTo = useCallback(
+    (path: string, change: Partial<DashboardParams> = {}) =>
+      `${path}${toSearch({ ...params, ...change })}`,
+    [params],
+  );
+
+  return { params, setParams, hrefTo };
+}

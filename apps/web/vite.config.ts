@@ -1,0 +1,89 @@
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import react from "@vitejs/plugin-react";
+import { defineConfig, type Plugin } from "vite";
+
+/** The issue's budget for the JavaScript a first visit downloads before any route chunk. */
+const INITIAL_JS_BUDGET_KB = 400;
+const api = process.env.JINDU_API_URL ?? "http://127.0.0.1:3000";
+
+/**
+ * Reports the gzip size of the initial JS (the entry chunk and everything it imports statically)
+ * and fails the build over budget, so the number is measured on every build rather than guessed.
+ */
+function initialJsBudget(): Plugin {
+  return {
+    name: "jindu:initial-js-budget",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      const chunks = new Map(
+        Object.values(bundle).flatMap((file) =>
+          file.type === "chunk" ? [[file.fileName, file]] : [],
+        ),
+      );
+      const closure = (name: string, into = new Set<string>()) => {
+        if (into.has(name)) return into;
+        into.add(name);
+        for (const imported of chunks.get(name)?.imports ?? []) closure(imported, into);
+        return into;
+      };
+      const gzipKb = (names: Iterable<string>) => {
+        let bytes = 0;
+        for (const name of names) bytes += gzipSync(chunks.get(name)?.code ?? "").length;
+        return bytes / 1024;
+      };
+      const initial = new Set<string>();
+      for (const chunk of chunks.values()) if (chunk.isEntry) closure(chunk.fileName, initial);
+      const kb = gzipKb(initial);
+      const message = `initial JS: ${kb.toFixed(1)} KB gzip in ${initial.size} chunks (budget ${INITIAL_JS_BUDGET_KB} KB)`;
+      if (kb > INITIAL_JS_BUDGET_KB) this.error(message);
+      this.info(message);
+      // What each lazy screen adds on top of the initial JS when it is opened first.
+      const screens = [...chunks.values()]
+        .filter((chunk) => chunk.isDynamicEntry)
+        .map((chunk) => {
+          const extra = [...closure(chunk.fileName)].filter((name) => !initial.has(name));
+          return `${chunk.name} +${gzipKb(extra).toFixed(1)}`;
+        });
+      this.info(`screens, KB gzip on top of the initial JS: ${screens.join(", ")}`);
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), initialJsBudget()],
+  resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
+  server: {
+    proxy: { "/api": api, "/healthz": api },
+  },
+  build: {
+    chunkSizeWarningLimit: 1024,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // A group must not pull in what it imports: recharts shares small helpers with antd,
+          // and dragging them into "charts" would make the chart library part of the first load.
+          includeDependenciesRecursively: false,
+          // Libraries change less often than our code: separate chunks stay cached across releases.
+          groups: [
+            {
+              name: "react",
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              priority: 30,
+            },
+            {
+              name: "charts",
+              test: /node_modules[\\/](recharts|d3-[a-z]+|victory-vendor|@reduxjs|immer|reselect|redux)[\\/]/,
+              priority: 20,
+            },
+            {
+              name: "query-i18n",
+              test: /node_modules[\\/](@tanstack|i18next|react-i18next)[\\/]/,
+              priority: 20,
+            },
+          ],
+        },
+      },
+    },
+  },
+});

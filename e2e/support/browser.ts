@@ -1,0 +1,75 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+
+export const DESKTOP = { width: 1366, height: 768 };
+export const PHONE = { width: 390, height: 844 };
+
+/** Screenshots go to the git-ignored artifacts/ folder at the workspace root. */
+export const SCREENSHOT_DIR = fileURLToPath(
+  new URL("../../artifacts/screenshots/", import.meta.url),
+);
+
+/** Connects to the Chromium that the global setup started, for the whole test file. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.connect(inject("browserEndpoint"));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is not connected yet");
+    return browser;
+  };
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  goto(pathAndQuery: string): Promise<void>;
+  screenshot(name: string): Promise<void>;
+  /** Fails the test if the page logged an error, then closes the context. */
+  close(): Promise<void>;
+}
+
+export async function openSession(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; language?: "zh-CN" | "en" } = {},
+): Promise<Session> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? DESKTOP,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  });
+  if (options.language === "en") {
+    await context.addInitScript(() => localStorage.setItem("jindu.language", "en"));
+  }
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  const baseUrl = inject("baseUrl");
+  return {
+    context,
+    page,
+    errors,
+    async goto(pathAndQuery) {
+      await page.goto(`${baseUrl}${pathAndQuery}`);
+    },
+    async screenshot(name) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
+    },
+    async close() {
+      await context.close();
+      expect(errors, "console errors").toEqual([]);
+    },
+  };
+}

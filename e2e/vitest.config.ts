@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url";
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  // Explicit, so that `vitest run -c e2e/vitest.config.ts` finds the tests from any directory.
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  test: {
+    name: "e2e",
+    include: ["tests/**/*.test.ts"],
+    globalSetup: ["./global-setup.ts"],
+    testTimeout: 60_000,
+    // The first run builds the web app.
+    hookTimeout: 240_000,
+  },
+});
