@@ -21,6 +21,8 @@ export interface RegionFigures<R> {
   measure: Measure | null;
   /** Month of the report the figure comes from, when it is one region's own report. */
   asOfMonth?: number | null;
+  /** The figure includes data submitted but not yet approved. */
+  provisional?: boolean;
 }
 
 /** Every number a progress line shows, each with its single definition in this package. */
@@ -31,6 +33,7 @@ export interface ProgressLine<R> {
   numerator: number | null;
   denominator: number | null;
   asOfMonth: number | null;
+  provisional: boolean;
   dueMonth: number;
   completion: number | null;
   schedule: number;
@@ -74,6 +77,7 @@ export function progressLine<R>(
     numerator: parts?.numerator ?? null,
     denominator: parts?.denominator ?? null,
     asOfMonth: figures.asOfMonth ?? null,
+    provisional: figures.provisional ?? false,
     dueMonth,
     completion,
     schedule,
@@ -123,7 +127,15 @@ export function progressTable<R>(
   const ownFigure = rolled === parent.measure;
   const parentLine = progressLine(
     indicator,
-    { ...parent, target, measure: rolled, asOfMonth: ownFigure ? parent.asOfMonth : null },
+    {
+      ...parent,
+      target,
+      measure: rolled,
+      asOfMonth: ownFigure ? parent.asOfMonth : null,
+      provisional: ownFigure
+        ? (parent.provisional ?? false)
+        : children.some((c) => c.measure !== null && c.provisional),
+    },
     options,
   );
   return { parent: parentLine, children: lines };

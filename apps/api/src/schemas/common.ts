@@ -6,6 +6,11 @@ export const IndicatorCode = Type.String({ pattern: "^[a-z][a-z0-9_]{1,63}$" });
 export const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 export const Month = Type.Integer({ minimum: 1, maximum: 12 });
 
+/** `include=submitted` counts figures awaiting approval too; lines built on them say so. */
+export const Include = Type.Optional(
+  Type.Literal("submitted", { description: "also count submitted, not yet approved figures" }),
+);
+
 export const RegionLevel = Type.Union([
   Type.Literal("province"),
   Type.Literal("city"),

@@ -1,6 +1,6 @@
 import { type Static, Type } from "typebox";
 import { Indicator } from "./catalogue.js";
-import { IndicatorCode, Month, RegionCode, RegionRef, Year } from "./common.js";
+import { Include, IndicatorCode, Month, RegionCode, RegionRef, Year } from "./common.js";
 import { LaggingItem, ProgressLine, Status } from "./progress.js";
 
 const Num = Type.Union([Type.Number(), Type.Null()]);
@@ -27,7 +27,7 @@ export const StatusCounts = Type.Object({
 export type StatusCounts = Static<typeof StatusCounts>;
 
 export const OverviewQuery = Type.Object(
-  { region: RegionCode, year: Year, month: Month },
+  { region: RegionCode, year: Year, month: Month, include: Include },
   { additionalProperties: false },
 );
 
@@ -55,7 +55,7 @@ export const OverviewResponse = Type.Object({
 export type OverviewResponse = Static<typeof OverviewResponse>;
 
 export const MatrixQuery = Type.Object(
-  { parent: RegionCode, year: Year, month: Month },
+  { parent: RegionCode, year: Year, month: Month, include: Include },
   { additionalProperties: false },
 );
 
@@ -76,7 +76,7 @@ export const MatrixResponse = Type.Object({
 export type MatrixResponse = Static<typeof MatrixResponse>;
 
 export const TrendQuery = Type.Object(
-  { indicator: IndicatorCode, region: RegionCode, year: Year },
+  { indicator: IndicatorCode, region: RegionCode, year: Year, include: Include },
   { additionalProperties: false },
 );
 

@@ -1,6 +1,6 @@
 import { type Static, Type } from "typebox";
 import { Indicator } from "./catalogue.js";
-import { IndicatorCode, Month, RegionCode, RegionRef, Year } from "./common.js";
+import { Include, IndicatorCode, Month, RegionCode, RegionRef, Year } from "./common.js";
 
 const Fraction = Type.Union([Type.Number(), Type.Null()]);
 
@@ -23,6 +23,7 @@ export const ProgressLine = Type.Object({
   asOfMonth: Type.Union([Type.Integer(), Type.Null()], {
     description: "month of the latest figure used (null when rolled up or missing)",
   }),
+  provisional: Type.Boolean({ description: "built on figures not yet approved" }),
   dueMonth: Type.Integer(),
   completion: Type.Union([Type.Number(), Type.Null()], { description: "fraction; 1 = target met" }),
   schedule: Type.Number({ description: "time-elapsed progress as a fraction" }),
@@ -42,6 +43,7 @@ export const ProgressQuery = Type.Object(
     parent: RegionCode,
     year: Year,
     month: Month,
+    include: Include,
   },
   { additionalProperties: false },
 );
@@ -56,7 +58,7 @@ export const ProgressResponse = Type.Object({
 export type ProgressResponse = Static<typeof ProgressResponse>;
 
 export const LaggingQuery = Type.Object(
-  { parent: RegionCode, year: Year, month: Month },
+  { parent: RegionCode, year: Year, month: Month, include: Include },
   { additionalProperties: false },
 );
 

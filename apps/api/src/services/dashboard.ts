@@ -7,7 +7,14 @@ import type {
   TrendResponse,
 } from "../schemas/index.js";
 import { requireIndicator, requireRegion } from "./lookups.js";
-import { laggingItems, monthlyTables, progressTables, type RegionRef, refOf } from "./progress.js";
+import {
+  laggingItems,
+  monthlyTables,
+  type PeriodQuery,
+  progressTables,
+  type RegionRef,
+  refOf,
+} from "./progress.js";
 
 /** A region's line over the months: what the trend chart and the sparkline draw. */
 function trendPoint(line: ProgressLine<RegionRef>, month: number, kind: string): TrendPoint {
@@ -24,11 +31,11 @@ function trendPoint(line: ProgressLine<RegionRef>, month: number, kind: string):
 /** Leadership's one screen: every indicator's line for the region, its children's statuses. */
 export async function overviewOf(
   db: Database,
-  q: { region: string; year: number; month: number },
+  q: PeriodQuery & { region: string; month: number },
 ): Promise<OverviewResponse> {
   const region = refOf(await requireRegion(db, q.region, "region"));
   const indicators = await allIndicators(db);
-  const tables = await monthlyTables(db, region, indicators, q.year, q.month);
+  const tables = await monthlyTables(db, region, indicators, { ...q, toMonth: q.month });
   const tiles = indicators.map((indicator) => {
     const months = tables.get(indicator.code) ?? [];
     const latest = months.at(-1);
@@ -58,11 +65,11 @@ export async function overviewOf(
 /** Regions × indicators: the status matrix. */
 export async function matrixOf(
   db: Database,
-  q: { parent: string; year: number; month: number },
+  q: PeriodQuery & { parent: string; month: number },
 ): Promise<MatrixResponse> {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
   const indicators = await allIndicators(db);
-  const tables = await progressTables(db, parent, indicators, q.year, q.month);
+  const tables = await progressTables(db, parent, indicators, q);
   const first = tables.get(indicators[0]?.code ?? "");
   const rows = (first?.children ?? []).map((child, i) => ({
     region: child.region,
@@ -82,7 +89,7 @@ export async function matrixOf(
 /** One region's year for one indicator, month by month, against the target pace. */
 export async function trendOf(
   db: Database,
-  q: { indicator: string; region: string; year: number },
+  q: PeriodQuery & { indicator: string; region: string },
 ): Promise<TrendResponse> {
   const [indicator, regionRow] = await Promise.all([
     requireIndicator(db, q.indicator, "indicator"),
@@ -90,7 +97,7 @@ export async function trendOf(
   ]);
   const region = refOf(regionRow);
   const months =
-    (await monthlyTables(db, region, [indicator], q.year, 12)).get(indicator.code) ?? [];
+    (await monthlyTables(db, region, [indicator], { ...q, toMonth: 12 })).get(indicator.code) ?? [];
   const last = months.at(-1)?.parent;
   return {
     indicator,

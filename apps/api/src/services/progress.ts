@@ -29,6 +29,12 @@ export type RegionRef = {
 export type IndicatorRow = typeof schema.indicators.$inferSelect;
 type Table = ProgressTable<RegionRef>;
 
+/** The year asked for, and whether figures awaiting approval count. */
+export interface PeriodQuery {
+  year: number;
+  include?: "submitted" | undefined;
+}
+
 export function refOf(region: RegionRef): RegionRef {
   return { code: region.code, nameZh: region.nameZh, nameEn: region.nameEn, level: region.level };
 }
@@ -48,6 +54,7 @@ function figuresOf(
     dueMonth: row.dueMonth,
     measure: measureFrom(indicator.kind, row),
     asOfMonth: row.asOfMonth,
+    provisional: row.provisional,
   };
 }
 
@@ -56,15 +63,16 @@ export async function progressTables(
   db: Database,
   parent: RegionRef,
   indicators: IndicatorRow[],
-  year: number,
-  month: number,
+  q: PeriodQuery & { month: number },
 ): Promise<Map<string, Table>> {
+  const { year, month } = q;
   const [rows, children] = await Promise.all([
     progressByChildren(db, {
       parentCode: parent.code,
       year,
       month,
       indicatorCodes: indicators.map((i) => i.code),
+      includeSubmitted: q.include === "submitted",
     }),
     childRefs(db, parent.code),
   ]);
@@ -92,12 +100,16 @@ export async function monthlyTables(
   db: Database,
   parent: RegionRef,
   indicators: IndicatorRow[],
-  year: number,
-  toMonth: number,
+  q: PeriodQuery & { toMonth: number },
 ): Promise<Map<string, Table[]>> {
+  const { year, toMonth } = q;
   const query = { parentCode: parent.code, year, indicatorCodes: indicators.map((i) => i.code) };
   const [figures, targets, children] = await Promise.all([
-    monthlyFiguresByChildren(db, { ...query, toMonth }),
+    monthlyFiguresByChildren(db, {
+      ...query,
+      toMonth,
+      includeSubmitted: q.include === "submitted",
+    }),
     targetsByChildren(db, query),
     childRefs(db, parent.code),
   ]);
@@ -123,6 +135,7 @@ export async function monthlyTables(
       dueMonth: target?.dueMonth ?? null,
       measure,
       asOfMonth: latest?.month ?? null,
+      provisional: latest?.provisional ?? false,
     };
   };
   const tables = new Map<string, Table[]>();
@@ -145,13 +158,13 @@ export async function monthlyTables(
 
 export async function progressOf(
   db: Database,
-  q: { indicator: string; parent: string; year: number; month: number },
+  q: PeriodQuery & { indicator: string; parent: string; month: number },
 ) {
   const [indicator, parent] = await Promise.all([
     requireIndicator(db, q.indicator, "indicator"),
     requireRegion(db, q.parent, "parent"),
   ]);
-  const tables = await progressTables(db, refOf(parent), [indicator], q.year, q.month);
+  const tables = await progressTables(db, refOf(parent), [indicator], q);
   const table = tables.get(indicator.code) as Table;
   return { indicator, year: q.year, month: q.month, ...table };
 }
@@ -180,9 +193,9 @@ export function laggingItems(
 }
 
 /** Every child region behind schedule on any indicator, worst lag first. */
-export async function laggingOf(db: Database, q: { parent: string; year: number; month: number }) {
+export async function laggingOf(db: Database, q: PeriodQuery & { parent: string; month: number }) {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
   const indicators = await allIndicators(db);
-  const tables = await monthlyTables(db, parent, indicators, q.year, q.month);
+  const tables = await monthlyTables(db, parent, indicators, { ...q, toMonth: q.month });
   return { year: q.year, month: q.month, parent, items: laggingItems(indicators, tables) };
 }

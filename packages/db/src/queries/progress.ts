@@ -11,8 +11,10 @@ export interface ProgressFigureRow {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
-  /** The month of the report used: the latest approved one up to the month asked for. */
+  /** The month of the report used: the latest counted one up to the month asked for. */
   asOfMonth: number | null;
+  /** The figure is submitted but not yet approved. */
+  provisional: boolean;
 }
 
 export interface ProgressQuery {
@@ -21,7 +23,12 @@ export interface ProgressQuery {
   month: number;
   /** Indicator codes to read; all indicators when omitted. */
   indicatorCodes?: readonly string[] | undefined;
+  /** Count submitted (not yet approved) figures too; approved ones only by default. */
+  includeSubmitted?: boolean | undefined;
 }
+
+const counted = (q: { includeSubmitted?: boolean | undefined }) =>
+  q.includeSubmitted ? sql`('approved', 'submitted')` : sql`('approved')`;
 
 /**
  * Targets and latest approved figures (up to the month) of a region and its direct children,
@@ -35,16 +42,17 @@ export function progressByChildren(db: Database, q: ProgressQuery): Promise<Prog
       select i.code as "indicatorCode", r.code as "regionCode", (r.code = ${q.parentCode}) as "isParent",
              t.value::float8 as "target", t.due_month as "dueMonth",
              rep.value::float8 as "value", rep.numerator::float8 as "numerator",
-             rep.denominator::float8 as "denominator", rep.month as "asOfMonth"
+             rep.denominator::float8 as "denominator", rep.month as "asOfMonth",
+             coalesce(rep.status = 'submitted', false) as "provisional"
       from regions r
       cross join indicators i
       left join targets t
         on t.indicator_code = i.code and t.region_code = r.code and t.year = ${q.year}
       left join lateral (
-        select p.value, p.numerator, p.denominator, p.month
+        select p.value, p.numerator, p.denominator, p.month, p.status
         from reports p
         where p.indicator_code = i.code and p.region_code = r.code and p.year = ${q.year}
-          and p.month <= ${q.month} and p.status = 'approved'
+          and p.month <= ${q.month} and p.status in ${counted(q)}
         order by p.month desc
         limit 1
       ) rep on true
@@ -60,6 +68,7 @@ export interface MonthlyFigureRow {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
+  provisional: boolean;
 }
 
 export interface TargetFigureRow {
@@ -69,7 +78,7 @@ export interface TargetFigureRow {
   dueMonth: number;
 }
 
-/** Approved figures of a region and its children for months 1..toMonth: trends and lag streaks. */
+/** Counted figures of a region and its children for months 1..toMonth: trends and lag streaks. */
 export function monthlyFiguresByChildren(
   db: Database,
   q: Omit<ProgressQuery, "month"> & { toMonth: number },
@@ -80,11 +89,11 @@ export function monthlyFiguresByChildren(
     sql`
       select p.indicator_code as "indicatorCode", p.region_code as "regionCode", p.month,
              p.value::float8 as "value", p.numerator::float8 as "numerator",
-             p.denominator::float8 as "denominator"
+             p.denominator::float8 as "denominator", (p.status = 'submitted') as "provisional"
       from regions r
       join reports p on p.region_code = r.code
       where (r.parent_code = ${q.parentCode} or r.code = ${q.parentCode})
-        and p.year = ${q.year} and p.month <= ${q.toMonth} and p.status = 'approved' ${codes}
+        and p.year = ${q.year} and p.month <= ${q.toMonth} and p.status in ${counted(q)} ${codes}
       order by p.indicator_code, p.region_code, p.month`,
   );
 }

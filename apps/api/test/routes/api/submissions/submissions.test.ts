@@ -496,3 +496,25 @@ describe("validation rules, each failing and passing", () => {
     );
   });
 });
+
+describe("dashboard with figures awaiting approval", () => {
+  it("counts submitted figures only with include=submitted, and labels them provisional", async () => {
+    const u = form("331100", 2023, 2);
+    const saved: SubmissionView = (
+      await send("PUT", u, { baseVersion: 0, entries: [{ indicator: "rural_seismic", value: 42 }] })
+    ).json();
+    expect((await send("POST", `${u}/submit`, { version: saved.version })).statusCode).toBe(200);
+    const base = "/api/progress?indicator=rural_seismic&parent=330000&year=2023&month=2";
+    const approvedOnly = (await t.app.inject({ url: base })).json();
+    const withSubmitted = (await t.app.inject({ url: `${base}&include=submitted` })).json();
+    const lishui = (body: { children: { region: { code: string } }[] }) =>
+      body.children.find((c) => c.region.code === "331100") as {
+        actual: number | null;
+        provisional: boolean;
+      };
+    expect(lishui(approvedOnly)).toMatchObject({ actual: null, provisional: false });
+    expect(lishui(withSubmitted)).toMatchObject({ actual: 42, provisional: true });
+    expect(withSubmitted.parent.provisional).toBe(true);
+    expect(approvedOnly.parent.provisional).toBe(false);
+  });
+});
