@@ -32,7 +32,7 @@ export default function LaggingRoute() {
         emptyText={t("lagging.empty")}
       >
         {(data) => (
-          <Card size="small" title={t("lagging.description")}>
+          <Card size="small" className="chart-card" title={t("lagging.description")}>
             <LaggingTable
               items={data.items}
               regionHref={(item) =>

@@ -35,11 +35,9 @@ export function StatusTag({ status, compact = false }: { status: StatusKey; comp
       data-status={status}
       style={{ background: style.color, color: style.text }}
       title={t(`status.${status}`)}
-      aria-label={compact ? t(`status.${status}`) : undefined}
-      role={compact ? "img" : undefined}
     >
       {ICONS[status]}
-      {compact ? null : <span>{t(`status.${status}`)}</span>}
+      <span className={compact ? "sr-only" : undefined}>{t(`status.${status}`)}</span>
     </span>
   );
 }

@@ -96,7 +96,7 @@ export function LaggingTable({ items, regionHref, indicatorHref }: LaggingTableP
       columns={columns}
       dataSource={items}
       pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: 720 }}
+      scroll={{ x: "max-content" }}
     />
   );
 }

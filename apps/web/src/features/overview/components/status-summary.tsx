@@ -3,6 +3,7 @@ import { Card, Statistic } from "antd";
 import { useTranslation } from "react-i18next";
 import { statusIcon } from "@/components/ui/status-tag";
 import { STATUS_STYLE, type StatusKey } from "@/config/status";
+import { ChildStatusBar } from "./child-status-bar";
 
 const SHOWN: StatusKey[] = ["red", "yellow", "green", "completed"];
 
@@ -28,6 +29,7 @@ export function StatusSummary({ counts }: { counts: StatusCounts }) {
           </div>
         ))}
       </div>
+      <ChildStatusBar counts={counts} />
     </Card>
   );
 }

@@ -44,7 +44,12 @@ export function TrendChart({ trend, month, status }: TrendChartProps) {
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" interval="preserveStartEnd" tick={{ fontSize: 11 }} />
+          <XAxis
+            dataKey="label"
+            interval="preserveStartEnd"
+            minTickGap={10}
+            tick={{ fontSize: 11 }}
+          />
           <YAxis width={52} tickFormatter={tick} tick={{ fontSize: 11 }} domain={[0, "auto"]} />
           <Tooltip formatter={(value) => formatQuantity(Number(value), indicator, language)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
