@@ -2,6 +2,7 @@ export * from "./completion.js";
 export * from "./exact-sum.js";
 export * from "./indicator.js";
 export * from "./measure.js";
+export * from "./parse.js";
 export * from "./progress.js";
 export * from "./projection.js";
 export * from "./ranking.js";

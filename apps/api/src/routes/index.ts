@@ -1,5 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import completeness from "./api/completeness/index.js";
+import exportRoutes from "./api/export/index.js";
+import importRoutes from "./api/import/index.js";
 import indicators from "./api/indicators/index.js";
 import lagging from "./api/lagging/index.js";
 import matrix from "./api/matrix/index.js";
@@ -21,6 +23,8 @@ export const routes = {
   "/api/reports": reports,
   "/api/submissions": submissions,
   "/api/completeness": completeness,
+  "/api/import": importRoutes,
+  "/api/export": exportRoutes,
   "/api/progress": progress,
   "/api/lagging": lagging,
   "/api/overview": overview,

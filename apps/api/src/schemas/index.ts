@@ -4,5 +4,6 @@ export * from "./completeness.js";
 export * from "./dashboard.js";
 export * from "./progress.js";
 export * from "./reports.js";
+export * from "./spreadsheets.js";
 export * from "./submissions.js";
 export * from "./targets.js";

@@ -1,5 +1,6 @@
 export * from "./catalogue.js";
 export * from "./idempotency.js";
+export * from "./imports.js";
 export * from "./progress.js";
 export * from "./reports.js";
 export * from "./submissions.js";

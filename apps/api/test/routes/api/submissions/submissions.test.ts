@@ -507,7 +507,8 @@ describe("dashboard with figures awaiting approval", () => {
     const base = "/api/progress?indicator=rural_seismic&parent=330000&year=2023&month=2";
     const approvedOnly = (await t.app.inject({ url: base })).json();
     const withSubmitted = (await t.app.inject({ url: `${base}&include=submitted` })).json();
-    const lishui = (body: { children: { region: { code: string } }[] }) =>
+    type Line = { region: { code: string }; actual: number | null; provisional: boolean };
+    const lishui = (body: { children: Line[] }) =>
       body.children.find((c) => c.region.code === "331100") as {
         actual: number | null;
         provisional: boolean;

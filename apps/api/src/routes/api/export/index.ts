@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { errorResponses, MonthOfParentQuery } from "../../../schemas/index.js";
+import { monthExport } from "../../../services/spreadsheets/export.js";
+import { sendWorkbook } from "../../../services/spreadsheets/upload.js";
+
+const route: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/month",
+    {
+      schema: {
+        tags: ["import"],
+        summary: "A month's submissions of a region's children as .xlsx",
+        querystring: MonthOfParentQuery,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const { parent, year, month } = request.query;
+      const bytes = await monthExport(app.db, request.query);
+      return sendWorkbook(reply, `月报-${parent}-${year}-${month}.xlsx`, bytes);
+    },
+  );
+};
+export default route;

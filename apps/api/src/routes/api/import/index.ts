@@ -1,0 +1,84 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import {
+  errorResponses,
+  ImportQuery,
+  ImportResult,
+  MonthOfParentQuery,
+} from "../../../schemas/index.js";
+import { annotatedWorkbook } from "../../../services/spreadsheets/annotate.js";
+import { readGrid } from "../../../services/spreadsheets/grid.js";
+import { importGrid } from "../../../services/spreadsheets/import.js";
+import { monthlyTemplate } from "../../../services/spreadsheets/template.js";
+import { readUpload, sendWorkbook } from "../../../services/spreadsheets/upload.js";
+
+const route: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/template",
+    {
+      schema: {
+        tags: ["import"],
+        summary: "Download the monthly template (.xlsx) for a region's children",
+        querystring: MonthOfParentQuery,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const { parent, year, month } = request.query;
+      const bytes = await monthlyTemplate(app.db, { parent, year, month });
+      return sendWorkbook(reply, `月报模板-${parent}-${year}-${month}.xlsx`, bytes);
+    },
+  );
+
+  app.post(
+    "/",
+    {
+      config: { idempotent: true },
+      schema: {
+        tags: ["import"],
+        summary: "Import a filled template (.xlsx or .csv), all or nothing",
+        description:
+          "Multipart upload in a field named `file`. Every bad row and cell is listed (422) and " +
+          "nothing is written; `dryRun=true` previews what would change. Importing the same " +
+          "file again changes nothing.",
+        querystring: ImportQuery,
+        response: { 200: ImportResult, 422: ImportResult, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const upload = await readUpload(request);
+      const grid = await readGrid(upload.kind, upload.bytes);
+      const result = await importGrid(app.db, grid, {
+        ...request.query,
+        action: request.query.action ?? "submitted",
+        dryRun: request.query.dryRun ?? false,
+        actor: request.actor,
+      });
+      return reply.status(result.ok ? 200 : 422).send(result);
+    },
+  );
+
+  app.post(
+    "/annotated",
+    {
+      schema: {
+        tags: ["import"],
+        summary: "The uploaded file back as .xlsx with every bad cell marked and explained",
+        querystring: ImportQuery,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const upload = await readUpload(request);
+      const grid = await readGrid(upload.kind, upload.bytes);
+      const result = await importGrid(app.db, grid, {
+        ...request.query,
+        action: request.query.action ?? "submitted",
+        dryRun: true,
+        actor: request.actor,
+      });
+      const bytes = await annotatedWorkbook(grid, result.errors);
+      return sendWorkbook(reply, upload.filename.replace(/\.(xlsx|csv)$/i, "-标注.xlsx"), bytes);
+    },
+  );
+};
+export default route;

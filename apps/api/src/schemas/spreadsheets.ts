@@ -1,0 +1,54 @@
+import { type Static, Type } from "typebox";
+import { Include, Month, RegionCode, Year } from "./common.js";
+
+const Figures = Type.Object({
+  value: Type.Union([Type.Number(), Type.Null()]),
+  numerator: Type.Union([Type.Number(), Type.Null()]),
+  denominator: Type.Union([Type.Number(), Type.Null()]),
+});
+
+export const MonthOfParentQuery = Type.Object(
+  { parent: RegionCode, year: Year, month: Month, include: Include },
+  { additionalProperties: false },
+);
+
+export const ImportQuery = Type.Object(
+  {
+    parent: RegionCode,
+    year: Year,
+    month: Month,
+    /** What the imported months become: drafts, submitted for review, or approved (province). */
+    action: Type.Optional(
+      Type.Union([Type.Literal("draft"), Type.Literal("submitted"), Type.Literal("approved")]),
+    ),
+    dryRun: Type.Optional(Type.Boolean({ description: "check and preview without writing" })),
+  },
+  { additionalProperties: false },
+);
+
+export const ImportResult = Type.Object({
+  ok: Type.Boolean(),
+  dryRun: Type.Boolean(),
+  year: Type.Integer(),
+  month: Type.Integer(),
+  rows: Type.Integer({ description: "rows of figures in the file" }),
+  changed: Type.Integer({ description: "figures that differ from what is stored" }),
+  regions: Type.Integer({ description: "regions whose month changed" }),
+  errors: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      column: Type.String(),
+      field: Type.String(),
+      reason: Type.String(),
+    }),
+  ),
+  preview: Type.Array(
+    Type.Object({
+      region: Type.String(),
+      indicator: Type.String(),
+      old: Type.Union([Figures, Type.Null()]),
+      new: Figures,
+    }),
+  ),
+});
+export type ImportResult = Static<typeof ImportResult>;

@@ -1,0 +1,85 @@
+import { allIndicators, childRegions, type Database, listTargets } from "@jindu/db";
+import ExcelJS from "exceljs";
+import { requireRegion } from "../lookups.js";
+
+/** Row 2 of the template names each column by code; the import reads that row, not the titles. */
+export const CODE_ROW = 2;
+export const REGION_COLUMN = "region";
+
+export interface TemplateColumn {
+  code: string;
+  titleZh: string;
+  titleEn: string;
+}
+
+/** The figure columns for a year: every indicator, ratios as their two parts. */
+export async function templateColumns(db: Database): Promise<TemplateColumn[]> {
+  const indicators = await allIndicators(db);
+  return indicators.flatMap((i) =>
+    i.kind === "ratio"
+      ? [
+          {
+            code: `${i.code}.numerator`,
+            titleZh: `${i.nameZh}·分子`,
+            titleEn: `${i.nameEn} — numerator`,
+          },
+          {
+            code: `${i.code}.denominator`,
+            titleZh: `${i.nameZh}·分母`,
+            titleEn: `${i.nameEn} — denominator`,
+          },
+        ]
+      : [
+          {
+            code: i.code,
+            titleZh: `${i.nameZh}（${i.unitZh}）`,
+            titleEn: `${i.nameEn} (${i.unitEn})`,
+          },
+        ],
+  );
+}
+
+/**
+ * The monthly template for a region's children (or the region itself when it has none): Chinese
+ * titles, a row of codes the import reads, one row per region, year-to-date figures (1–N月累计).
+ */
+export async function monthlyTemplate(
+  db: Database,
+  q: { parent: string; year: number; month: number },
+): Promise<Buffer> {
+  const parent = await requireRegion(db, q.parent, "parent");
+  const children = await childRegions(db, q.parent);
+  const regions = children.length > 0 ? children : [parent];
+  const columns = await templateColumns(db);
+  const targets = await listTargets(db, { year: q.year });
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Jindu 进度";
+  const sheet = workbook.addWorksheet(`${q.year}年${q.month}月`, {
+    views: [{ state: "frozen", xSplit: 2, ySplit: CODE_ROW }],
+  });
+  sheet.addRow(["地区代码 Region code", "地区名称 Region", ...columns.map((c) => c.titleZh)]);
+  sheet.addRow([REGION_COLUMN, "name", ...columns.map((c) => c.code)]);
+  for (const region of regions) sheet.addRow([region.code, region.nameZh]);
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).alignment = { wrapText: true, vertical: "top" };
+  sheet.getRow(1).height = 48;
+  sheet.getRow(CODE_ROW).font = { color: { argb: "FF888888" }, size: 9 };
+  sheet.getColumn(1).width = 12;
+  sheet.getColumn(2).width = 12;
+  columns.forEach((_, i) => {
+    sheet.getColumn(i + 3).width = 16;
+  });
+  const notes = workbook.addWorksheet("说明 Notes");
+  notes.addRows([
+    [`${parent.nameZh} ${q.year}年1–${q.month}月累计 月报模板`],
+    [
+      `Monthly report template for ${parent.nameEn}, year-to-date January–month ${q.month} ${q.year}`,
+    ],
+    ["填写年初至本月末累计数；比例类指标填写分子、分母（万平方米）；不填表示未报。"],
+    ["Enter year-to-date figures; for shares enter both parts (10k m²); leave blank to skip."],
+    ["请勿修改第2行的指标代码。Do not change the codes in row 2."],
+    [`本年度已下达目标 ${targets.length} 项 / ${targets.length} targets set for ${q.year}.`],
+  ]);
+  notes.getColumn(1).width = 100;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,177 @@
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "../client.js";
+
+export interface ImportedFigure {
+  regionCode: string;
+  indicatorCode: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface PreviousFigureRow extends ImportedFigure {
+  month: number;
+}
+
+/** Each region's latest approved figure of each indicator before the month: YTD cannot fall. */
+export function previousApprovedFigures(
+  db: Database,
+  q: { regionCodes: readonly string[]; year: number; month: number },
+): Promise<PreviousFigureRow[]> {
+  if (q.regionCodes.length === 0) return Promise.resolve([]);
+  return queryRows<PreviousFigureRow>(
+    db,
+    sql`
+      select distinct on (region_code, indicator_code)
+             region_code as "regionCode", indicator_code as "indicatorCode", month,
+             value::float8 as "value", numerator::float8 as "numerator",
+             denominator::float8 as "denominator"
+      from reports
+      where region_code in ${q.regionCodes} and year = ${q.year} and month < ${q.month}
+        and status = 'approved'
+      order by region_code, indicator_code, month desc`,
+  );
+}
+
+/** Current figures of the regions for the month, whatever their status: the "old" of a preview. */
+export function figuresOfMonth(
+  db: Database,
+  q: { regionCodes: readonly string[]; year: number; month: number },
+): Promise<(ImportedFigure & { status: string })[]> {
+  if (q.regionCodes.length === 0) return Promise.resolve([]);
+  return queryRows(
+    db,
+    sql`
+      select region_code as "regionCode", indicator_code as "indicatorCode", status,
+             value::float8 as "value", numerator::float8 as "numerator",
+             denominator::float8 as "denominator"
+      from reports
+      where region_code in ${q.regionCodes} and year = ${q.year} and month = ${q.month}`,
+  );
+}
+
+export function submissionStatuses(
+  db: Database,
+  q: { regionCodes: readonly string[]; year: number; month: number },
+): Promise<{ regionCode: string; status: string }[]> {
+  if (q.regionCodes.length === 0) return Promise.resolve([]);
+  return queryRows(
+    db,
+    sql`
+      select region_code as "regionCode", status::text as status from submissions
+      where region_code in ${q.regionCodes} and year = ${q.year} and month = ${q.month}`,
+  );
+}
+
+export type ImportStatus = "draft" | "submitted" | "approved";
+
+export interface ImportOutcome {
+  /** Figures written because they differ from what was stored. */
+  changed: number;
+  /** Regions whose month changed (and moved to the import's status). */
+  regions: number;
+}
+
+/**
+ * Writes a whole file's figures in one transaction, set-based so that tens of thousands of rows
+ * take seconds: only figures that differ are written, each with a revision, and every region
+ * whose month changed moves to the given status. A month approved meanwhile aborts everything.
+ * Importing the same figures again changes nothing.
+ */
+export async function importFigures(
+  db: Database,
+  q: {
+    year: number;
+    month: number;
+    figures: readonly ImportedFigure[];
+    status: ImportStatus;
+    actor: string;
+  },
+): Promise<ImportOutcome | { locked: string[] }> {
+  const input = JSON.stringify(q.figures);
+  return db.transaction(async (tx) => {
+    const locked = await queryRows<{ regionCode: string }>(
+      tx as unknown as Database,
+      sql`
+        select s.region_code as "regionCode" from submissions s
+        where s.year = ${q.year} and s.month = ${q.month} and s.status = 'approved'
+          and s.region_code in (select "regionCode" from jsonb_to_recordset(${input}::jsonb)
+                                as x("regionCode" text))
+        for update`,
+    );
+    if (locked.length > 0) return { locked: locked.map((l) => l.regionCode) };
+    const changed = await queryRows<{ regionCode: string }>(
+      tx as unknown as Database,
+      sql`
+        with input as (
+          select * from jsonb_to_recordset(${input}::jsonb) as x(
+            "regionCode" text, "indicatorCode" text, value numeric, numerator numeric,
+            denominator numeric)
+        ),
+        old as (
+          select r.* from reports r
+          join input i on r.region_code = i."regionCode" and r.indicator_code = i."indicatorCode"
+          where r.year = ${q.year} and r.month = ${q.month}
+        ),
+        written as (
+          insert into reports (indicator_code, region_code, year, month, value, numerator,
+                               denominator, status, submitted_at)
+          select "indicatorCode", "regionCode", ${q.year}, ${q.month}, value, numerator,
+                 denominator, ${q.status}::report_status,
+                 case when ${q.status} = 'draft' then null else now() end
+          from input
+          on conflict (indicator_code, year, region_code, month) do update
+            set value = excluded.value, numerator = excluded.numerator,
+                denominator = excluded.denominator, status = excluded.status,
+                submitted_at = coalesce(excluded.submitted_at, reports.submitted_at),
+                version = reports.version + 1, updated_at = now()
+            where reports.value is distinct from excluded.value
+               or reports.numerator is distinct from excluded.numerator
+               or reports.denominator is distinct from excluded.denominator
+               or reports.status is distinct from excluded.status
+          returning *
+        ),
+        revised as (
+          insert into report_revisions (indicator_code, region_code, year, month, version, action,
+                                        old_value, new_value, old_numerator, new_numerator,
+                                        old_denominator, new_denominator, old_status, new_status,
+                                        actor)
+          select w.indicator_code, w.region_code, w.year, w.month, w.version, 'import',
+                 o.value, w.value, o.numerator, w.numerator, o.denominator, w.denominator,
+                 o.status, w.status, ${q.actor}
+          from written w
+          left join old o on o.indicator_code = w.indicator_code and o.region_code = w.region_code
+          returning 1
+        )
+        select w.region_code as "regionCode" from written w`,
+    );
+    const regions = [...new Set(changed.map((c) => c.regionCode))];
+    if (regions.length > 0) {
+      const now = sql`now()`;
+      const submitting = q.status !== "draft";
+      // The month's other figures follow the month's new status.
+      await tx.execute(sql`
+        update reports set status = ${q.status}::report_status, version = version + 1,
+                           updated_at = ${now}
+        where year = ${q.year} and month = ${q.month} and region_code in ${regions}
+          and status <> ${q.status}::report_status`);
+      await tx.execute(sql`
+        insert into submissions (region_code, year, month, status, version, first_submitted_at,
+                                 submitted_at, submitted_by, decided_at, decided_by)
+        select code, ${q.year}, ${q.month}, ${q.status}::report_status, 1,
+               case when ${submitting} then ${now} end, case when ${submitting} then ${now} end,
+               case when ${submitting} then ${q.actor} end,
+               case when ${q.status} = 'approved' then ${now} end,
+               case when ${q.status} = 'approved' then ${q.actor} end
+        from unnest(${`{${regions.join(",")}}`}::text[]) as code
+        on conflict (year, month, region_code) do update
+          set status = excluded.status, version = submissions.version + 1,
+              first_submitted_at = coalesce(submissions.first_submitted_at, excluded.first_submitted_at),
+              submitted_at = coalesce(excluded.submitted_at, submissions.submitted_at),
+              submitted_by = coalesce(excluded.submitted_by, submissions.submitted_by),
+              decided_at = excluded.decided_at, decided_by = excluded.decided_by,
+              reason = null, updated_at = ${now}`);
+    }
+    return { changed: changed.length, regions: regions.length };
+  });
+}
