@@ -35,7 +35,11 @@ function ensureWebBuild() {
   if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) {
     return;
   }
-  execFileSync("pnpm", ["--filter", "@jindu/web", "build"], { stdio: "inherit" });
+  // Vitest sets NODE_ENV=test, which would give Vite a development build of React and antd.
+  execFileSync("pnpm", ["--filter", "@jindu/web", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }
 
 export default async function setup(project: TestProject) {

@@ -96,4 +96,14 @@ describe("region comparison", () => {
     expect(new URL(page.url()).pathname).toBe("/comparison");
     await session.close();
   });
+
+  it("compares a city's group when it is opened with a city that has no sub-regions", async () => {
+    const session = await openSession(browser());
+    const { page } = session;
+    await session.goto("/comparison?region=330300&year=2020&month=10&indicator=prefab_share");
+    await page.locator("rect.comparison-bar").first().waitFor();
+    expect(new URL(page.url()).searchParams.get("region")).toBe("330000");
+    await expect(page.locator("rect.comparison-bar").count()).resolves.toBe(11);
+    await session.close();
+  });
 });

@@ -69,4 +69,16 @@ describe("overview", () => {
     await expect(page.locator("rect.comparison-bar").count()).resolves.toBe(21);
     await session.close();
   });
+
+  it("shows an empty state for a period without targets or reports", async () => {
+    const session = await openSession(browser());
+    const { page } = session;
+    await session.goto("/?region=440000&year=2019&month=3");
+    await page.locator(".ant-empty").waitFor();
+    await expect(page.locator(".ant-empty").textContent()).resolves.toContain(
+      "该地区本期没有目标任务或上报数据",
+    );
+    await expect(page.getByTestId("indicator-tile").count()).resolves.toBe(0);
+    await session.close();
+  });
 });

@@ -46,8 +46,8 @@ export function useDashboardParams() {
   const params = useMemo(() => parseParams(search), [search]);
 
   const setParams = useCallback(
-    (change: Partial<DashboardParams>) => {
-      navigate({ pathname, search: toSearch({ ...params, ...change }) });
+    (change: Partial<DashboardParams>, options: { replace?: boolean } = {}) => {
+      navigate({ pathname, search: toSearch({ ...params, ...change }) }, options);
     },
     [navigate, pathname, params],
   );

@@ -8,6 +8,7 @@ import { paths } from "@/config/paths";
 import { statusKey } from "@/config/status";
 import { useIndicators } from "@/features/catalogue/api/get-indicators";
 import { FilterBar } from "@/features/catalogue/components/filter-bar";
+import { useGroupRegion } from "@/features/catalogue/hooks/use-group-region";
 import { useProgress } from "@/features/comparison/api/get-progress";
 import { ComparisonChart } from "@/features/comparison/components/comparison-chart";
 import { ComparisonTable } from "@/features/comparison/components/comparison-table";
@@ -27,19 +28,26 @@ export default function ComparisonRoute() {
   const language = useLanguage();
   const navigate = useNavigate();
   const { params, hrefTo } = useDashboardParams();
+  const region = useGroupRegion();
   const indicators = useIndicators();
   const indicator = params.indicator ?? indicators.data?.indicators[0]?.code;
   const progress = useProgress(
-    { indicator: indicator ?? "", parent: params.region, year: params.year, month: params.month },
+    { indicator: indicator ?? "", parent: region, year: params.year, month: params.month },
     indicator !== undefined,
   );
-  const regionHref = (region: string) => hrefTo(paths.region, { region, indicator });
+  const regionHref = (code: string) => hrefTo(paths.region, { region: code, indicator });
 
   return (
     <>
       <PageTitle title={t("comparison.title")} />
       <FilterBar showIndicator parentsOnly indicator={indicator} />
-      <QueryState query={progress} isEmpty={(data) => data.children.length === 0} skeletonRows={12}>
+      <QueryState
+        query={progress}
+        isEmpty={(data) =>
+          data.children.every((line) => line.target === null && line.actual === null)
+        }
+        skeletonRows={12}
+      >
         {(data) => (
           <>
             <div className="comparison-summary" data-testid="comparison-summary">
@@ -75,7 +83,7 @@ export default function ComparisonRoute() {
                     lines={data.children}
                     schedule={data.parent.schedule}
                     hrefFor={regionHref}
-                    onSelect={(region) => navigate(regionHref(region))}
+                    onSelect={(code) => navigate(regionHref(code))}
                   />
                 </Card>
               </Col>

@@ -4,6 +4,7 @@ import { PageTitle } from "@/components/ui/page-title";
 import { QueryState } from "@/components/ui/query-state";
 import { paths } from "@/config/paths";
 import { FilterBar } from "@/features/catalogue/components/filter-bar";
+import { useGroupRegion } from "@/features/catalogue/hooks/use-group-region";
 import { useLagging } from "@/features/lagging/api/get-lagging";
 import { LaggingTable } from "@/features/lagging/components/lagging-table";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
@@ -15,7 +16,8 @@ export default function LaggingRoute() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { params, hrefTo } = useDashboardParams();
-  const lagging = useLagging({ parent: params.region, year: params.year, month: params.month });
+  const region = useGroupRegion();
+  const lagging = useLagging({ parent: region, year: params.year, month: params.month });
   return (
     <>
       <PageTitle

@@ -5,6 +5,7 @@ import { QueryState } from "@/components/ui/query-state";
 import { StatusLegend } from "@/components/ui/status-legend";
 import { paths } from "@/config/paths";
 import { FilterBar } from "@/features/catalogue/components/filter-bar";
+import { useGroupRegion } from "@/features/catalogue/hooks/use-group-region";
 import { useMatrix } from "@/features/matrix/api/get-matrix";
 import { StatusMatrix } from "@/features/matrix/components/status-matrix";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
@@ -16,7 +17,8 @@ export default function MatrixRoute() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { params, hrefTo } = useDashboardParams();
-  const matrix = useMatrix({ parent: params.region, year: params.year, month: params.month });
+  const region = useGroupRegion();
+  const matrix = useMatrix({ parent: region, year: params.year, month: params.month });
   return (
     <>
       <PageTitle
@@ -29,7 +31,9 @@ export default function MatrixRoute() {
       <FilterBar parentsOnly />
       <QueryState
         query={matrix}
-        isEmpty={(data) => data.rows.length === 0 || data.indicators.length === 0}
+        isEmpty={(data) =>
+          data.rows.every((row) => row.cells.every((cell) => cell.completion === null))
+        }
         emptyText={t("matrix.empty")}
         skeletonRows={12}
       >

@@ -1,3 +1,4 @@
+import type { StatusCounts } from "@jindu/api/schemas";
 import { Col, Row } from "antd";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "@/components/ui/page-title";
@@ -12,6 +13,8 @@ import { WorstLags } from "@/features/overview/components/worst-lags";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useLanguage } from "@/hooks/use-language";
 import { formatMonth, nameOf } from "@/utils/format";
+
+const hasChildren = (counts: StatusCounts) => Object.values(counts).some((count) => count > 0);
 
 /** The leadership screen: every indicator of a region against the time-elapsed schedule. */
 export default function OverviewRoute() {
@@ -35,25 +38,35 @@ export default function OverviewRoute() {
         extra={<span className="muted">{period}</span>}
       />
       <FilterBar />
-      <QueryState query={overview} isEmpty={(data) => data.tiles.length === 0} skeletonRows={10}>
+      <QueryState
+        query={overview}
+        isEmpty={(data) =>
+          data.tiles.every((tile) => tile.line.target === null && tile.line.actual === null)
+        }
+        emptyText={t("overview.empty")}
+        skeletonRows={10}
+      >
         {(data) => (
           <>
-            <Row gutter={[16, 16]} className="overview-summary">
-              <Col xs={24} lg={10}>
-                <StatusSummary counts={data.regions} />
-              </Col>
-              <Col xs={24} lg={14}>
-                <WorstLags
-                  items={data.worst}
-                  hrefFor={(item) =>
-                    hrefTo(paths.region, {
-                      region: item.line.region.code,
-                      indicator: item.indicator.code,
-                    })
-                  }
-                />
-              </Col>
-            </Row>
+            {/* A region without sub-regions (a city here) has no one to count or rank. */}
+            {hasChildren(data.regions) ? (
+              <Row gutter={[16, 16]} className="overview-summary">
+                <Col xs={24} lg={10}>
+                  <StatusSummary counts={data.regions} />
+                </Col>
+                <Col xs={24} lg={14}>
+                  <WorstLags
+                    items={data.worst}
+                    hrefFor={(item) =>
+                      hrefTo(paths.region, {
+                        region: item.line.region.code,
+                        indicator: item.indicator.code,
+                      })
+                    }
+                  />
+                </Col>
+              </Row>
+            ) : null}
             <div className="legend-row">
               <StatusLegend />
             </div>

@@ -61,6 +61,7 @@ export const en: Messages = {
     worst: "Five largest lags",
     noWorst: "No region is behind schedule",
     childStatus: "Sub-regions",
+    empty: "No targets or reports for this region and period",
   },
   comparison: {
     title: "Completion by region",

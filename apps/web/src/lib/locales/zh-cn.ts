@@ -60,6 +60,7 @@ export const zhCN = {
     worst: "滞后最多的五项",
     noWorst: "没有滞后的地区",
     childStatus: "下级地区",
+    empty: "该地区本期没有目标任务或上报数据",
   },
   comparison: {
     title: "各地区完成率对比",
