@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { DEFAULT_DATA_DIR, openDatabase, seedDatabase } from "@jindu/db";
 import { buildApp } from "./app.js";
+import { seedDemoUsers } from "./services/demo-users.js";
 
 /**
  * Starts Jindu: opens the database (the embedded one unless DATABASE_URL is set), applies
@@ -14,8 +15,9 @@ const database = await openDatabase({
     env.JINDU_DATA_DIR ?? fileURLToPath(new URL(`../../../${DEFAULT_DATA_DIR}`, import.meta.url)),
 });
 await database.migrate();
-if (env.JINDU_SEED !== "none")
-  await seedDatabase(database.db, { referenceOnly: env.JINDU_SEED === "reference" });
+const seed = env.JINDU_SEED ?? "demo";
+if (seed !== "none") await seedDatabase(database.db, { referenceOnly: seed === "reference" });
+if (seed === "demo") await seedDemoUsers(database.db);
 
 const app = await buildApp({
   database,

@@ -57,6 +57,25 @@ const endpoints = [
     body: ["file"],
   },
   { method: "GET", url: "/api/export/month", query: ["parent", "year", "month"] },
+  { method: "POST", url: "/api/auth/login", body: ["username", "password", "totp"] },
+  { method: "GET", url: "/api/auth/session" },
+  { method: "POST", url: "/api/auth/password", body: ["currentPassword", "newPassword"] },
+  { method: "GET", url: "/api/users" },
+  {
+    method: "POST",
+    url: "/api/users",
+    body: ["username", "displayName", "role", "regionCode", "password"],
+  },
+  {
+    method: "PATCH",
+    url: "/api/users/:id",
+    body: ["displayName", "role", "regionCode", "disabled"],
+  },
+  {
+    method: "GET",
+    url: "/api/audit",
+    query: ["username", "action", "result", "from", "to", "limit"],
+  },
   { method: "GET", url: "/api/regions" },
   { method: "GET", url: "/api/indicators" },
   { method: "GET", url: "/healthz" },
@@ -93,9 +112,9 @@ const jsonValue = fc.oneof(
 );
 
 async function fingerprint() {
-  const reports = (await t.app.inject({ url: "/api/reports?year=2021&region=330300" })).json()
+  const reports = (await t.api.inject({ url: "/api/reports?year=2021&region=330300" })).json()
     .reports;
-  const targets = (await t.app.inject({ url: "/api/targets" })).json().targets;
+  const targets = (await t.api.inject({ url: "/api/targets" })).json().targets;
   return JSON.stringify({ reports, targets });
 }
 
@@ -135,7 +154,7 @@ describe("malformed input", () => {
           if ("query" in endpoint) {
             for (const [k, v] of Object.entries(fields)) query.set(k, String(v));
           }
-          const res = await t.app.inject({
+          const res = await t.api.inject({
             method: endpoint.method,
             url: `${path}?${query}`,
             ...("body" in endpoint ? { payload: fields } : {}),

@@ -1,10 +1,72 @@
+import { insertUser } from "@jindu/db";
 import { openTestDatabase, type TestDatabase } from "@jindu/db/testing";
+import type { Role } from "@jindu/domain";
+import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll } from "vitest";
 import { type App, buildApp } from "../src/app.js";
+import { hashPassword, totpFor } from "../src/services/auth.js";
+
+export const TEST_PASSWORD = "Test#Pass2026";
+export const TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+/** Accounts every test app has, one per role and scope the tests need. */
+export const TEST_USERS: { username: string; role: Role; regionCode: string | null }[] = [
+  { username: "national", role: "province", regionCode: null },
+  { username: "zj_official", role: "province", regionCode: "330000" },
+  { username: "gd_official", role: "province", regionCode: "440000" },
+  { username: "wz_reporter", role: "reporter", regionCode: "330300" },
+  { username: "hz_reporter", role: "reporter", regionCode: "330100" },
+  { username: "zj_leader", role: "leader", regionCode: "330000" },
+  { username: "sysadmin", role: "admin", regionCode: null },
+  { username: "inspector", role: "auditor", regionCode: null },
+];
+
+export interface Client {
+  username: string;
+  csrfToken: string;
+  cookie: string;
+  inject(options: InjectOptions | string): Promise<LightMyRequestResponse>;
+}
+
+export const currentTotp = (username: string) => totpFor(TEST_TOTP_SECRET, username).generate();
+
+/** Signs in through the API and returns a client that sends the session cookie and CSRF token. */
+export async function signIn(
+  app: App,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Client> {
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { username, password, totp: currentTotp(username) },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === "jindu_session");
+  if (!cookie) throw new Error("no session cookie");
+  const { csrfToken } = res.json();
+  const session = `jindu_session=${cookie.value}`;
+  return {
+    username,
+    csrfToken,
+    cookie: session,
+    inject: (options) => {
+      const o: InjectOptions = typeof options === "string" ? { url: options } : options;
+      return app.inject({
+        ...o,
+        headers: { cookie: session, "x-csrf-token": csrfToken, ...(o.headers ?? {}) },
+      });
+    },
+  };
+}
 
 export interface TestContext {
   app: App;
   database: TestDatabase;
+  /** A national provincial-role official: may read and change anything figures-related. */
+  api: Client;
+  /** Signs in as one of TEST_USERS (a new session each call ends that account's other ones). */
+  as(username: string): Promise<Client>;
 }
 
 /** A seeded app on its own throwaway database for one test file, closed after it. */
@@ -12,8 +74,22 @@ export function useTestApp(): TestContext {
   const ctx = {} as TestContext;
   beforeAll(async () => {
     ctx.database = await openTestDatabase();
+    const passwordHash = await hashPassword(TEST_PASSWORD);
+    for (const user of TEST_USERS) {
+      const secondFactor = user.role === "admin" || user.role === "province";
+      await insertUser(ctx.database.db, {
+        ...user,
+        displayName: user.username,
+        passwordHash,
+        mustChangePassword: false,
+        totpSecret: secondFactor ? TEST_TOTP_SECRET : null,
+        totpEnabled: secondFactor,
+      });
+    }
     ctx.app = await buildApp({ database: ctx.database });
     await ctx.app.ready();
+    ctx.api = await signIn(ctx.app, "national");
+    ctx.as = (username) => signIn(ctx.app, username);
   });
   afterAll(async () => {
     await ctx.app?.close();

@@ -1,8 +1,9 @@
-import { DIRECTIONS, INDICATOR_KINDS, REGION_LEVELS } from "@jindu/domain";
+import { DIRECTIONS, INDICATOR_KINDS, REGION_LEVELS, ROLES } from "@jindu/domain";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -188,9 +189,71 @@ export const idempotencyKeys = pgTable("idempotency_keys", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+export const role = pgEnum("role", ROLES);
+
+/** People who sign in: one role, one region scope (null: the whole country). */
+export const users = pgTable("users", {
+  id: serial("id").primaryKey(),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: role("role").notNull(),
+  regionCode: varchar("region_code", { length: 6 }).references(() => regions.code),
+  passwordChangedAt: timestamp("password_changed_at", { withTimezone: true })
+    .notNull()
+    .defaultNow(),
+  /** Accounts created by an administrator must choose their own password first. */
+  mustChangePassword: boolean("must_change_password").notNull().default(true),
+  failedLogins: integer("failed_logins").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  /** Base32 TOTP secret (RFC 6238); the second factor once `totpEnabled`. */
+  totpSecret: text("totp_secret"),
+  totpEnabled: boolean("totp_enabled").notNull().default(false),
+  disabled: boolean("disabled").notNull().default(false),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Server-side sessions, so any API instance can serve any request. The id is a token hash. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    ip: text("ip"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Who did what, when, from where, with old and new values: append-only, kept indefinitely. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    userId: integer("user_id"),
+    username: text("username"),
+    ip: text("ip"),
+    requestId: text("request_id"),
+    action: text("action").notNull(),
+    entity: text("entity"),
+    entityId: text("entity_id"),
+    oldValue: jsonb("old_value"),
+    newValue: jsonb("new_value"),
+    result: text("result").notNull(),
+    reason: text("reason"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_user_idx").on(t.username, t.at)],
+);
+
 export type Region = typeof regions.$inferSelect;
 export type Indicator = typeof indicators.$inferSelect;
 export type Target = typeof targets.$inferSelect;
 export type Report = typeof reports.$inferSelect;
 export type Submission = typeof submissions.$inferSelect;
+export type User = typeof users.$inferSelect;
 export type ReportRevision = typeof reportRevisions.$inferSelect;

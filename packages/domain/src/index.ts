@@ -8,6 +8,7 @@ export * from "./projection.js";
 export * from "./ranking.js";
 export * from "./rollup.js";
 export * from "./schedule.js";
+export * from "./security.js";
 export * from "./status.js";
 export * from "./timeliness.js";
 export * from "./validation.js";

@@ -1,10 +1,12 @@
 import type { DatabaseHandle } from "@jindu/db";
 import type { FastifyInstance } from "fastify";
-import actor from "./app/actor.js";
+import audit from "./app/audit.js";
+import auth from "./app/auth.js";
 import database from "./app/database.js";
 import errorHandler from "./app/error-handler.js";
 import idempotency from "./app/idempotency.js";
 import multipart from "./external/multipart.js";
+import security from "./external/security.js";
 import swagger from "./external/swagger.js";
 
 /** Third-party plugins first, then our own decorators, as in fastify/demo. */
@@ -12,10 +14,14 @@ export async function registerPlugins(
   app: FastifyInstance,
   opts: { database: DatabaseHandle; spaFallback: boolean },
 ) {
+  await app.register(security);
   await app.register(swagger);
   await app.register(multipart);
   await app.register(database, { database: opts.database });
   await app.register(errorHandler, { spaFallback: opts.spaFallback });
-  await app.register(actor);
+  // Order matters: hooks run in registration order, so who the user is and whether they may
+  // act is settled before an audit entry is prepared or a stored response replayed.
+  await app.register(auth);
+  await app.register(audit);
   await app.register(idempotency);
 }

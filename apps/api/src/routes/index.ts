@@ -1,4 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import audit from "./api/audit/index.js";
+import auth from "./api/auth/index.js";
 import completeness from "./api/completeness/index.js";
 import exportRoutes from "./api/export/index.js";
 import importRoutes from "./api/import/index.js";
@@ -12,11 +14,15 @@ import reports from "./api/reports/index.js";
 import submissions from "./api/submissions/index.js";
 import targets from "./api/targets/index.js";
 import trend from "./api/trend/index.js";
+import users from "./api/users/index.js";
 import healthz from "./healthz/index.js";
 
 /** Every route plugin, mounted at its folder path, so a URL leads straight to its file. */
 export const routes = {
   "/healthz": healthz,
+  "/api/auth": auth,
+  "/api/users": users,
+  "/api/audit": audit,
   "/api/regions": regions,
   "/api/indicators": indicators,
   "/api/targets": targets,

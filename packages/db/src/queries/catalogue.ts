@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client.js";
 import { indicators, regions } from "../schema.js";
 
@@ -31,4 +31,13 @@ export function childRegions(db: Database, parentCode: string) {
     .from(regions)
     .where(eq(regions.parentCode, parentCode))
     .orderBy(asc(regions.code));
+}
+
+/** Codes of a region and everything below it (province → city → county): a scope filter. */
+export function regionSubtree(code: string) {
+  return sql`(
+    select r1.code from regions r1 where r1.code = ${code}
+    union all select r2.code from regions r2 where r2.parent_code = ${code}
+    union all select r3.code from regions r3
+      join regions r2 on r3.parent_code = r2.code where r2.parent_code = ${code})`;
 }

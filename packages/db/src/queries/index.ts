@@ -5,3 +5,4 @@ export * from "./progress.js";
 export * from "./reports.js";
 export * from "./submissions.js";
 export * from "./targets.js";
+export * from "./users.js";

@@ -1,5 +1,6 @@
-import { and, asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../client.js";
+import { regionSubtree } from "./catalogue.js";
 import { reports } from "../schema.js";
 
 export interface ReportKey {
@@ -13,6 +14,8 @@ export interface ReportFilter {
   indicator?: string | undefined;
   region?: string | undefined;
   year?: number | undefined;
+  /** Only regions at or below this one (the caller's scope). */
+  within?: string | null | undefined;
   month?: number | undefined;
 }
 
@@ -21,6 +24,7 @@ export function listReports(db: Database, filter: ReportFilter) {
   if (filter.indicator) where.push(eq(reports.indicatorCode, filter.indicator));
   if (filter.region) where.push(eq(reports.regionCode, filter.region));
   if (filter.year) where.push(eq(reports.year, filter.year));
+  if (filter.within) where.push(inArray(reports.regionCode, regionSubtree(filter.within)));
   if (filter.month) where.push(eq(reports.month, filter.month));
   return db
     .select()

@@ -1,11 +1,14 @@
-import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client.js";
+import { regionSubtree } from "./catalogue.js";
 import { targets } from "../schema.js";
 
 export interface TargetFilter {
   indicator?: string | undefined;
   region?: string | undefined;
   year?: number | undefined;
+  /** Only regions at or below this one (the caller's scope). */
+  within?: string | null | undefined;
 }
 
 export function listTargets(db: Database, filter: TargetFilter) {
@@ -13,6 +16,7 @@ export function listTargets(db: Database, filter: TargetFilter) {
   if (filter.indicator) where.push(eq(targets.indicatorCode, filter.indicator));
   if (filter.region) where.push(eq(targets.regionCode, filter.region));
   if (filter.year) where.push(eq(targets.year, filter.year));
+  if (filter.within) where.push(inArray(targets.regionCode, regionSubtree(filter.within)));
   return db
     .select()
     .from(targets)

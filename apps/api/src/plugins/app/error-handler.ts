@@ -8,6 +8,10 @@ const REASONS: Record<number, string> = {
   409: "Conflict",
   413: "Payload Too Large",
   415: "Unsupported Media Type",
+  401: "Unauthorized",
+  403: "Forbidden",
+  423: "Locked",
+  429: "Too Many Requests",
 };
 
 /** Fastify's validation errors name the field by JSON pointer; users want the field's name. */
@@ -60,17 +64,21 @@ export default fp(async function errorHandler(
       .send({ statusCode: 500, error: "Internal Server Error", message: "Something went wrong" });
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    // The dashboard's own routes (/overview, /regions/...) are client-side: serve its page.
-    const isPage =
-      request.method === "GET" &&
-      !request.url.startsWith("/api/") &&
-      (request.headers.accept ?? "").includes("text/html");
-    if (opts.spaFallback && isPage) return reply.type("text/html").sendFile("index.html");
-    return reply.status(404).send({
-      statusCode: 404,
-      error: "Not Found",
-      message: `${request.method} ${request.url.split("?")[0]} does not exist`,
-    });
-  });
+  // Rate-limited, so that probing for URLs is slow and cheap for us.
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit({ max: 60, timeWindow: "1 minute" }) },
+    (request, reply) => {
+      // The dashboard's own routes (/overview, /regions/...) are client-side: serve its page.
+      const isPage =
+        request.method === "GET" &&
+        !request.url.startsWith("/api/") &&
+        (request.headers.accept ?? "").includes("text/html");
+      if (opts.spaFallback && isPage) return reply.type("text/html").sendFile("index.html");
+      return reply.status(404).send({
+        statusCode: 404,
+        error: "Not Found",
+        message: `${request.method} ${request.url.split("?")[0]} does not exist`,
+      });
+    },
+  );
 });

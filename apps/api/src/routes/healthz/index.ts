@@ -7,7 +7,10 @@ const Health = Type.Object({ status: Type.String(), database: Type.String() });
 const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/",
-    { schema: { tags: ["system"], response: { 200: Health, 503: Health } } },
+    {
+      config: { auth: "public" },
+      schema: { tags: ["system"], response: { 200: Health, 503: Health } },
+    },
     async (_request, reply) => {
       const up = await databaseIsUp(app.db);
       return reply

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { READERS, rule } from "../../../auth-rules.js";
 import {
   CompletenessQuery,
   CompletenessResponse,
@@ -12,6 +13,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/",
     {
+      config: { auth: rule(["province", "leader"], { in: "query", key: "parent" }) },
       schema: {
         tags: ["completeness"],
         summary: "Which child regions reported a month, on time or late, and who is missing",
@@ -25,6 +27,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/history",
     {
+      config: { auth: rule(READERS, { in: "query", key: "region" }) },
       schema: {
         tags: ["completeness"],
         summary: "A region's timeliness month by month through a year",

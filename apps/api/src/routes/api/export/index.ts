@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { READERS, rule } from "../../../auth-rules.js";
 import { errorResponses, MonthOfParentQuery } from "../../../schemas/index.js";
 import { monthExport } from "../../../services/spreadsheets/export.js";
 import { sendWorkbook } from "../../../services/spreadsheets/upload.js";
@@ -7,6 +8,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/month",
     {
+      config: { auth: rule(READERS, { in: "query", key: "parent" }) },
       schema: {
         tags: ["import"],
         summary: "A month's submissions of a region's children as .xlsx",

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { ENTRY, rule } from "../../../auth-rules.js";
+import { ApiError } from "../../../errors.js";
 import {
   errorResponses,
   ImportQuery,
@@ -15,6 +17,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/template",
     {
+      config: { auth: rule(ENTRY, { in: "query", key: "parent" }) },
       schema: {
         tags: ["import"],
         summary: "Download the monthly template (.xlsx) for a region's children",
@@ -32,7 +35,11 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/",
     {
-      config: { idempotent: true },
+      config: {
+        idempotent: true,
+        auth: rule(ENTRY, { in: "query", key: "parent" }),
+        audit: { entity: "import", id: (r) => JSON.stringify(r.query) },
+      },
       schema: {
         tags: ["import"],
         summary: "Import a filled template (.xlsx or .csv), all or nothing",
@@ -45,13 +52,17 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      const action = request.query.action ?? "submitted";
+      if (action === "approved" && request.user?.role !== "province") {
+        throw new ApiError(403, "only the province approves figures");
+      }
       const upload = await readUpload(request);
       const grid = await readGrid(upload.kind, upload.bytes);
       const result = await importGrid(app.db, grid, {
         ...request.query,
-        action: request.query.action ?? "submitted",
+        action,
         dryRun: request.query.dryRun ?? false,
-        actor: request.actor,
+        actor: request.user?.username ?? "anonymous",
       });
       return reply.status(result.ok ? 200 : 422).send(result);
     },
@@ -60,6 +71,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/annotated",
     {
+      config: {
+        auth: rule(ENTRY, { in: "query", key: "parent" }),
+        audit: { entity: "import-check", id: (r) => JSON.stringify(r.query) },
+      },
       schema: {
         tags: ["import"],
         summary: "The uploaded file back as .xlsx with every bad cell marked and explained",
@@ -74,7 +89,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         ...request.query,
         action: request.query.action ?? "submitted",
         dryRun: true,
-        actor: request.actor,
+        actor: request.user?.username ?? "anonymous",
       });
       const bytes = await annotatedWorkbook(grid, result.errors);
       return sendWorkbook(reply, upload.filename.replace(/\.(xlsx|csv)$/i, "-标注.xlsx"), bytes);

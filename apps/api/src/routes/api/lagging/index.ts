@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { READERS, rule } from "../../../auth-rules.js";
 import { errorResponses, LaggingQuery, LaggingResponse } from "../../../schemas/index.js";
 import { laggingOf } from "../../../services/progress.js";
 
@@ -6,6 +7,8 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/",
     {
+      // Bureaus see their province's rankings, so that they know where they stand.
+      config: { auth: rule(READERS, { in: "query", key: "parent", reach: "province" }) },
       schema: {
         tags: ["progress"],
         summary: "Child regions behind schedule on any indicator, worst first",

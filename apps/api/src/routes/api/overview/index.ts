@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { READERS, rule } from "../../../auth-rules.js";
 import { errorResponses, OverviewQuery, OverviewResponse } from "../../../schemas/index.js";
 import { overviewOf } from "../../../services/dashboard.js";
 
@@ -6,6 +7,8 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/",
     {
+      // Bureaus see their province's rankings, so that they know where they stand.
+      config: { auth: rule(READERS, { in: "query", key: "region", reach: "province" }) },
       schema: {
         tags: ["dashboard"],
         summary: "Every indicator's progress for a region, its children's statuses, the worst lags",

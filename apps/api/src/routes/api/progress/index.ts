@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { READERS, rule } from "../../../auth-rules.js";
 import { errorResponses, ProgressQuery, ProgressResponse } from "../../../schemas/index.js";
 import { progressOf } from "../../../services/progress.js";
 
@@ -6,6 +7,8 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/",
     {
+      // Bureaus see their province's rankings, so that they know where they stand.
+      config: { auth: rule(READERS, { in: "query", key: "parent", reach: "province" }) },
       schema: {
         tags: ["progress"],
         summary: "Completion against schedule of a region and its children for one indicator",

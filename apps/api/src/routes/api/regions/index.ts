@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { allRegions } from "@jindu/db";
+import { EVERYONE, rule } from "../../../auth-rules.js";
 import { type RegionNode, RegionTreeResponse } from "../../../schemas/index.js";
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/",
     {
+      config: { auth: rule(EVERYONE) },
       schema: {
         tags: ["catalogue"],
         summary: "Regions as a tree: province → city → county",

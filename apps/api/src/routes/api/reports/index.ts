@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { listReports, reportByKey, revisionsOf } from "@jindu/db";
+import { type Database, listReports, reportByKey, revisionsOf } from "@jindu/db";
+import { ENTRY, READERS, rule } from "../../../auth-rules.js";
 import { notFound } from "../../../errors.js";
 import {
   errorResponses,
@@ -14,6 +15,17 @@ import { requireIndicator, requireRegion } from "../../../services/lookups.js";
 import { saveEntries } from "../../../services/submissions.js";
 
 type ReportRow = Awaited<ReturnType<typeof listReports>>[number];
+type ReportKeyParams = { indicator: string; region: string; year: number; month: number };
+
+async function reportOf(db: Database, p: ReportKeyParams) {
+  const row = await reportByKey(db, {
+    indicatorCode: p.indicator,
+    regionCode: p.region,
+    year: p.year,
+    month: p.month,
+  });
+  return row ? present(row) : null;
+}
 
 const present = (r: ReportRow) => ({
   indicator: r.indicatorCode,
@@ -34,6 +46,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/",
     {
+      config: { auth: rule(READERS, { in: "query", key: "region" }) },
       schema: {
         tags: ["reports"],
         summary: "Monthly reports, filtered (at most 5,000 rows)",
@@ -41,12 +54,17 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ReportListResponse, ...errorResponses },
       },
     },
-    async (request) => ({ reports: (await listReports(app.db, request.query)).map(present) }),
+    async (request) => ({
+      reports: (
+        await listReports(app.db, { ...request.query, within: request.user?.regionCode })
+      ).map(present),
+    }),
   );
 
   app.get(
     "/:indicator/:region/:year/:month",
     {
+      config: { auth: rule(READERS, { in: "params", key: "region" }) },
       schema: {
         tags: ["reports"],
         summary: "One month's figure of an indicator for a region",
@@ -72,7 +90,15 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     "/:indicator/:region/:year/:month",
     {
-      config: { idempotent: true },
+      config: {
+        idempotent: true,
+        auth: rule(ENTRY, { in: "params", key: "region" }),
+        audit: {
+          entity: "report",
+          id: (r) => Object.values(r.params as object).join("/"),
+          before: (r) => reportOf(r.server.db, r.params as ReportKeyParams),
+        },
+      },
       schema: {
         tags: ["reports"],
         summary: "Save one figure as a draft of the region's month",
@@ -85,7 +111,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       const { indicator, region, year, month } = request.params;
       const { version, ...entry } = request.body;
       await saveEntries(app.db, { region, year, month }, [{ indicator, ...entry }], {
-        actor: request.actor,
+        actor: request.user?.username ?? "anonymous",
         figureVersions: version === undefined ? undefined : new Map([[indicator, version]]),
       });
       const row = await reportByKey(app.db, {
@@ -102,6 +128,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/:indicator/:region/:year/:month/history",
     {
+      config: { auth: rule(READERS, { in: "params", key: "region" }) },
       schema: {
         tags: ["reports"],
         summary: "Every revision of a figure: who, when, old and new value, status, reason",

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { WorkflowAction } from "@jindu/domain";
+import { ENTRY, PROVINCE, READERS, rule } from "../../../auth-rules.js";
+import type { AuditRule } from "../../../plugins/app/audit.js";
 import {
   errorResponses,
   MonthParams,
@@ -10,10 +12,20 @@ import {
 } from "../../../schemas/index.js";
 import { moveSubmission, saveEntries, submissionView } from "../../../services/submissions.js";
 
+type MonthParamsValue = { region: string; year: number; month: number };
+
+/** A month's audit entry: its form before the change, and after. */
+const monthAudit: AuditRule = {
+  entity: "submission",
+  id: (r) => Object.values(r.params as object).join("/"),
+  before: (r) => submissionView(r.server.db, r.params as MonthParamsValue),
+};
+
 const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/:region/:year/:month",
     {
+      config: { auth: rule(READERS, { in: "params", key: "region" }) },
       schema: {
         tags: ["submissions"],
         summary: "A region's monthly form: figures, last month's, targets, errors and warnings",
@@ -27,7 +39,11 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     "/:region/:year/:month",
     {
-      config: { idempotent: true },
+      config: {
+        idempotent: true,
+        auth: rule(ENTRY, { in: "params", key: "region" }),
+        audit: monthAudit,
+      },
       schema: {
         tags: ["submissions"],
         summary: "Save figures as a draft (year-to-date or this month's increment)",
@@ -41,7 +57,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       await saveEntries(app.db, request.params, request.body.entries, {
-        actor: request.actor,
+        actor: request.user?.username ?? "anonymous",
         baseVersion: request.body.baseVersion,
       });
       return submissionView(app.db, request.params);
@@ -58,7 +74,11 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       `/:region/:year/:month/${action}`,
       {
-        config: { idempotent: true },
+        config: {
+          idempotent: true,
+          auth: rule(action === "submit" ? ENTRY : PROVINCE, { in: "params", key: "region" }),
+          audit: monthAudit,
+        },
         schema: {
           tags: ["submissions"],
           summary,
@@ -72,7 +92,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         await moveSubmission(app.db, request.params, action, {
           version: body.version,
           reason: body.reason,
-          actor: request.actor,
+          actor: request.user?.username ?? "anonymous",
         });
         return submissionView(app.db, request.params);
       },

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { insertTarget, listTargets, targetById, updateTarget } from "@jindu/db";
 import { targetProblems } from "@jindu/domain";
+import { PROVINCE, READERS, rule } from "../../../auth-rules.js";
 import { conflict, invalid, notFound } from "../../../errors.js";
+import { assertInScope } from "../../../plugins/app/auth.js";
 import {
   errorResponses,
   Target,
@@ -11,6 +13,7 @@ import {
   TargetQuery,
   TargetUpdate,
 } from "../../../schemas/index.js";
+import type { SignedInUser } from "../../../services/auth.js";
 import { requireIndicator, requireRegion } from "../../../services/lookups.js";
 
 type TargetRow = Awaited<ReturnType<typeof listTargets>>[number];
@@ -29,6 +32,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/",
     {
+      config: { auth: rule(READERS, { in: "query", key: "region" }) },
       schema: {
         tags: ["targets"],
         summary: "Annual targets, filtered by indicator, region and year",
@@ -36,12 +40,20 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TargetListResponse, ...errorResponses },
       },
     },
-    async (request) => ({ targets: (await listTargets(app.db, request.query)).map(present) }),
+    async (request) => ({
+      targets: (
+        await listTargets(app.db, { ...request.query, within: request.user?.regionCode })
+      ).map(present),
+    }),
   );
 
   app.post(
     "/",
     {
+      config: {
+        auth: rule(PROVINCE, { in: "body", key: "region" }),
+        audit: { entity: "target" },
+      },
       schema: {
         tags: ["targets"],
         summary: "Set an annual target for an indicator, region and year",
@@ -73,6 +85,17 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     "/:id",
     {
+      config: {
+        auth: rule(PROVINCE),
+        audit: {
+          entity: "target",
+          id: (r) => String((r.params as { id: number }).id),
+          before: async (r) => {
+            const row = await targetById(r.server.db, (r.params as { id: number }).id);
+            return row ? present(row) : null;
+          },
+        },
+      },
       schema: {
         tags: ["targets"],
         summary: "Change a target's value or due month",
@@ -84,6 +107,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const existing = await targetById(app.db, request.params.id);
       if (!existing) throw notFound(`target ${request.params.id} does not exist`);
+      await assertInScope(app.db, request.user as SignedInUser, existing.regionCode);
       if (request.body.value !== undefined) {
         const indicator = await requireIndicator(app.db, existing.indicatorCode, "indicator");
         const problems = targetProblems(request.body.value, indicator);

@@ -5,7 +5,7 @@ const t = useTestApp();
 
 describe("catalogue, health and docs", () => {
   it("returns regions as a province → city tree with real codes", async () => {
-    const res = await t.app.inject({ url: "/api/regions" });
+    const res = await t.api.inject({ url: "/api/regions" });
     expect(res.statusCode).toBe(200);
     const { regions } = res.json();
     expect(regions.map((r: { code: string }) => r.code).sort()).toEqual([
@@ -26,7 +26,7 @@ describe("catalogue, health and docs", () => {
   });
 
   it("returns the 19 indicators with kind and direction", async () => {
-    const { indicators } = (await t.app.inject({ url: "/api/indicators" })).json();
+    const { indicators } = (await t.api.inject({ url: "/api/indicators" })).json();
     expect(indicators).toHaveLength(19);
     expect(indicators.find((i: { code: string }) => i.code === "prefab_share")).toMatchObject({
       kind: "ratio",
@@ -39,13 +39,13 @@ describe("catalogue, health and docs", () => {
   });
 
   it("answers /healthz after checking the database", async () => {
-    const res = await t.app.inject({ url: "/healthz" });
+    const res = await t.api.inject({ url: "/healthz" });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: "ok", database: t.database.kind });
   });
 
   it("serves the OpenAPI document with every route", async () => {
-    const res = await t.app.inject({ url: "/docs/json" });
+    const res = await t.api.inject({ url: "/docs/json" });
     expect(res.statusCode).toBe(200);
     const paths = Object.keys(res.json().paths);
     for (const p of [
@@ -57,11 +57,11 @@ describe("catalogue, health and docs", () => {
     ]) {
       expect(paths).toContain(p);
     }
-    expect((await t.app.inject({ url: "/docs/" })).statusCode).toBe(200);
+    expect((await t.api.inject({ url: "/docs/" })).statusCode).toBe(200);
   });
 
   it("answers unknown URLs with a JSON 404", async () => {
-    const res = await t.app.inject({ url: "/api/nothing-here" });
+    const res = await t.api.inject({ url: "/api/nothing-here" });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ statusCode: 404, error: "Not Found" });
   });

@@ -9,7 +9,7 @@ const t = useTestApp();
 
 describe("GET /api/completeness", () => {
   it("December 2022 in Zhejiang: two missing, one late, eight on time", async () => {
-    const res = await t.app.inject({ url: "/api/completeness?parent=330000&year=2022&month=12" });
+    const res = await t.api.inject({ url: "/api/completeness?parent=330000&year=2022&month=12" });
     expect(res.statusCode, res.body).toBe(200);
     const body: CompletenessResponse = res.json();
     expect(body.deadline).toBe("2023-01-05T15:59:59.999Z");
@@ -21,7 +21,7 @@ describe("GET /api/completeness", () => {
     for (const r of missing) expect(r.firstSubmittedAt).toBeNull();
     // Missing cities really have no figures for the month; the others do.
     const reports = (
-      await t.app.inject({ url: "/api/reports?year=2022&month=12&indicator=shantytown_starts" })
+      await t.api.inject({ url: "/api/reports?year=2022&month=12&indicator=shantytown_starts" })
     ).json().reports;
     const reported = new Set(reports.map((r: { region: string }) => r.region));
     for (const r of body.regions)
@@ -32,7 +32,7 @@ describe("GET /api/completeness", () => {
 
   it("a later deadline turns the late city on time", async () => {
     const body: CompletenessResponse = (
-      await t.app.inject({
+      await t.api.inject({
         url: "/api/completeness?parent=330000&year=2022&month=12&deadlineDay=20",
       })
     ).json();
@@ -41,26 +41,26 @@ describe("GET /api/completeness", () => {
 
   it("a month counts as reported once it is sent in, judged by when it was first sent", async () => {
     const before: CompletenessResponse = (
-      await t.app.inject({ url: "/api/completeness?parent=330000&year=2023&month=1" })
+      await t.api.inject({ url: "/api/completeness?parent=330000&year=2023&month=1" })
     ).json();
     expect(before.summary.missing).toBe(11);
     const url = "/api/submissions/330200/2023/1";
     const saved = (
-      await t.app.inject({
+      await t.api.inject({
         method: "PUT",
         url,
         payload: { baseVersion: 0, entries: [{ indicator: "shantytown_starts", value: 10 }] },
       })
     ).json();
     (
-      await t.app.inject({
+      await t.api.inject({
         method: "POST",
         url: `${url}/submit`,
         payload: { version: saved.version },
       })
     ).json();
     const after: CompletenessResponse = (
-      await t.app.inject({ url: "/api/completeness?parent=330000&year=2023&month=1" })
+      await t.api.inject({ url: "/api/completeness?parent=330000&year=2023&month=1" })
     ).json();
     expect(after.summary.missing).toBe(10);
     // Sent in November 2026 for January 2023: long after the deadline.
@@ -72,12 +72,12 @@ describe("GET /api/completeness", () => {
 
   it("rejects an unknown region or a deadline day of 31", async () => {
     expect(
-      (await t.app.inject({ url: "/api/completeness?parent=999999&year=2022&month=12" }))
+      (await t.api.inject({ url: "/api/completeness?parent=999999&year=2022&month=12" }))
         .statusCode,
     ).toBe(400);
     expect(
       (
-        await t.app.inject({
+        await t.api.inject({
           url: "/api/completeness?parent=330000&year=2022&month=12&deadlineDay=31",
         })
       ).statusCode,
@@ -87,7 +87,7 @@ describe("GET /api/completeness", () => {
 
 describe("GET /api/completeness/history", () => {
   it("gives a region's twelve months of 2022", async () => {
-    const res = await t.app.inject({ url: "/api/completeness/history?region=330100&year=2022" });
+    const res = await t.api.inject({ url: "/api/completeness/history?region=330100&year=2022" });
     const body: TimelinessHistoryResponse = res.json();
     expect(body.months).toHaveLength(12);
     expect(body.months.every((m) => m.timeliness !== "missing" || m.month === 12)).toBe(true);

@@ -10,7 +10,7 @@ import { useTestApp } from "../../../helper.js";
 const t = useTestApp();
 
 async function get<T>(url: string): Promise<T> {
-  const res = await t.app.inject({ url });
+  const res = await t.api.inject({ url });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -103,7 +103,7 @@ describe("dashboard input errors", () => {
     "/api/trend?indicator=nope&region=440000&year=2020",
     "/api/trend?indicator=prefab_share&region=440000",
   ])("%s → 400", async (url) => {
-    const res = await t.app.inject({ url });
+    const res = await t.api.inject({ url });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBeTruthy();
   });

@@ -14,7 +14,7 @@ const month = "parent=330000&year=2023&month=3";
 async function filledTemplate(
   fill: (row: number, code: string) => Record<string, number | string | undefined>,
 ) {
-  const res = await t.app.inject({ url: `/api/import/template?${month}` });
+  const res = await t.api.inject({ url: `/api/import/template?${month}` });
   expect(res.statusCode).toBe(200);
   expect(res.headers["content-type"]).toMatch(/spreadsheetml/);
   const workbook = await loadWorkbook(res.rawPayload);
@@ -31,11 +31,11 @@ async function filledTemplate(
 
 async function upload(bytes: Buffer, filename = "zhejiang.xlsx", query = "&action=approved") {
   const { payload, headers } = multipartFile(filename, bytes);
-  return t.app.inject({ method: "POST", url: `/api/import?${month}${query}`, payload, headers });
+  return t.api.inject({ method: "POST", url: `/api/import?${month}${query}`, payload, headers });
 }
 
 async function progress(indicator: string): Promise<ProgressResponse> {
-  return (await t.app.inject({ url: `/api/progress?indicator=${indicator}&${month}` })).json();
+  return (await t.api.inject({ url: `/api/progress?indicator=${indicator}&${month}` })).json();
 }
 
 const starts = (code: string) => 100 + Number(code.slice(2, 4)) * 10;
@@ -114,7 +114,7 @@ describe("import", () => {
     expect(prefab.parent.numerator).toBe(330);
 
     const history = async () =>
-      (await t.app.inject({ url: "/api/reports/shantytown_starts/330100/2023/3/history" })).json()
+      (await t.api.inject({ url: "/api/reports/shantytown_starts/330100/2023/3/history" })).json()
         .revisions.length;
     const revisionsBefore = await history();
     const second = await upload(bytes);
@@ -137,7 +137,7 @@ describe("import", () => {
     const header = "地区代码,地区名称,棚户区改造新开工（套）\nregion,name,shantytown_starts\n";
     const csv = `\uFEFF${header}330100,杭州市,"1,234"\n330200,宁波市,987\n`;
     const { payload, headers } = multipartFile("cities.csv", Buffer.from(csv));
-    const res = await t.app.inject({
+    const res = await t.api.inject({
       method: "POST",
       url: "/api/import?parent=330000&year=2023&month=4&action=submitted",
       payload,
@@ -145,7 +145,7 @@ describe("import", () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     const line = (
-      await t.app.inject({
+      await t.api.inject({
         url: "/api/progress?indicator=shantytown_starts&parent=330000&year=2023&month=4&include=submitted",
       })
     )
@@ -158,7 +158,7 @@ describe("import", () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect((await upload(png, "picture.xlsx")).statusCode).toBe(415);
     expect((await upload(Buffer.from("hello"), "notes.txt")).statusCode).toBe(415);
-    const json = await t.app.inject({
+    const json = await t.api.inject({
       method: "POST",
       url: `/api/import?${month}`,
       payload: { a: 1 },
@@ -171,7 +171,7 @@ describe("import", () => {
       shantytown_starts: row === 5 ? -3 : starts(code) + 7,
     }));
     const { payload, headers } = multipartFile("bad.xlsx", await workbookBytes(workbook));
-    const res = await t.app.inject({
+    const res = await t.api.inject({
       method: "POST",
       url: `/api/import/annotated?parent=330000&year=2023&month=5`,
       payload,
@@ -190,13 +190,13 @@ describe("import", () => {
 
 describe("export", () => {
   it("exports a month of Zhejiang's cities with the same figures the API shows", async () => {
-    const res = await t.app.inject({ url: "/api/export/month?parent=330000&year=2020&month=10" });
+    const res = await t.api.inject({ url: "/api/export/month?parent=330000&year=2020&month=10" });
     expect(res.statusCode).toBe(200);
     const workbook = await loadWorkbook(res.rawPayload);
     const sheet = workbook.worksheets[0];
     expect(sheet?.rowCount).toBe(12);
     const prefab = (
-      await t.app.inject({
+      await t.api.inject({
         url: "/api/progress?indicator=prefab_share&parent=330000&year=2020&month=10",
       })
     ).json();

@@ -5,7 +5,7 @@ import { useTestApp } from "../../../helper.js";
 const t = useTestApp();
 
 async function progress(query: string): Promise<ProgressResponse> {
-  const res = await t.app.inject({ method: "GET", url: `/api/progress?${query}` });
+  const res = await t.api.inject({ method: "GET", url: `/api/progress?${query}` });
   expect(res.statusCode).toBe(200);
   return res.json();
 }
@@ -50,7 +50,7 @@ describe("GET /api/progress", () => {
 
   it("a province share equals summed city numerators over summed city denominators", async () => {
     const body = await progress("indicator=prefab_share&parent=330000&year=2020&month=10");
-    const res = await t.app.inject({
+    const res = await t.api.inject({
       url: "/api/reports?indicator=prefab_share&year=2020&month=10",
     });
     const cities = (res.json().reports as Report[]).filter((r) => r.region.startsWith("33"));
@@ -70,10 +70,10 @@ describe("GET /api/progress", () => {
     const wenzhou = before.children.find((c) => c.region.code === "330300");
     const month = "/api/submissions/330300/2021/6";
     const post = (path: string, payload: object) =>
-      t.app.inject({ method: "POST", url: path, payload });
-    let version = (await t.app.inject({ url: month })).json().version;
+      t.api.inject({ method: "POST", url: path, payload });
+    let version = (await t.api.inject({ url: month })).json().version;
     version = (await post(`${month}/reopen`, { version, reason: "补充数据" })).json().version;
-    const saved = await t.app.inject({
+    const saved = await t.api.inject({
       method: "PUT",
       url: month,
       payload: {
@@ -122,7 +122,7 @@ describe("GET /api/progress", () => {
     ["parent=330000&year=2020&month=3", "indicator"],
     ["indicator=prefab_share&parent=330000&year=2020&month=3&extra=1", ""],
   ])("rejects %s with 400 naming %s", async (query, field) => {
-    const res = await t.app.inject({ url: `/api/progress?${query}` });
+    const res = await t.api.inject({ url: `/api/progress?${query}` });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.message).toBeTruthy();
@@ -132,7 +132,7 @@ describe("GET /api/progress", () => {
 
 describe("GET /api/lagging", () => {
   it("lists regions behind schedule across indicators, worst first", async () => {
-    const res = await t.app.inject({ url: "/api/lagging?parent=330000&year=2020&month=10" });
+    const res = await t.api.inject({ url: "/api/lagging?parent=330000&year=2020&month=10" });
     expect(res.statusCode).toBe(200);
     const body: LaggingResponse = res.json();
     expect(body.items.length).toBeGreaterThan(3);
@@ -150,10 +150,10 @@ describe("GET /api/lagging", () => {
 
   it("rejects an unknown region and a bad month", async () => {
     expect(
-      (await t.app.inject({ url: "/api/lagging?parent=999999&year=2020&month=10" })).statusCode,
+      (await t.api.inject({ url: "/api/lagging?parent=999999&year=2020&month=10" })).statusCode,
     ).toBe(400);
     expect(
-      (await t.app.inject({ url: "/api/lagging?parent=330000&year=2020&month=13" })).statusCode,
+      (await t.api.inject({ url: "/api/lagging?parent=330000&year=2020&month=13" })).statusCode,
     ).toBe(400);
   });
 });

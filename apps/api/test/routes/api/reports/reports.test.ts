@@ -8,7 +8,7 @@ const url = (indicator: string, region: string, year: number | string, month: nu
 
 describe("reports", () => {
   it("reads a seeded month", async () => {
-    const res = await t.app.inject({ url: url("shantytown_starts", "440100", 2020, 3) });
+    const res = await t.api.inject({ url: url("shantytown_starts", "440100", 2020, 3) });
     expect(res.statusCode).toBe(200);
     const report: Report = res.json();
     expect(report).toMatchObject({
@@ -22,25 +22,25 @@ describe("reports", () => {
   });
 
   it("writes a value and bumps the version on the second write", async () => {
-    const first = await t.app.inject({
+    const first = await t.api.inject({
       method: "PUT",
       url: url("rural_dilapidated", "140100", 2023, 2),
       payload: { value: 120 },
     });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ value: 120, version: 1, numerator: null });
-    const second = await t.app.inject({
+    const second = await t.api.inject({
       method: "PUT",
       url: url("rural_dilapidated", "140100", 2023, 2),
       payload: { value: 150 },
     });
     expect(second.json()).toMatchObject({ value: 150, version: 2 });
-    const read = await t.app.inject({ url: url("rural_dilapidated", "140100", 2023, 2) });
+    const read = await t.api.inject({ url: url("rural_dilapidated", "140100", 2023, 2) });
     expect(read.json().value).toBe(150);
   });
 
   it("writes both parts of a ratio", async () => {
-    const res = await t.app.inject({
+    const res = await t.api.inject({
       method: "PUT",
       url: url("prefab_share", "330100", 2023, 1),
       payload: { numerator: 12.5, denominator: 40 },
@@ -50,7 +50,7 @@ describe("reports", () => {
   });
 
   it("404s a month nobody reported", async () => {
-    const res = await t.app.inject({ url: url("rural_dilapidated", "140100", 2019, 1) });
+    const res = await t.api.inject({ url: url("rural_dilapidated", "140100", 2019, 1) });
     expect(res.statusCode).toBe(404);
   });
 
@@ -70,19 +70,19 @@ describe("reports", () => {
     [url("prefab_share", "330100", 2023, 1), { value: 0.3 }, "numerator"],
     [url("rural_dilapidated", "140100", 2023, 1), { numerator: 1, denominator: 2 }, "value"],
   ])("PUT %s %j → 400 on %s, nothing written", async (path, payload, field) => {
-    const before = (await t.app.inject({ url: "/api/reports?year=2023" })).json().reports;
-    const res = await t.app.inject({ method: "PUT", url: path, payload });
+    const before = (await t.api.inject({ url: "/api/reports?year=2023" })).json().reports;
+    const res = await t.api.inject({ method: "PUT", url: path, payload });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.message).toBeTruthy();
     expect(body.message).not.toMatch(/at .*\.ts|stack|select |insert /i);
     if (field) expect(body.field).toBe(field);
-    const after = (await t.app.inject({ url: "/api/reports?year=2023" })).json().reports;
+    const after = (await t.api.inject({ url: "/api/reports?year=2023" })).json().reports;
     expect(after).toEqual(before);
   });
 
   it("refuses malformed JSON with 400", async () => {
-    const res = await t.app.inject({
+    const res = await t.api.inject({
       method: "PUT",
       url: url("rural_dilapidated", "140100", 2023, 1),
       headers: { "content-type": "application/json" },

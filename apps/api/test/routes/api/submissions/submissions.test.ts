@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SubmissionView } from "../../../../src/schemas/index.js";
-import { useTestApp } from "../../../helper.js";
+import { type Client, useTestApp } from "../../../helper.js";
 
 const t = useTestApp();
 
@@ -8,13 +8,21 @@ const form = (region: string, year: number, month: number) =>
   `/api/submissions/${region}/${year}/${month}`;
 
 async function view(path: string): Promise<SubmissionView> {
-  const res = await t.app.inject({ url: path });
+  const res = await t.api.inject({ url: path });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
 
-async function send(method: "PUT" | "POST", url: string, payload: object, user = "tester") {
-  return t.app.inject({ method, url, payload, headers: { "x-jindu-user": user } });
+const clients = new Map<string, Client>();
+
+/** Sends as a bureau (`wz_reporter`), the province (`zj_official`) or by default the national official. */
+async function send(method: "PUT" | "POST", url: string, payload: object, user?: string) {
+  let client = user ? clients.get(user) : t.api;
+  if (!client && user) {
+    client = await t.as(user);
+    clients.set(user, client);
+  }
+  return (client ?? t.api).inject({ method, url, payload });
 }
 
 async function progressLine(
@@ -24,7 +32,7 @@ async function progressLine(
   year: number,
   month: number,
 ) {
-  const res = await t.app.inject({
+  const res = await t.api.inject({
     url: `/api/progress?indicator=${indicator}&parent=${parent}&year=${year}&month=${month}`,
   });
   return res.json().children.find((c: { region: { code: string } }) => c.region.code === region);
@@ -62,7 +70,7 @@ describe("workflow: submit, return, resubmit, approve, locked, reopen", () => {
         baseVersion: 0,
         entries: [starts, { indicator: "prefab_share", numerator: 30, denominator: 150 }],
       },
-      "wenzhou",
+      "wz_reporter",
     );
     expect(saved.statusCode, saved.body).toBe(200);
     let v: SubmissionView = saved.json();
@@ -72,7 +80,7 @@ describe("workflow: submit, return, resubmit, approve, locked, reopen", () => {
       9,
     );
 
-    const submitted = await send("POST", `${url}/submit`, { version: v.version }, "wenzhou");
+    const submitted = await send("POST", `${url}/submit`, { version: v.version }, "wz_reporter");
     expect(submitted.statusCode, submitted.body).toBe(200);
     v = submitted.json();
     expect(v.status).toBe("submitted");
@@ -83,13 +91,13 @@ describe("workflow: submit, return, resubmit, approve, locked, reopen", () => {
       (await progressLine("shantytown_starts", "330000", "330300", 2023, 1))?.actual,
     ).toBeNull();
 
-    const noReason = await send("POST", `${url}/return`, { version: v.version }, "zhejiang");
+    const noReason = await send("POST", `${url}/return`, { version: v.version }, "zj_official");
     expect(noReason.statusCode).toBe(400);
     const returned = await send(
       "POST",
       `${url}/return`,
       { version: v.version, reason: "棚改数据与台账不符" },
-      "zhejiang",
+      "zj_official",
     );
     expect(returned.statusCode, returned.body).toBe(200);
     v = returned.json();
@@ -100,16 +108,16 @@ describe("workflow: submit, return, resubmit, approve, locked, reopen", () => {
       "PUT",
       url,
       { baseVersion: v.version, entries: [{ ...starts, value: 280 }] },
-      "wenzhou",
+      "wz_reporter",
     );
     expect(fixed.statusCode, fixed.body).toBe(200);
     v = fixed.json();
     expect(v.status).toBe("draft");
-    const resubmitted = await send("POST", `${url}/submit`, { version: v.version }, "wenzhou");
+    const resubmitted = await send("POST", `${url}/submit`, { version: v.version }, "wz_reporter");
     v = resubmitted.json();
     expect(v.status).toBe("submitted");
 
-    const approved = await send("POST", `${url}/approve`, { version: v.version }, "zhejiang");
+    const approved = await send("POST", `${url}/approve`, { version: v.version }, "zj_official");
     expect(approved.statusCode, approved.body).toBe(200);
     v = approved.json();
     expect(v.status).toBe("approved");
@@ -121,7 +129,7 @@ describe("workflow: submit, return, resubmit, approve, locked, reopen", () => {
       "PUT",
       url,
       { baseVersion: v.version, entries: [{ ...starts, value: 999 }] },
-      "wenzhou",
+      "wz_reporter",
     );
     expect(locked.statusCode).toBe(409);
     expect(locked.json().message).toMatch(/locked/);
@@ -134,7 +142,7 @@ describe("workflow: submit, return, resubmit, approve, locked, reopen", () => {
       "POST",
       `${url}/reopen`,
       { version: v.version, reason: "补报漏报项目" },
-      "zhejiang",
+      "zj_official",
     );
     expect(reopened.statusCode, reopened.body).toBe(200);
     v = reopened.json();
@@ -144,7 +152,7 @@ describe("workflow: submit, return, resubmit, approve, locked, reopen", () => {
         .statusCode,
     ).toBe(200);
 
-    const history = await t.app.inject({
+    const history = await t.api.inject({
       url: "/api/reports/shantytown_starts/330300/2023/1/history",
     });
     const revisions = history.json().revisions;
@@ -161,11 +169,11 @@ describe("workflow: submit, return, resubmit, approve, locked, reopen", () => {
     expect(revisions[3]).toMatchObject({
       oldValue: 300,
       newValue: 280,
-      actor: "wenzhou",
+      actor: "wz_reporter",
       oldStatus: "returned",
       newStatus: "draft",
     });
-    expect(revisions[2]).toMatchObject({ actor: "zhejiang", reason: "棚改数据与台账不符" });
+    expect(revisions[2]).toMatchObject({ actor: "zj_official", reason: "棚改数据与台账不符" });
     expect(revisions[6]).toMatchObject({
       reason: "补报漏报项目",
       oldStatus: "approved",
@@ -239,13 +247,13 @@ describe("concurrency and retries", () => {
       })
     ).json();
     const headers = { "idempotency-key": "submit-330600-2023-01-abc" };
-    const first = await t.app.inject({
+    const first = await t.api.inject({
       method: "POST",
       url: `${u}/submit`,
       payload: { version: saved.version },
       headers,
     });
-    const retry = await t.app.inject({
+    const retry = await t.api.inject({
       method: "POST",
       url: `${u}/submit`,
       payload: { version: saved.version },
@@ -256,18 +264,18 @@ describe("concurrency and retries", () => {
     expect(retry.headers["idempotent-replay"]).toBe("true");
     expect(retry.json()).toEqual(first.json());
     const history = (
-      await t.app.inject({ url: "/api/reports/shantytown_starts/330600/2023/1/history" })
+      await t.api.inject({ url: "/api/reports/shantytown_starts/330600/2023/1/history" })
     ).json();
     expect(history.revisions.filter((r: { action: string }) => r.action === "submit")).toHaveLength(
       1,
     );
-    const without = await t.app.inject({
+    const without = await t.api.inject({
       method: "POST",
       url: `${u}/submit`,
       payload: { version: saved.version },
     });
     expect(without.statusCode).toBe(409);
-    const elsewhere = await t.app.inject({
+    const elsewhere = await t.api.inject({
       method: "POST",
       url: `${form("330700", 2023, 1)}/submit`,
       payload: { version: 1 },
@@ -283,7 +291,7 @@ describe("concurrency and retries", () => {
     const b: SubmissionView = (await send("PUT", u, { baseVersion: a.version, entries })).json();
     expect(b.version).toBe(a.version);
     const history = (
-      await t.app.inject({ url: "/api/reports/shantytown_starts/330800/2023/1/history" })
+      await t.api.inject({ url: "/api/reports/shantytown_starts/330800/2023/1/history" })
     ).json();
     expect(history.revisions).toHaveLength(1);
   });
@@ -505,8 +513,8 @@ describe("dashboard with figures awaiting approval", () => {
     ).json();
     expect((await send("POST", `${u}/submit`, { version: saved.version })).statusCode).toBe(200);
     const base = "/api/progress?indicator=rural_seismic&parent=330000&year=2023&month=2";
-    const approvedOnly = (await t.app.inject({ url: base })).json();
-    const withSubmitted = (await t.app.inject({ url: `${base}&include=submitted` })).json();
+    const approvedOnly = (await t.api.inject({ url: base })).json();
+    const withSubmitted = (await t.api.inject({ url: `${base}&include=submitted` })).json();
     type Line = { region: { code: string }; actual: number | null; provisional: boolean };
     const lishui = (body: { children: Line[] }) =>
       body.children.find((c) => c.region.code === "331100") as {

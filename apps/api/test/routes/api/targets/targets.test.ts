@@ -6,7 +6,7 @@ const t = useTestApp();
 
 describe("targets", () => {
   it("lists a province's decomposed targets", async () => {
-    const res = await t.app.inject({ url: "/api/targets?indicator=shantytown_starts&year=2020" });
+    const res = await t.api.inject({ url: "/api/targets?indicator=shantytown_starts&year=2020" });
     expect(res.statusCode).toBe(200);
     const targets: Target[] = res.json().targets;
     const guangdong = targets.find((x) => x.region === "440000");
@@ -16,7 +16,7 @@ describe("targets", () => {
   });
 
   it("creates a target with a due month, refuses a duplicate with 409, and updates it", async () => {
-    const created = await t.app.inject({
+    const created = await t.api.inject({
       method: "POST",
       url: "/api/targets",
       payload: {
@@ -37,7 +37,7 @@ describe("targets", () => {
       dueMonth: 5,
     });
 
-    const again = await t.app.inject({
+    const again = await t.api.inject({
       method: "POST",
       url: "/api/targets",
       payload: { indicator: "rural_dilapidated", region: "140100", year: 2023, value: 1 },
@@ -45,7 +45,7 @@ describe("targets", () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().message).toMatch(/already exists/);
 
-    const updated = await t.app.inject({
+    const updated = await t.api.inject({
       method: "PATCH",
       url: `/api/targets/${target.id}`,
       payload: { value: 1500 },
@@ -55,7 +55,7 @@ describe("targets", () => {
   });
 
   it("defaults the due month to December", async () => {
-    const res = await t.app.inject({
+    const res = await t.api.inject({
       method: "POST",
       url: "/api/targets",
       payload: { indicator: "prefab_share", region: "330000", year: 2023, value: 0.35 },
@@ -77,24 +77,24 @@ describe("targets", () => {
     [{ indicator: "prefab_share", region: "330000", year: 2024, value: 30 }, "value"],
     [{ indicator: "shantytown_starts", region: "330000", year: 2023 }, "value"],
   ])("refuses %j with 400 on %s and writes nothing", async (payload, field) => {
-    const before = (await t.app.inject({ url: "/api/targets?year=2023" })).json().targets.length;
-    const res = await t.app.inject({ method: "POST", url: "/api/targets", payload });
+    const before = (await t.api.inject({ url: "/api/targets?year=2023" })).json().targets.length;
+    const res = await t.api.inject({ method: "POST", url: "/api/targets", payload });
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toBe(field);
-    const after = (await t.app.inject({ url: "/api/targets?year=2023" })).json().targets.length;
+    const after = (await t.api.inject({ url: "/api/targets?year=2023" })).json().targets.length;
     expect(after).toBe(before);
   });
 
   it("404s an unknown target and 400s an empty or malformed update", async () => {
     expect(
-      (await t.app.inject({ method: "PATCH", url: "/api/targets/999999", payload: { value: 1 } }))
+      (await t.api.inject({ method: "PATCH", url: "/api/targets/999999", payload: { value: 1 } }))
         .statusCode,
     ).toBe(404);
     expect(
-      (await t.app.inject({ method: "PATCH", url: "/api/targets/1", payload: {} })).statusCode,
+      (await t.api.inject({ method: "PATCH", url: "/api/targets/1", payload: {} })).statusCode,
     ).toBe(400);
     expect(
-      (await t.app.inject({ method: "PATCH", url: "/api/targets/abc", payload: { value: 1 } }))
+      (await t.api.inject({ method: "PATCH", url: "/api/targets/abc", payload: { value: 1 } }))
         .statusCode,
     ).toBe(400);
   });

@@ -1,0 +1,35 @@
+import type { Role } from "@jindu/domain";
+import type { FastifyRequest } from "fastify";
+import type { AuthRule } from "./plugins/app/auth.js";
+
+/** Every role; for the catalogue everyone signed in may read. */
+export const EVERYONE: readonly Role[] = ["admin", "province", "reporter", "leader", "auditor"];
+/** Those who read figures: officials, bureaus, leadership. */
+export const READERS: readonly Role[] = ["province", "reporter", "leader"];
+/** Those who enter figures: bureaus, and the province for its regions. */
+export const ENTRY: readonly Role[] = ["province", "reporter"];
+export const PROVINCE: readonly Role[] = ["province"];
+
+type Source = "params" | "query" | "body";
+
+/** The region a request names in one of its parts. */
+export function regionIn(
+  source: Source,
+  key: string,
+): (request: FastifyRequest) => string | undefined {
+  return (request: FastifyRequest) => {
+    const part = request[source] as Record<string, unknown> | undefined;
+    const value = part?.[key];
+    return typeof value === "string" ? value : undefined;
+  };
+}
+
+/** Who may call a route, and over which region named where. */
+export function rule(
+  roles: readonly Role[],
+  region?: { in: Source; key: string; reach?: "own" | "province" },
+): AuthRule {
+  return region
+    ? { roles, region: { of: regionIn(region.in, region.key), reach: region.reach ?? "own" } }
+    : { roles };
+}

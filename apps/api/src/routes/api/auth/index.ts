@@ -1,0 +1,187 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { endSession, updateUser, userById, writeAudit } from "@jindu/db";
+import { verify } from "@node-rs/argon2";
+import { Type } from "typebox";
+import { EVERYONE } from "../../../auth-rules.js";
+import { ApiError } from "../../../errors.js";
+import { SESSION_COOKIE } from "../../../plugins/app/auth.js";
+import {
+  errorResponses,
+  LoginBody,
+  PasswordBody,
+  SessionResponse,
+  TotpSetupResponse,
+  TotpVerifyBody,
+} from "../../../schemas/index.js";
+import {
+  checkNewPassword,
+  hashPassword,
+  login,
+  newTotpSecret,
+  signedInUser,
+  totpFor,
+  totpValid,
+} from "../../../services/auth.js";
+
+const setup = { roles: EVERYONE, duringSetup: true } as const;
+
+const route: FastifyPluginAsyncTypebox = async (app) => {
+  const production = process.env.NODE_ENV === "production";
+
+  app.post(
+    "/login",
+    {
+      config: {
+        auth: "public",
+        audit: "self",
+        rateLimit: { max: 20, timeWindow: "1 minute" },
+      },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with username, password and, where enabled, an authenticator code",
+        body: LoginBody,
+        response: { 200: SessionResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(app.db, {
+        ...request.body,
+        ip: request.ip,
+        requestId: request.id,
+      });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: production,
+      });
+      return { user: result.user, csrfToken: result.csrfToken };
+    },
+  );
+
+  app.get(
+    "/session",
+    {
+      config: { auth: "public" },
+      schema: {
+        tags: ["auth"],
+        summary: "Who is signed in, and the CSRF token to send with changes",
+        response: { 200: SessionResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      if (!request.user || !request.csrfToken) throw new ApiError(401, "not signed in");
+      return { user: request.user, csrfToken: request.csrfToken };
+    },
+  );
+
+  app.post(
+    "/logout",
+    {
+      config: { auth: setup, audit: "self" },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out",
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (request.sessionId) await endSession(app.db, request.sessionId);
+      await writeAudit(app.db, {
+        userId: request.user?.id ?? null,
+        username: request.user?.username ?? null,
+        ip: request.ip,
+        requestId: request.id,
+        action: "logout",
+        entity: "session",
+        result: "success",
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/password",
+    {
+      config: {
+        auth: setup,
+        audit: { entity: "user", id: (request) => String(request.user?.id ?? "") },
+      },
+      schema: {
+        tags: ["auth"],
+        summary: "Choose a new password (required on first sign-in and every 90 days)",
+        body: PasswordBody,
+        response: { 200: SessionResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = await userById(app.db, request.user?.id ?? 0);
+      if (!user) throw new ApiError(401, "not signed in");
+      if (!(await verify(user.passwordHash, request.body.currentPassword))) {
+        throw new ApiError(400, "the current password is wrong", { field: "currentPassword" });
+      }
+      checkNewPassword(request.body.newPassword, user.username);
+      if (await verify(user.passwordHash, request.body.newPassword)) {
+        throw new ApiError(400, "choose a password different from the current one", {
+          field: "newPassword",
+        });
+      }
+      const updated = await updateUser(app.db, user.id, {
+        passwordHash: await hashPassword(request.body.newPassword),
+        passwordChangedAt: new Date(),
+        mustChangePassword: false,
+      });
+      return { user: signedInUser(updated ?? user), csrfToken: request.csrfToken ?? "" };
+    },
+  );
+
+  app.post(
+    "/totp/setup",
+    {
+      config: {
+        auth: setup,
+        audit: { entity: "user", id: (request) => String(request.user?.id ?? "") },
+      },
+      schema: {
+        tags: ["auth"],
+        summary: "Start enrolling an authenticator app: a new secret to scan",
+        response: { 200: TotpSetupResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = await userById(app.db, request.user?.id ?? 0);
+      if (!user) throw new ApiError(401, "not signed in");
+      if (user.totpEnabled) throw new ApiError(409, "an authenticator is already enrolled");
+      const secret = newTotpSecret();
+      await updateUser(app.db, user.id, { totpSecret: secret });
+      return { secret, otpauthUrl: totpFor(secret, user.username).toString() };
+    },
+  );
+
+  app.post(
+    "/totp/verify",
+    {
+      config: {
+        auth: setup,
+        audit: { entity: "user", id: (request) => String(request.user?.id ?? "") },
+      },
+      schema: {
+        tags: ["auth"],
+        summary: "Finish enrolling: a code from the app turns the second factor on",
+        body: TotpVerifyBody,
+        response: { 200: SessionResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = await userById(app.db, request.user?.id ?? 0);
+      if (!user?.totpSecret || user.totpEnabled) throw new ApiError(409, "start the set-up first");
+      if (!totpValid(user.totpSecret, user.username, request.body.code)) {
+        throw new ApiError(400, "wrong authenticator code", { field: "code" });
+      }
+      const updated = await updateUser(app.db, user.id, { totpEnabled: true });
+      return { user: signedInUser(updated ?? user), csrfToken: request.csrfToken ?? "" };
+    },
+  );
+};
+export default route;

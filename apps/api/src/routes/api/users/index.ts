@@ -1,0 +1,144 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import {
+  allUsers,
+  endOtherSessions,
+  insertUser,
+  regionByCode,
+  type User,
+  updateUser,
+  userById,
+} from "@jindu/db";
+import { badRequest, conflict, notFound } from "../../../errors.js";
+import {
+  errorResponses,
+  ResetPasswordBody,
+  UserCreate,
+  UserListResponse,
+  UserParams,
+  UserUpdate,
+  UserView,
+} from "../../../schemas/index.js";
+import { checkNewPassword, hashPassword } from "../../../services/auth.js";
+
+const ADMIN = { roles: ["admin"] } as const;
+
+/** What an administrator sees of an account: never the password hash or the TOTP secret. */
+function present(u: User) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    regionCode: u.regionCode,
+    disabled: u.disabled,
+    totpEnabled: u.totpEnabled,
+    mustChangePassword: u.mustChangePassword,
+    lockedUntil: u.lockedUntil?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+const userAudit = {
+  entity: "user",
+  id: (request: { params: unknown }) => String((request.params as { id?: number }).id ?? ""),
+  before: async (request: { params: unknown; server: { db: Parameters<typeof userById>[0] } }) => {
+    const user = await userById(request.server.db, (request.params as { id: number }).id);
+    return user ? present(user) : null;
+  },
+};
+
+const route: FastifyPluginAsyncTypebox = async (app) => {
+  const requireRegion = async (code: string | null | undefined) => {
+    if (code && !(await regionByCode(app.db, code))) {
+      throw badRequest(`regionCode: region ${code} does not exist`, "regionCode");
+    }
+  };
+
+  app.get(
+    "/",
+    {
+      config: { auth: ADMIN },
+      schema: {
+        tags: ["users"],
+        summary: "All accounts",
+        response: { 200: UserListResponse, ...errorResponses },
+      },
+    },
+    async () => ({ users: (await allUsers(app.db)).map(present) }),
+  );
+
+  app.post(
+    "/",
+    {
+      config: { auth: ADMIN, audit: { entity: "user" } },
+      schema: {
+        tags: ["users"],
+        summary: "Create an account; its user must choose a new password at first sign-in",
+        body: UserCreate,
+        response: { 201: UserView, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { password, ...fields } = request.body;
+      await requireRegion(fields.regionCode);
+      checkNewPassword(password, fields.username);
+      const user = await insertUser(app.db, {
+        ...fields,
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+      });
+      if (!user) throw conflict(`the username ${fields.username} is taken`);
+      return reply.status(201).send(present(user));
+    },
+  );
+
+  app.patch(
+    "/:id",
+    {
+      config: { auth: ADMIN, audit: userAudit },
+      schema: {
+        tags: ["users"],
+        summary: "Change an account's name, role, region scope, or disable it",
+        params: UserParams,
+        body: UserUpdate,
+        response: { 200: UserView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await requireRegion(request.body.regionCode);
+      const user = await updateUser(app.db, request.params.id, request.body);
+      if (!user) throw notFound(`user ${request.params.id} does not exist`);
+      // A changed role, scope or a disabled account takes effect at once.
+      await endOtherSessions(app.db, user.id, "");
+      return present(user);
+    },
+  );
+
+  app.post(
+    "/:id/reset-password",
+    {
+      config: { auth: ADMIN, audit: userAudit },
+      schema: {
+        tags: ["users"],
+        summary: "Set a temporary password; the user must change it at next sign-in",
+        params: UserParams,
+        body: ResetPasswordBody,
+        response: { 200: UserView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const existing = await userById(app.db, request.params.id);
+      if (!existing) throw notFound(`user ${request.params.id} does not exist`);
+      checkNewPassword(request.body.password, existing.username);
+      const user = await updateUser(app.db, existing.id, {
+        passwordHash: await hashPassword(request.body.password),
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+      });
+      await endOtherSessions(app.db, existing.id, "");
+      return present(user ?? existing);
+    },
+  );
+};
+export default route;

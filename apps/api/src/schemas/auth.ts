@@ -1,0 +1,126 @@
+import { type Static, Type } from "typebox";
+import { RegionCode } from "./common.js";
+
+export const RoleSchema = Type.Union([
+  Type.Literal("admin"),
+  Type.Literal("province"),
+  Type.Literal("reporter"),
+  Type.Literal("leader"),
+  Type.Literal("auditor"),
+]);
+
+export const SessionUser = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: RoleSchema,
+  regionCode: Type.Union([Type.String(), Type.Null()]),
+  mustChangePassword: Type.Boolean(),
+  mustSetUpSecondFactor: Type.Boolean(),
+});
+
+export const SessionResponse = Type.Object({
+  user: SessionUser,
+  /** Send it back in the X-CSRF-Token header with every request that changes something. */
+  csrfToken: Type.String(),
+});
+export type SessionResponse = Static<typeof SessionResponse>;
+
+const Username = Type.String({ minLength: 2, maxLength: 64, pattern: "^[A-Za-z0-9._@-]+$" });
+
+export const LoginBody = Type.Object(
+  {
+    username: Username,
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+    totp: Type.Optional(Type.String({ pattern: "^[0-9]{6}$" })),
+  },
+  { additionalProperties: false },
+);
+
+export const PasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+    newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+
+export const TotpSetupResponse = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
+export const TotpVerifyBody = Type.Object(
+  { code: Type.String({ pattern: "^[0-9]{6}$" }) },
+  { additionalProperties: false },
+);
+
+export const UserView = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: RoleSchema,
+  regionCode: Type.Union([Type.String(), Type.Null()]),
+  disabled: Type.Boolean(),
+  totpEnabled: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+  lockedUntil: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  createdAt: Type.String({ format: "date-time" }),
+});
+export type UserView = Static<typeof UserView>;
+
+export const UserListResponse = Type.Object({ users: Type.Array(UserView) });
+
+export const UserCreate = Type.Object(
+  {
+    username: Username,
+    displayName: Type.String({ minLength: 1, maxLength: 64 }),
+    role: RoleSchema,
+    regionCode: Type.Union([RegionCode, Type.Null()]),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  { additionalProperties: false },
+);
+
+export const UserUpdate = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    role: Type.Optional(RoleSchema),
+    regionCode: Type.Optional(Type.Union([RegionCode, Type.Null()])),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const UserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const ResetPasswordBody = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { additionalProperties: false },
+);
+
+export const AuditQuery = Type.Object(
+  {
+    username: Type.Optional(Type.String({ maxLength: 64 })),
+    action: Type.Optional(Type.String({ maxLength: 128 })),
+    entity: Type.Optional(Type.String({ maxLength: 64 })),
+    result: Type.Optional(
+      Type.Union([Type.Literal("success"), Type.Literal("failure"), Type.Literal("denied")]),
+    ),
+    from: Type.Optional(Type.String({ format: "date-time" })),
+    to: Type.Optional(Type.String({ format: "date-time" })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String({ format: "date-time" }),
+  username: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entity: Type.Union([Type.String(), Type.Null()]),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  oldValue: Type.Unknown(),
+  newValue: Type.Unknown(),
+  result: Type.String(),
+  reason: Type.Union([Type.String(), Type.Null()]),
+});
+export const AuditResponse = Type.Object({ entries: Type.Array(AuditEntry) });

@@ -1,0 +1,116 @@
+import { and, asc, desc, eq, gte, lte, ne, type SQL, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../client.js";
+import { auditLog, sessions, users } from "../schema.js";
+
+export async function userByUsername(db: Database, username: string) {
+  const [row] = await db.select().from(users).where(eq(users.username, username));
+  return row ?? null;
+}
+
+export async function userById(db: Database, id: number) {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export function allUsers(db: Database) {
+  return db.select().from(users).orderBy(asc(users.username));
+}
+
+export type NewUser = typeof users.$inferInsert;
+
+/** Creates a user; null when the username is taken. */
+export async function insertUser(db: Database, user: NewUser) {
+  const [row] = await db.insert(users).values(user).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+export async function updateUser(db: Database, id: number, change: Partial<NewUser>) {
+  const [row] = await db.update(users).set(change).where(eq(users.id, id)).returning();
+  return row ?? null;
+}
+
+/** The region and all its ancestors, nearest first: what scope checks compare against. */
+export async function regionAncestry(db: Database, code: string): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`
+      with recursive chain(code, parent_code, depth) as (
+        select code, parent_code, 0 from regions where code = ${code}
+        union all
+        select r.code, r.parent_code, c.depth + 1 from regions r join chain c on r.code = c.parent_code
+        where c.depth < 5
+      )
+      select code from chain order by depth`,
+  );
+  return rows.map((r) => r.code);
+}
+
+/**
+ * Starts a session and ends every other session of the account: one login at a time.
+ */
+export async function startSession(
+  db: Database,
+  session: { id: string; userId: number; csrfToken: string; ip: string },
+) {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.userId, session.userId));
+    await tx.insert(sessions).values(session);
+  });
+}
+
+export async function sessionWithUser(db: Database, id: string) {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
+  return row ?? null;
+}
+
+/** Marks a session used; only written when the last mark is older than a minute. */
+export async function touchSession(db: Database, id: string) {
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: sql`now()` })
+    .where(and(eq(sessions.id, id), lte(sessions.lastSeenAt, sql`now() - interval '1 minute'`)));
+}
+
+export async function endSession(db: Database, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function endOtherSessions(db: Database, userId: number, keep: string) {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keep)));
+}
+
+export type AuditEntry = typeof auditLog.$inferInsert;
+
+export async function writeAudit(db: Database, entry: AuditEntry) {
+  await db.insert(auditLog).values(entry);
+}
+
+export interface AuditFilter {
+  username?: string | undefined;
+  action?: string | undefined;
+  entity?: string | undefined;
+  result?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  limit?: number | undefined;
+}
+
+export function auditEntries(db: Database, f: AuditFilter) {
+  const where: SQL[] = [];
+  if (f.username) where.push(eq(auditLog.username, f.username));
+  if (f.action) where.push(eq(auditLog.action, f.action));
+  if (f.entity) where.push(eq(auditLog.entity, f.entity));
+  if (f.result) where.push(eq(auditLog.result, f.result));
+  if (f.from) where.push(gte(auditLog.at, f.from));
+  if (f.to) where.push(lte(auditLog.at, f.to));
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(f.limit ?? 500);
+}
