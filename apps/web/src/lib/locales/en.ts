@@ -50,7 +50,6 @@ export const en: Messages = {
     monthsCount: "{{count}} months",
     projectedToMiss: "Projected to miss",
     pace: "Target pace",
-    cumulative: "Year to date",
     month: "Month",
     due: "due {{monthName}}",
   },

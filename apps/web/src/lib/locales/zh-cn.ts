@@ -49,7 +49,6 @@ export const zhCN = {
     monthsCount_other: "{{count}}个月",
     projectedToMiss: "预计难以完成",
     pace: "序时目标",
-    cumulative: "累计完成",
     month: "月份",
     due: "截止{{month}}月",
   },

@@ -13,7 +13,14 @@ import {
 } from "recharts";
 import { STATUS_STYLE, type StatusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
-import { formatMonth, formatNumber, formatPercent, formatQuantity, isShare } from "@/utils/format";
+import {
+  actualLabelKey,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  isShare,
+} from "@/utils/format";
 
 interface TrendChartProps {
   trend: TrendResponse;
@@ -67,7 +74,7 @@ export function TrendChart({ trend, month, status }: TrendChartProps) {
           <Line
             type="monotone"
             dataKey="actual"
-            name={t("metric.cumulative")}
+            name={t(actualLabelKey(indicator.kind))}
             stroke={STATUS_STYLE[status].color}
             strokeWidth={2.5}
             dot={{ r: 2.5 }}
