@@ -1,0 +1,752 @@
+/**
+ * `pnpm bench`: against the database loaded by `pnpm gen`, starts the API (and a bare Fastify
+ * hello-world) in a worker thread of this process and measures the budgets of issue 7, then
+ * prints a table and writes BENCHMARKS.md at the repository root.
+ *
+ * Options: --duration S (seconds per autocannon run, default 5), --skip a,b (sections: dashboards,
+ * country, burst, import, web), --proposals (first create the indexes proposed in BENCHMARKS.md,
+ * in the bench database only, to measure their effect), --out FILE (default BENCHMARKS.md).
+ */
+import { execSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { BENCH_URL, fmt, option } from "./common.js";
+import * as SQL from "./sql.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const duration = Number(option("duration") ?? 5);
+const skip = new Set((option("skip") ?? "").split(",").filter(Boolean));
+const withProposals = process.argv.includes("--proposals");
+const outFile = option("out") ?? `${root}BENCHMARKS.md`;
+const started = new Date();
+const log = (text: string) =>
+  console.log(`[${((Date.now() - started.getTime()) / 1000).toFixed(1).padStart(6)} s] ${text}`);
+
+// ---------------------------------------------------------------- helpers
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] as number;
+}
+interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
+function statsOf(latencies: number[], seconds: number, errors: number): Stats {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    rps: sorted.length / seconds,
+    errors,
+  };
+}
+const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : "–");
+
+/** autocannon against one URL, every latency kept (it reports no p95 itself). */
+async function load(
+  url: string,
+  connections: number,
+  seconds = duration,
+  headers: Record<string, string> = {},
+): Promise<Stats> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers }, (err, res) =>
+      err ? reject(err) : resolve(res),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (statusCode >= 400) errors++;
+    });
+  });
+  errors += result.errors + result.timeouts;
+  return statsOf(latencies, seconds, errors);
+}
+
+/** A statement timed over many round trips on one connection (prepared once). */
+async function timeSql(c: pg.Client, name: string, text: string, values: unknown[]) {
+  const latencies: number[] = [];
+  for (let i = 0; i < 10; i++) await c.query({ name, text, values });
+  const until = Date.now() + 3000;
+  while (latencies.length < 50 || (Date.now() < until && latencies.length < 1000)) {
+    const t = performance.now();
+    await c.query({ name, text, values });
+    latencies.push(performance.now() - t);
+  }
+  return statsOf(latencies, 1, 0);
+}
+
+function machine() {
+  const cpu = os.cpus()[0]?.model ?? "unknown";
+  return {
+    cpus: `${os.cpus().length} × ${cpu}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+// ---------------------------------------------------------------- setup
+
+const db = new pg.Client({ connectionString: BENCH_URL });
+await db.connect();
+const pgVersion = (await db.query("select version() as v")).rows[0].v as string;
+const counts = (
+  await db.query(
+    `select (select count(*) from regions)::int as regions, (select max(year) from targets)::int as year,
+            (select reltuples::bigint from pg_class where relname = 'reports') as reports`,
+  )
+).rows[0] as { regions: number; year: number; reports: string };
+if (!counts.year) throw new Error(`no reports in ${BENCH_URL}: run pnpm gen first`);
+const YEAR = counts.year;
+const MONTH = 12;
+const BURST = { year: YEAR + 1, month: 1 };
+const IMPORT_MONTH = { year: YEAR + 1, month: 2 };
+const SYN_PARENT = "990000";
+log(`${counts.regions} regions, ~${fmt(Number(counts.reports))} reports, latest year ${YEAR}`);
+
+// What earlier runs wrote: the burst and import months, the synthetic regions.
+// report_revisions is append-only (a trigger refuses deletes): off for this cleanup only.
+await db.query("set session_replication_role = replica");
+await db.query("delete from report_revisions where year > $1", [YEAR]);
+await db.query("delete from reports where year > $1", [YEAR]);
+await db.query("delete from submissions where year > $1", [YEAR]);
+await db.query("delete from idempotency_keys");
+await db.query("delete from targets where region_code like '9%'");
+await db.query("delete from regions where code like '9%' and parent_code is not null");
+await db.query("delete from regions where code like '9%'");
+await db.query("set session_replication_role = origin");
+await db.query("vacuum analyze reports, submissions, report_revisions, regions");
+
+/** Indexes BENCHMARKS.md proposes for packages/db; created only with --proposals. */
+export const PROPOSED_INDEXES = [
+  "create index if not exists reports_region_month on reports (region_code, year, month)",
+  "create index if not exists targets_region on targets (region_code, year)",
+];
+if (withProposals) {
+  for (const statement of PROPOSED_INDEXES) await db.query(statement);
+  await db.query("analyze reports, targets");
+  log("proposed indexes created");
+} else {
+  await db.query("drop index if exists reports_region_month");
+  await db.query("drop index if exists targets_region");
+}
+
+const PROVINCE = "440000";
+const CITY = "440100";
+const INDICATOR = "shantytown_starts";
+const webRoot = `${root}apps/web/dist`;
+const workerFile = new URL("./server-worker.ts", import.meta.url).href;
+const worker = new Worker(
+  `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerFile)}); })`,
+  {
+    eval: true,
+    workerData: { url: BENCH_URL, webRoot: existsSync(webRoot) ? webRoot : undefined },
+  },
+);
+const ports = await new Promise<{ apiPort: number; helloPort: number }>((resolve, reject) => {
+  worker.once("message", resolve);
+  worker.once("error", reject);
+});
+const api = `http://127.0.0.1:${ports.apiPort}`;
+log(`API on ${api}, hello-world on port ${ports.helloPort}`);
+
+const rows: { name: string; cells: string[] }[] = [];
+const budgets: { budget: string; measured: string; met: boolean | null; note: string }[] = [];
+const loadBefore = os.loadavg();
+
+// ---------------------------------------------------------------- hello world
+
+const helloStats = await load(`http://127.0.0.1:${ports.helloPort}/`, 10);
+log(`hello-world: ${fmt(helloStats.rps)} req/s`);
+rows.push({
+  name: "Fastify hello-world, 10 clients",
+  cells: [
+    ms(helloStats.p50),
+    ms(helloStats.p95),
+    ms(helloStats.p99),
+    fmt(helloStats.rps),
+    "",
+    "",
+    "",
+  ],
+});
+
+// ---------------------------------------------------------------- dashboards
+
+const q = (o: Record<string, string | number>) =>
+  new URLSearchParams(
+    Object.entries(o).map(([k, v]) => [k, String(v)] as [string, string]),
+  ).toString();
+const endpoints = [
+  {
+    name: "province progress",
+    url: `/api/progress?${q({ indicator: INDICATOR, parent: PROVINCE, year: YEAR, month: MONTH })}`,
+    sql: SQL.PROGRESS,
+    params: [INDICATOR, PROVINCE, YEAR, MONTH],
+  },
+  {
+    name: "lagging list",
+    url: `/api/lagging?${q({ parent: PROVINCE, year: YEAR, month: MONTH })}`,
+    sql: SQL.LAGGING,
+    params: [PROVINCE, YEAR, MONTH],
+  },
+  {
+    name: "overview",
+    url: `/api/overview?${q({ region: PROVINCE, year: YEAR, month: MONTH })}`,
+    sql: SQL.OVERVIEW,
+    params: [PROVINCE, YEAR, MONTH],
+  },
+  {
+    name: "status matrix",
+    url: `/api/matrix?${q({ parent: PROVINCE, year: YEAR, month: MONTH })}`,
+    sql: SQL.MATRIX,
+    params: [PROVINCE, YEAR, MONTH],
+  },
+  {
+    name: "region detail (trend)",
+    url: `/api/trend?${q({ indicator: INDICATOR, region: CITY, year: YEAR })}`,
+    sql: SQL.TREND,
+    params: [INDICATOR, CITY, YEAR],
+  },
+];
+
+let progressOne: Stats | null = null;
+let progressTen: Stats | null = null;
+let progressSql: Stats | null = null;
+let worstP95 = { name: "", p95: 0 };
+let etag: string | undefined;
+if (!skip.has("dashboards")) {
+  for (const e of endpoints) {
+    const res = await fetch(api + e.url);
+    if (!res.ok) throw new Error(`${e.url}: ${res.status} ${await res.text()}`);
+    const bytes = (await res.arrayBuffer()).byteLength;
+    if (e.name === "province progress") etag = res.headers.get("etag") ?? undefined;
+    for (let i = 0; i < 20; i++) await (await fetch(api + e.url)).arrayBuffer();
+    const one = await load(api + e.url, 1);
+    const ten = await load(api + e.url, 10);
+    const sql = await timeSql(db, e.name.replace(/\W/g, "_"), e.sql, e.params);
+    log(
+      `${e.name}: 1 client p50 ${ms(one.p50)} ms; 10 clients p95 ${ms(ten.p95)} ms, ${fmt(ten.rps)} req/s; SQL p50 ${ms(sql.p50)} ms; ${fmt(bytes / 1024)} KB`,
+    );
+    rows.push({
+      name: `${e.name}: 1 client`,
+      cells: [
+        ms(one.p50),
+        ms(one.p95),
+        ms(one.p99),
+        fmt(one.rps),
+        ms(sql.p50),
+        (one.p50 / sql.p50).toFixed(1),
+        String(one.errors),
+      ],
+    });
+    rows.push({
+      name: `${e.name}: 10 clients`,
+      cells: [ms(ten.p50), ms(ten.p95), ms(ten.p99), fmt(ten.rps), "", "", String(ten.errors)],
+    });
+    if (e.name === "province progress") {
+      progressOne = one;
+      progressTen = ten;
+      progressSql = sql;
+    }
+    if (ten.p95 > worstP95.p95) worstP95 = { name: e.name, p95: ten.p95 };
+  }
+  const p = progressOne as Stats;
+  const s = progressSql as Stats;
+  budgets.push({
+    budget: "province progress, 1 client ≤ 3× its raw SQL round trip",
+    measured: `${ms(p.p50)} ms vs ${ms(s.p50)} ms = ${(p.p50 / s.p50).toFixed(1)}×`,
+    met: p.p50 <= 3 * s.p50,
+    note: "",
+  });
+  budgets.push({
+    budget: "province progress p95 ≤ 10 ms with 10 clients",
+    measured: `${ms((progressTen as Stats).p95)} ms`,
+    met: (progressTen as Stats).p95 <= 10,
+    note: "",
+  });
+  budgets.push({
+    budget: "every dashboard endpoint p95 ≤ 30 ms (10 clients)",
+    measured: `worst: ${worstP95.name} ${ms(worstP95.p95)} ms`,
+    met: worstP95.p95 <= 30,
+    note: "",
+  });
+  // A repeated request: with an ETag, the conditional request a browser sends; without one, the
+  // same full request again (there is no cache to hit).
+  const repeat = await load(
+    api + (endpoints[0] as { url: string }).url,
+    10,
+    duration,
+    etag ? { "if-none-match": etag } : {},
+  );
+  rows.push({
+    name: `province progress repeated${etag ? " (If-None-Match)" : " (no ETag, no cache)"}, 10 clients`,
+    cells: [
+      ms(repeat.p50),
+      ms(repeat.p95),
+      ms(repeat.p99),
+      fmt(repeat.rps),
+      "",
+      "",
+      String(repeat.errors),
+    ],
+  });
+  budgets.push({
+    budget: "repeated dashboard request ≥ 25% of hello-world rate",
+    measured: `${fmt(repeat.rps)} req/s = ${((100 * repeat.rps) / helloStats.rps).toFixed(1)}% of ${fmt(helloStats.rps)}`,
+    met: repeat.rps >= 0.25 * helloStats.rps,
+    note: etag ? "" : "the API sends no ETag and keeps no cache",
+  });
+}
+
+// ---------------------------------------------------------------- the country
+
+if (!skip.has("country")) {
+  const provinces = (
+    await db.query("select code from regions where parent_code is null and code not like '9%'")
+  ).rows.map((r) => r.code as string);
+  const walls: number[] = [];
+  const until = Date.now() + duration * 1000;
+  while (walls.length < 5 || (Date.now() < until && walls.length < 200)) {
+    const t = performance.now();
+    await Promise.all(
+      provinces.map(async (code) => {
+        const res = await fetch(
+          `${api}/api/progress?${q({ indicator: INDICATOR, parent: code, year: YEAR, month: MONTH })}`,
+        );
+        await res.arrayBuffer();
+      }),
+    );
+    walls.push(performance.now() - t);
+  }
+  const s = statsOf(walls, 1, 0);
+  log(`country progress (${provinces.length} province calls at once): p50 ${ms(s.p50)} ms`);
+  rows.push({
+    name: `country progress = ${provinces.length} province calls at once`,
+    cells: [ms(s.p50), ms(s.p95), ms(s.p99), "", "", "", "0"],
+  });
+}
+
+// ---------------------------------------------------------------- month-end burst
+
+let burstNote = "";
+if (!skip.has("burst")) {
+  const bureaus = (
+    await db.query(
+      `select r.code from regions r where r.level in ('city', 'county') and r.code not like '9%' order by r.code`,
+    )
+  ).rows.map((r) => r.code as string);
+  const indicators = (
+    await db.query("select code, kind, unit_zh from indicators order by sort_order")
+  ).rows;
+  // Last December's figures: January's are about a twelfth of them (levels stay where they were).
+  const december = new Map<
+    string,
+    { value: number | null; numerator: number | null; denominator: number | null }
+  >();
+  const decRows = await db.query(
+    `select region_code, indicator_code, value::float8, numerator::float8, denominator::float8
+     from reports where year = $1 and month = 12`,
+    [YEAR],
+  );
+  for (const r of decRows.rows) december.set(`${r.region_code}|${r.indicator_code}`, r);
+  const entriesOf = (region: string) =>
+    indicators.map((i) => {
+      const d = december.get(`${region}|${i.code}`);
+      const whole = /^[套户个座]$/.test(i.unit_zh);
+      const twelfth = (v: number | null | undefined) =>
+        whole ? Math.round((v ?? 0) / 12) : Math.round(((v ?? 0) / 12) * 100) / 100;
+      if (i.kind === "ratio") {
+        const denominator = twelfth(d?.denominator) || 1;
+        return {
+          indicator: i.code,
+          numerator: Math.min(denominator, twelfth(d?.numerator)),
+          denominator,
+          explanation: "月末集中报送基准测试",
+        };
+      }
+      if (i.kind === "level")
+        return { indicator: i.code, value: d?.value ?? 1, explanation: "月末集中报送基准测试" };
+      return { indicator: i.code, value: twelfth(d?.value), explanation: "月末集中报送基准测试" };
+    });
+  const latencies: number[] = [];
+  const flows: number[] = [];
+  const errors = new Map<string, number>();
+  const fail = (what: string) => errors.set(what, (errors.get(what) ?? 0) + 1);
+  let deadline = AbortSignal.timeout(600_000);
+  const submitMonth = async (region: string) => {
+    const base = `${api}/api/submissions/${region}/${BURST.year}/${BURST.month}`;
+    const f0 = performance.now();
+    try {
+      let t = performance.now();
+      const put = await fetch(base, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ baseVersion: 0, entries: entriesOf(region) }),
+        signal: deadline,
+      });
+      latencies.push(performance.now() - t);
+      const saved = (await put.json()) as { version?: number; message?: string };
+      if (!put.ok) return fail(`PUT ${put.status} ${saved.message ?? ""}`.slice(0, 160));
+      t = performance.now();
+      const submit = await fetch(`${base}/submit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ version: saved.version }),
+        signal: deadline,
+      });
+      latencies.push(performance.now() - t);
+      const body = (await submit.json()) as { message?: string };
+      if (!submit.ok) return fail(`submit ${submit.status} ${body.message ?? ""}`.slice(0, 160));
+      flows.push(performance.now() - f0);
+    } catch (error) {
+      fail(String((error as Error).cause ?? (error as Error).message).slice(0, 160));
+    }
+  };
+  // A probe first: three bureaus one after another. Where one alone takes seconds, the burst of
+  // thousands would run for hours; it is then reported as not run, with the estimate.
+  const probe = bureaus.splice(0, 3);
+  const p0 = performance.now();
+  for (const region of probe) await submitMonth(region);
+  const perBureau = (performance.now() - p0) / probe.length / 1000;
+  const estimate = (perBureau * bureaus.length) / os.cpus().length;
+  log(
+    `burst probe: ${perBureau.toFixed(2)} s per bureau alone; the burst would take ≥ ${fmt(estimate)} s`,
+  );
+  latencies.length = 0;
+  flows.length = 0;
+  const probeErrors = [...errors];
+  errors.clear();
+  const runBurst = estimate <= 900 && probeErrors.length === 0;
+  deadline = AbortSignal.timeout(900_000);
+  const t0 = performance.now();
+  if (runBurst) await Promise.all(bureaus.map(submitMonth));
+  const wall = (performance.now() - t0) / 1000;
+  const stored = (
+    await db.query(
+      `select (select count(*) from submissions where year = $1 and month = $2 and status = 'submitted'
+                 and region_code = any($3))::int as submitted,
+              (select count(*) from reports where year = $1 and month = $2 and status = 'submitted'
+                 and region_code = any($3))::int as figures`,
+      [BURST.year, BURST.month, bureaus],
+    )
+  ).rows[0] as { submitted: number; figures: number };
+  if (!runBurst) {
+    const why = probeErrors.length
+      ? `the probe failed: ${probeErrors.map(([w, n]) => `${n} × ${w}`).join("; ")}`
+      : `one bureau's PUT + submit alone took ${perBureau.toFixed(2)} s, so ${bureaus.length} would need ≥ ${fmt(estimate / 60)} min on ${os.cpus().length} cores`;
+    rows.push({
+      name: `month-end burst: not run (${why.slice(0, 60)}…)`,
+      cells: ["", "", "", "", "", "", ""],
+    });
+    burstNote = `not run: ${why}.`;
+    budgets.push({
+      budget: "month-end burst: 0 errors, 0 lost, p99 ≤ 250 ms",
+      measured: `not run: ${why}`,
+      met: false,
+      note: "",
+    });
+  }
+  const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
+  const okFlows = flows.length;
+  const lost = okFlows - stored.submitted;
+  const req = statsOf(latencies, wall, errorCount);
+  const flow = statsOf(flows, wall, errorCount);
+  if (runBurst) {
+    log(
+      `burst: ${bureaus.length} bureaus in ${wall.toFixed(1)} s; ${okFlows} acknowledged, ${stored.submitted} stored (${stored.figures} figures), ${errorCount} errors; request p99 ${ms(req.p99)} ms`,
+    );
+    for (const [what, n] of errors) log(`  ${n} × ${what}`);
+    rows.push({
+      name: `month-end burst: ${bureaus.length} bureaus at once, per request (PUT, submit)`,
+      cells: [ms(req.p50), ms(req.p95), ms(req.p99), fmt(req.n / wall), "", "", String(errorCount)],
+    });
+    rows.push({
+      name: "month-end burst, per bureau (PUT + submit)",
+      cells: [
+        ms(flow.p50),
+        ms(flow.p95),
+        ms(flow.p99),
+        fmt(okFlows / wall),
+        "",
+        "",
+        String(errorCount),
+      ],
+    });
+    burstNote = `${bureaus.length} bureaus (every city and county) each PUT ${indicators.length} figures for ${BURST.year}-${String(BURST.month).padStart(2, "0")} then submit, all at once; ${okFlows} acknowledged, ${stored.submitted} submissions and ${fmt(stored.figures)} figures stored afterwards (lost: ${Math.max(0, lost)}); the whole burst took ${wall.toFixed(1)} s.${errors.size ? ` Errors: ${[...errors].map(([w, n]) => `${n} × ${w}`).join("; ")}` : ""}`;
+    budgets.push({
+      budget: "month-end burst: 0 errors, 0 lost, p99 ≤ 250 ms",
+      measured: `${errorCount} errors, ${Math.max(0, lost)} lost, request p99 ${ms(req.p99)} ms`,
+      met: errorCount === 0 && lost <= 0 && req.p99 <= 250,
+      note: "",
+    });
+  }
+}
+
+// ---------------------------------------------------------------- import
+
+let importNote = "";
+if (!skip.has("import")) {
+  const CHILDREN = 10_000;
+  await db.query(
+    `insert into regions (code, name_zh, name_en, level, parent_code) values ($1, '基准测试省', 'Bench Province', 'province', null)`,
+    [SYN_PARENT],
+  );
+  await db.query(
+    `insert into regions (code, name_zh, name_en, level, parent_code)
+     select lpad((900000 + n)::text, 6, '0'), '基准测试县' || n, 'Bench County ' || n, 'county', $1
+     from generate_series(0, $2 - 1) as n`,
+    [SYN_PARENT, CHILDREN],
+  );
+  const cumulative = (
+    await db.query(
+      "select code from indicators where kind = 'cumulative' order by sort_order limit 10",
+    )
+  ).rows.map((r) => r.code as string);
+  const codes = Array.from({ length: CHILDREN }, (_, n) => String(900000 + n));
+  const value = (n: number, j: number) => 10 + ((n * 7 + j * 13) % 500);
+  const csv = [
+    ["地区代码", "地区", ...cumulative].join(","),
+    ["region", "name", ...cumulative].join(","),
+    ...codes.map((code, n) =>
+      [code, `基准测试县${n}`, ...cumulative.map((_, j) => value(n, j))].join(","),
+    ),
+  ].join("\n");
+  const figures = CHILDREN * cumulative.length;
+  const form = new FormData();
+  form.append("file", new Blob([csv], { type: "text/csv" }), "bench.csv");
+  const t = performance.now();
+  const res = await fetch(
+    `${api}/api/import?${q({ parent: SYN_PARENT, year: IMPORT_MONTH.year, month: IMPORT_MONTH.month, action: "approved" })}`,
+    { method: "POST", body: form },
+  );
+  const body = (await res.json()) as {
+    ok?: boolean;
+    changed?: number;
+    errors?: unknown[];
+    message?: string;
+  };
+  const apiSeconds = (performance.now() - t) / 1000;
+  if (!res.ok) log(`import failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  // The same rows by raw COPY, into a table shaped like reports (its indexes and checks too).
+  await db.query("drop table if exists bench_copy");
+  await db.query(
+    "create table bench_copy (like reports including defaults including constraints including indexes)",
+  );
+  const lines = codes.flatMap((code, n) =>
+    cumulative.map(
+      (c, j) =>
+        `${c}\t${code}\t${IMPORT_MONTH.year}\t${IMPORT_MONTH.month}\t${value(n, j)}\t\\N\t\\N\tapproved\n`,
+    ),
+  );
+  const c0 = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const stream = db.query(
+      copyFrom(
+        "copy bench_copy (indicator_code, region_code, year, month, value, numerator, denominator, status) from stdin",
+      ),
+    );
+    stream.on("finish", resolve);
+    stream.on("error", reject);
+    stream.end(lines.join(""));
+  });
+  const copySeconds = (performance.now() - c0) / 1000;
+  await db.query("drop table bench_copy");
+  const ratio = apiSeconds / copySeconds;
+  log(
+    `import: ${fmt(figures)} figures (${CHILDREN} rows) in ${apiSeconds.toFixed(2)} s via API, ${copySeconds.toFixed(2)} s by COPY: ${ratio.toFixed(1)}×`,
+  );
+  rows.push({
+    name: `import: one .csv of ${fmt(CHILDREN)} rows × ${cumulative.length} = ${fmt(figures)} figures`,
+    cells: [
+      ms(apiSeconds * 1000),
+      "",
+      "",
+      fmt(figures / apiSeconds),
+      ms(copySeconds * 1000),
+      ratio.toFixed(1),
+      res.ok ? "0" : "1",
+    ],
+  });
+  importNote = `One POST /api/import (action=approved) of a .csv with ${fmt(CHILDREN)} rows (synthetic counties 900000–909999 under a synthetic parent ${SYN_PARENT}) × ${cumulative.length} cumulative indicators = ${fmt(figures)} figures: ${apiSeconds.toFixed(2)} s, ${res.ok ? `${fmt(body.changed ?? 0)} figures written` : `failed (${res.status})`}. Raw COPY of the same ${fmt(figures)} rows into a table like reports (same indexes and checks): ${copySeconds.toFixed(2)} s.`;
+  budgets.push({
+    budget: "import ≤ 3× raw COPY",
+    measured: `${apiSeconds.toFixed(2)} s vs ${copySeconds.toFixed(2)} s = ${ratio.toFixed(1)}×`,
+    met: res.ok && ratio <= 3,
+    note: "",
+  });
+}
+
+// ---------------------------------------------------------------- web
+
+let webNote = "no apps/web/dist: build it with `pnpm --filter @jindu/web build` to measure it";
+if (!skip.has("web") && existsSync(`${webRoot}/index.html`)) {
+  const html = readFileSync(`${webRoot}/index.html`, "utf8");
+  const refs = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
+  const size = (ext: string) =>
+    refs
+      .filter((r) => r.endsWith(ext))
+      .reduce(
+        (sum, r) => sum + gzipSync(readFileSync(`${webRoot}/${r.replace(/^\//, "")}`)).length,
+        0,
+      );
+  const js = size(".js") / 1024;
+  const css = size(".css") / 1024;
+  rows.push({
+    name: "web: initial JS / CSS, gzip (KB)",
+    cells: [js.toFixed(1), css.toFixed(1), "", "", "", "", ""],
+  });
+  budgets.push({
+    budget: "initial JS ≤ 350 KB gzip",
+    measured: `${js.toFixed(1)} KB (CSS ${css.toFixed(1)} KB)`,
+    met: js <= 350,
+    note: "",
+  });
+  webNote = `Initial assets are the scripts, module preloads and stylesheets index.html names (${refs.join(", ")}), gzip level 6.`;
+  const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+  if (chromium) {
+    const { chromium: launcher } = await import("playwright-core");
+    const browser = await launcher.launch({
+      executablePath: chromium,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    const times: number[] = [];
+    const page_url = `${api}/?${q({ region: PROVINCE, year: YEAR, month: MONTH })}`;
+    for (let i = 0; i < 6; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+      page.on("pageerror", (e) => problems.push(e.message));
+      await page.goto(page_url, { waitUntil: "commit" });
+      try {
+        await page.waitForSelector("svg.recharts-surface", { timeout: 30_000 });
+      } catch (error) {
+        await page.screenshot({ path: "/tmp/jindu-bench-first-chart.png" });
+        log(
+          `no chart: ${problems.join(" | ").slice(0, 500)}; ${(await page.innerText("body")).slice(0, 300)}`,
+        );
+        throw error;
+      }
+      const t = await page.evaluate(() => performance.now());
+      if (i > 0) times.push(t);
+      await context.close();
+    }
+    await browser.close();
+    const s = statsOf(times, 1, 0);
+    rows.push({
+      name: "web: time to first chart, overview page (cold context)",
+      cells: [ms(s.p50), ms(s.p95), "", "", "", "", "0"],
+    });
+    budgets.push({
+      budget: "first chart ≤ 1.5 s",
+      measured: `${ms(s.p50)} ms (median of ${times.length})`,
+      met: s.p50 <= 1500,
+      note: "",
+    });
+    webNote += ` Time to first chart: Chromium (${execSync(`${chromium} --version`).toString().trim()}) headless, a new browser context each time (no cache), from navigation start to the first Recharts svg of ${page_url.replace(api, "")}, the API serving the built app; median of ${times.length} after one warm-up.`;
+  } else {
+    webNote +=
+      " No Chromium at /usr/bin/chromium (apt-get install chromium): time to first chart not measured.";
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const loadAfter = os.loadavg();
+worker.postMessage("close");
+await new Promise((resolve) => worker.once("message", resolve));
+await worker.terminate();
+await db.end();
+
+const header = ["measure", "p50 ms", "p95 ms", "p99 ms", "req/s", "SQL p50 ms", "× SQL", "errors"];
+const widths = header.map((h, i) =>
+  Math.max(h.length, ...rows.map((r) => (i === 0 ? r.name : (r.cells[i - 1] ?? "")).length)),
+);
+const line = (cells: string[]) =>
+  cells
+    .map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+    .join("  ");
+console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
+for (const r of rows) console.log(line([r.name, ...r.cells]));
+console.log("");
+for (const b of budgets)
+  console.log(`${b.met === null ? "  " : b.met ? "✔ " : "✘ "} ${b.budget}: ${b.measured}`);
+
+const m = machine();
+const md = (cells: string[]) => `| ${cells.join(" | ")} |`;
+const doc = `# Benchmarks
+
+Issue 7's budgets, measured by \`pnpm bench\` (bench/src/bench.ts) against the national data set of
+\`pnpm gen\` (bench/src/gen.ts). Reproduce from a clean clone, with the local PostgreSQL server
+running and reachable as \`postgres://postgres@127.0.0.1:5432\` (or set \`BENCH_DATABASE_URL\`;
+its database is dropped and recreated):
+
+\`\`\`sh
+pnpm install && pnpm gen && pnpm bench
+\`\`\`
+
+\`pnpm gen --size small\` loads the demo's five provinces for two years instead. \`pnpm bench\` is
+not part of \`pnpm test\`. Build the web app first (\`pnpm --filter @jindu/web build\`) to measure it.
+
+## This run
+
+- when: ${started.toISOString()}${withProposals ? " — **with the proposed indexes** (--proposals)" : ""}
+- machine: ${m.cpus}, ${m.memory}, ${m.os}
+- Node ${m.node}; ${pgVersion.split(" on ")[0]} (shared_buffers and the rest at Debian's defaults)
+- data: ${counts.regions} regions, ~${fmt(Number(counts.reports))} monthly reports (${YEAR - 9}–${YEAR}), dashboards read ${YEAR}-${MONTH} for Guangdong (${PROVINCE}, 21 cities), region detail for Guangzhou (${CITY})
+- conditions: the load generator (autocannon, ${duration} s per run), the API and a hello-world Fastify
+  (both in one worker thread of the bench process) and PostgreSQL share the machine's
+  ${os.cpus().length} cores with other busy work (load average ${loadBefore.map((l) => l.toFixed(1)).join(" / ")} before, ${loadAfter.map((l) => l.toFixed(1)).join(" / ")} after): numbers are noisy, and ratios measured in the same run mean more than absolute ones.
+
+${md(header)}
+${md(header.map((_, i) => (i === 0 ? "---" : "---:")))}
+${rows.map((r) => md([r.name, ...r.cells])).join("\n")}
+
+"× SQL" is the API's single-client p50 over the p50 of the best hand-written SQL for the same
+answer (bench/src/sql.ts: one prepared statement on one connection, timed over ≥ 50 round trips).
+Country progress: there is no country row; it is the 31 provinces' progress calls sent at once.
+
+## Budgets
+
+${md(["budget", "measured", "met", "note"])}
+${md(["---", "---", "---", "---"])}
+${budgets.map((b) => md([b.budget, b.measured, b.met === null ? "–" : b.met ? "met" : "**missed**", b.note])).join("\n")}
+
+## Notes
+
+- Month-end burst: ${burstNote || "not run"}
+- Import: ${importNote || "not run"}
+- Web: ${webNote}
+`;
+// Hand-written analysis below the marker survives a new run.
+const MARKER = "<!-- analysis: kept by pnpm bench -->";
+const previous = existsSync(outFile) ? readFileSync(outFile, "utf8") : "";
+const kept = previous.includes(MARKER) ? previous.slice(previous.indexOf(MARKER)) : `${MARKER}\n`;
+writeFileSync(outFile, `${doc.trimEnd()}\n\n${kept.trimEnd()}\n`);
+log(`wrote ${outFile}`);

@@ -1,0 +1,35 @@
+/**
+ * The servers under test, in a worker thread of the bench process: the Jindu API (buildApp over
+ * the bench database) and a bare Fastify hello-world, each on a free port. A thread of its own
+ * keeps the load generator in the main thread from sharing the servers' event loop.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { openDatabase } from "@jindu/db";
+import Fastify from "fastify";
+import { buildApp } from "../../apps/api/src/app.js";
+
+const { url, webRoot } = workerData as { url: string; webRoot?: string };
+const database = await openDatabase({ url });
+const app = await buildApp({ database, webRoot });
+await app.listen({ port: 0, host: "127.0.0.1" });
+
+const hello = Fastify({ logger: false });
+hello.get("/", async () => ({ hello: "world" }));
+await hello.listen({ port: 0, host: "127.0.0.1" });
+
+const portOf = (s: typeof hello) => {
+  const address = s.server.address();
+  return typeof address === "object" && address ? address.port : 0;
+};
+parentPort?.on("message", async (message) => {
+  if (message === "close") {
+    await app.close();
+    await hello.close();
+    await database.close();
+    parentPort?.postMessage("closed");
+  }
+});
+parentPort?.postMessage({
+  apiPort: portOf(app as unknown as typeof hello),
+  helloPort: portOf(hello),
+});
