@@ -649,7 +649,7 @@ if (!skip.has("web") && existsSync(`${webRoot}/index.html`)) {
       } catch (error) {
         await page.screenshot({ path: "/tmp/jindu-bench-first-chart.png" });
         log(
-          `no chart: ${problems.join(" | ").slice(0, 500)}; ${(await page.innerText("body")).slice(0, 300)}`,
+          `no chart: ${problems.join(" | ").slice(0, 500)}; ${((await page.textContent("body")) ?? "").slice(0, 300)}`,
         );
         throw error;
       }
