@@ -6,6 +6,12 @@ import { registerPlugins } from "./plugins/index.js";
 import { registerRoutes } from "./routes/index.js";
 import { ErrorBody } from "./schemas/index.js";
 
+declare module "fastify" {
+  interface FastifyInstance {
+    routeList: { method: string; url: string }[];
+  }
+}
+
 export interface AppOptions {
   database: DatabaseHandle;
   /** Folder of the built web app to serve on the same port (production); none when omitted. */
@@ -26,6 +32,12 @@ export async function buildApp({ database, webRoot, logger = false }: AppOptions
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.addSchema(ErrorBody);
 
+  // Every route, for the authorization tests to check that none is left without a case.
+  const routeList: { method: string; url: string }[] = [];
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
+  });
+  app.decorate("routeList", routeList);
   const serveWeb = Boolean(webRoot && existsSync(webRoot));
   await registerPlugins(app, { database, spaFallback: serveWeb });
   if (serveWeb) {

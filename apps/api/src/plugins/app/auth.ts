@@ -76,7 +76,9 @@ export default fp(
 
     app.addHook("onRoute", (route) => {
       const url = route.url;
-      if (url.startsWith("/docs")) {
+      // The API documentation and the dashboard's static files are open to all; the pages
+      // themselves call the API, which checks every request.
+      if (!url.startsWith("/api/") && url !== "/api" && url !== "/healthz") {
         route.config = { ...(route.config as object), auth: "public" };
         return;
       }
