@@ -9,6 +9,7 @@ import { ErrorBody } from "./schemas/index.js";
 declare module "fastify" {
   interface FastifyInstance {
     routeList: { method: string; url: string }[];
+    loginsPerMinute: number;
   }
 }
 
@@ -17,6 +18,8 @@ export interface AppOptions {
   /** Folder of the built web app to serve on the same port (production); none when omitted. */
   webRoot?: string | undefined;
   logger?: FastifyServerOptions["logger"];
+  /** Sign-in attempts allowed per address and minute (default 20). */
+  loginsPerMinute?: number;
 }
 
 /**
@@ -24,7 +27,12 @@ export interface AppOptions {
  * then the routes, whose folder path is their URL path. (Registered explicitly rather than with
  * @fastify/autoload, whose dynamic import of .ts files bypasses Vitest's transform.)
  */
-export async function buildApp({ database, webRoot, logger = false }: AppOptions) {
+export async function buildApp({
+  database,
+  webRoot,
+  logger = false,
+  loginsPerMinute = 20,
+}: AppOptions) {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -38,6 +46,7 @@ export async function buildApp({ database, webRoot, logger = false }: AppOptions
     for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
   });
   app.decorate("routeList", routeList);
+  app.decorate("loginsPerMinute", loginsPerMinute);
   const serveWeb = Boolean(webRoot && existsSync(webRoot));
   await registerPlugins(app, { database, spaFallback: serveWeb });
   if (serveWeb) {

@@ -34,7 +34,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         auth: "public",
         audit: "self",
-        rateLimit: { max: 20, timeWindow: "1 minute" },
+        rateLimit: { max: app.loginsPerMinute, timeWindow: "1 minute" },
       },
       schema: {
         tags: ["auth"],
