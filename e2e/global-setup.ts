@@ -2,10 +2,14 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Database, insertUser, userByUsername } from "@jindu/db";
 import { openTestDatabase } from "@jindu/db/testing";
-import { chromium } from "playwright-core";
+import { type BrowserContextOptions, chromium } from "playwright-core";
 import type { TestProject } from "vitest/node";
 import { buildApp } from "../apps/api/src/app.js";
+import { hashPassword } from "../apps/api/src/services/auth.js";
+import { DEMO_PASSWORD, seedDemoUsers } from "../apps/api/src/services/demo-users.js";
+import { DASHBOARD_USER, NEWCOMER, signIn } from "./support/auth.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.js";
 
 declare module "vitest" {
@@ -14,8 +18,16 @@ declare module "vitest" {
     baseUrl: string;
     /** The shared Chromium's endpoint: one browser for all test files. */
     browserEndpoint: string;
+    /**
+     * Cookies of the one session of the dashboard account, signed in through the sign-in page:
+     * a second sign-in of an account ends its first session, so test files running side by side
+     * share this one rather than each signing in (which the rate limit would refuse anyway).
+     */
+    dashboardState: string;
   }
 }
+
+type StorageState = Exclude<BrowserContextOptions["storageState"], string | undefined>;
 
 const webDir = fileURLToPath(new URL("../apps/web", import.meta.url));
 const webDist = join(webDir, "dist");
@@ -42,9 +54,54 @@ function ensureWebBuild() {
   });
 }
 
+/**
+ * The demo accounts, plus two the tests need: the national read-only leader (added here while
+ * the API's demo list lacks it) and a newcomer who has not chosen a password nor enrolled an
+ * authenticator yet.
+ */
+async function seedUsers(db: Database) {
+  await seedDemoUsers(db);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  if (!(await userByUsername(db, DASHBOARD_USER))) {
+    await insertUser(db, {
+      username: DASHBOARD_USER,
+      displayName: "国家级只读 National leadership",
+      role: "leader",
+      regionCode: null,
+      passwordHash,
+      mustChangePassword: false,
+    });
+  }
+  await insertUser(db, {
+    username: NEWCOMER.username,
+    displayName: "新用户 Newcomer",
+    role: "province",
+    regionCode: NEWCOMER.regionCode,
+    passwordHash,
+    mustChangePassword: true,
+  });
+}
+
+/** Signs the dashboard account in through the real sign-in page and keeps its cookies. */
+async function signInDashboardUser(baseUrl: string, endpoint: string): Promise<StorageState> {
+  const browser = await chromium.connect(endpoint);
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL((url) => url.pathname === "/login");
+    await signIn(page, DASHBOARD_USER);
+    await page.getByTestId("user-menu").waitFor();
+    return await context.storageState();
+  } finally {
+    await browser.close();
+  }
+}
+
 export default async function setup(project: TestProject) {
   ensureWebBuild();
   const database = await openTestDatabase();
+  await seedUsers(database.db);
   const app = await buildApp({ database, webRoot: webDist });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   const browser = await chromium.launchServer({
@@ -53,6 +110,8 @@ export default async function setup(project: TestProject) {
   });
   project.provide("baseUrl", address);
   project.provide("browserEndpoint", browser.wsEndpoint());
+  const state = await signInDashboardUser(address, browser.wsEndpoint());
+  project.provide("dashboardState", JSON.stringify(state));
 
   return async () => {
     await browser.close();

@@ -5,4 +5,7 @@ export const paths = {
   lagging: "/lagging",
   region: "/region",
   matrix: "/matrix",
+  login: "/login",
+  password: "/account/password",
+  authenticator: "/account/authenticator",
 } as const;

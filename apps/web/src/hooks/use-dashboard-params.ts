@@ -1,6 +1,8 @@
 import { useCallback, useMemo } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import { DEFAULTS } from "@/config/defaults";
+import { useSession } from "@/lib/auth";
+import { dashboardProvince } from "@/utils/scope";
 
 export interface DashboardParams {
   region: string;
@@ -15,11 +17,18 @@ const intIn = (text: string | null, min: number, max: number, fallback: number) 
   return text && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
 };
 
-export function parseParams(search: URLSearchParams): DashboardParams {
+/**
+ * The region when the URL names none: the user's own province (a city bureau's is the one it
+ * belongs to), or for national accounts the default one.
+ */
+export const defaultRegion = (userRegion: string | null | undefined) =>
+  dashboardProvince(userRegion ?? null) ?? DEFAULTS.region;
+
+export function parseParams(search: URLSearchParams, fallbackRegion: string): DashboardParams {
   const region = search.get("region");
   const indicator = search.get("indicator");
   return {
-    region: region && /^[0-9]{6}$/.test(region) ? region : DEFAULTS.region,
+    region: region && /^[0-9]{6}$/.test(region) ? region : fallbackRegion,
     year: intIn(search.get("year"), 2000, 2100, DEFAULTS.year),
     month: intIn(search.get("month"), 1, 12, DEFAULTS.month),
     indicator: indicator && /^[a-z][a-z0-9_]{1,63}$/.test(indicator) ? indicator : undefined,
@@ -43,7 +52,11 @@ export function useDashboardParams() {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const params = useMemo(() => parseParams(search), [search]);
+  const userRegion = useSession().data?.user.regionCode;
+  const params = useMemo(
+    () => parseParams(search, defaultRegion(userRegion)),
+    [search, userRegion],
+  );
 
   const setParams = useCallback(
     (change: Partial<DashboardParams>, options: { replace?: boolean } = {}) => {

@@ -4,16 +4,17 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FallOutlined,
-  GlobalOutlined,
 } from "@ant-design/icons";
-import { Button, Layout, Skeleton } from "antd";
+import { Layout, Skeleton } from "antd";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet } from "react-router";
+import { LanguageToggle } from "@/components/ui/language-toggle";
 import { paths } from "@/config/paths";
+import { NoDashboard } from "@/features/auth/components/no-dashboard";
+import { UserMenu } from "@/features/auth/components/user-menu";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
-import { useLanguage } from "@/hooks/use-language";
-import { setLanguage } from "@/lib/i18n";
+import { hasDashboards, useUser } from "@/lib/auth";
 
 const NAV = [
   { key: paths.overview, label: "nav.overview", icon: <DashboardOutlined /> },
@@ -25,8 +26,8 @@ const NAV = [
 
 export function AppLayout() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const { hrefTo } = useDashboardParams();
+  const dashboards = hasDashboards(useUser());
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -36,7 +37,7 @@ export function AppLayout() {
           <span className="app-brand-sub">{t("app.subtitle")}</span>
         </Link>
         <nav className="app-nav" aria-label={t("app.subtitle")}>
-          {NAV.map((item) => (
+          {(dashboards ? NAV : []).map((item) => (
             <NavLink
               key={item.key}
               to={hrefTo(item.key)}
@@ -49,19 +50,14 @@ export function AppLayout() {
             </NavLink>
           ))}
         </nav>
-        <Button
-          className="language-toggle"
-          data-testid="language-toggle"
-          icon={<GlobalOutlined />}
-          aria-label={t("app.languageLabel")}
-          onClick={() => setLanguage(language === "en" ? "zh-CN" : "en")}
-        >
-          {t("app.language")}
-        </Button>
+        <div className="app-header-tools">
+          <LanguageToggle />
+          <UserMenu />
+        </div>
       </Layout.Header>
       <Layout.Content className="app-content">
         <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
-          <Outlet />
+          {dashboards ? <Outlet /> : <NoDashboard />}
         </Suspense>
       </Layout.Content>
     </Layout>

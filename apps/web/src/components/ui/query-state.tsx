@@ -2,6 +2,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { Button, Empty, Result, Skeleton } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ApiError } from "@/lib/api-client";
 
 interface QueryStateProps<T> {
   query: UseQueryResult<T>;
@@ -33,7 +34,11 @@ export function QueryState<T>({
       <Result
         status="warning"
         title={t("common.error")}
-        subTitle={query.error.message}
+        subTitle={
+          query.error instanceof ApiError && query.error.status === 403
+            ? t("common.forbidden")
+            : query.error.message
+        }
         extra={
           <Button type="primary" onClick={() => query.refetch()}>
             {t("common.retry")}

@@ -2,7 +2,9 @@ import { TreeSelect } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
+import { useSession } from "@/lib/auth";
 import { nameOf } from "@/utils/format";
+import { dashboardProvince, withinProvince } from "@/utils/scope";
 import { type RegionEntry, useRegions } from "../api/get-regions";
 
 interface TreeOption {
@@ -24,6 +26,8 @@ export function RegionSelect({ value, onChange, parentsOnly = false, label }: Re
   const { t } = useTranslation();
   const language = useLanguage();
   const regions = useRegions();
+  // Only the regions whose dashboards the user may read: their province, or all for national.
+  const province = dashboardProvince(useSession().data?.user.regionCode ?? null);
   const treeData = useMemo(() => {
     const toOption = (node: RegionEntry): TreeOption => ({
       value: node.code,
@@ -31,8 +35,10 @@ export function RegionSelect({ value, onChange, parentsOnly = false, label }: Re
       disabled: parentsOnly && node.children.length === 0,
       children: node.children.map(toOption),
     });
-    return ((regions.data?.regions ?? []) as RegionEntry[]).map(toOption);
-  }, [regions.data, language, parentsOnly]);
+    return ((regions.data?.regions ?? []) as RegionEntry[])
+      .filter((node) => withinProvince(province, node.code))
+      .map(toOption);
+  }, [regions.data, language, parentsOnly, province]);
 
   return (
     <TreeSelect

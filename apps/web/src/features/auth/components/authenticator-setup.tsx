@@ -1,0 +1,101 @@
+import { Alert, Button, Form, Input, Skeleton, Typography } from "antd";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "@/lib/api-client";
+import { type Session, useTotpSetup, useTotpVerify } from "@/lib/auth";
+
+/**
+ * Enrolment of an authenticator app: the API makes a secret, the user adds it to the app (the
+ * key as text, or the otpauth link on a phone) and proves it with a first code.
+ */
+export function AuthenticatorSetup({ onSuccess }: { onSuccess: (session: Session) => void }) {
+  const { t } = useTranslation();
+  const setup = useTotpSetup();
+  const verify = useTotpVerify();
+  const start = setup.mutate;
+  // One secret per visit; StrictMode's second effect run must not ask for another.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    start();
+  }, [start]);
+
+  if (setup.isError) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={setup.error instanceof ApiError ? setup.error.message : String(setup.error)}
+      />
+    );
+  }
+  if (!setup.data) return <Skeleton active />;
+  const { secret, otpauthUrl } = setup.data;
+  return (
+    <div className="authenticator-setup">
+      <Typography.Paragraph>{t("account.totpStep1")}</Typography.Paragraph>
+      <dl className="authenticator-secret">
+        <dt>{t("account.secret")}</dt>
+        <dd>
+          <Typography.Text code copyable={{ text: secret }} data-testid="totp-secret">
+            {secret.replace(/(.{4})/g, "$1 ").trim()}
+          </Typography.Text>
+        </dd>
+        <dt>{t("account.otpauthUrl")}</dt>
+        <dd>
+          <Typography.Link href={otpauthUrl} data-testid="totp-url" className="otpauth-url">
+            {otpauthUrl}
+          </Typography.Link>
+        </dd>
+      </dl>
+      <Typography.Paragraph>{t("account.totpStep2")}</Typography.Paragraph>
+      <Form<{ code: string }>
+        layout="vertical"
+        requiredMark={false}
+        disabled={verify.isPending}
+        onFinish={(values) => verify.mutate({ code: values.code }, { onSuccess })}
+      >
+        {verify.isError ? (
+          <Alert
+            className="auth-alert"
+            type="error"
+            showIcon
+            role="alert"
+            data-testid="totp-error"
+            title={
+              verify.error instanceof ApiError && verify.error.status === 400
+                ? t("auth.wrongTotp")
+                : verify.error.message
+            }
+          />
+        ) : null}
+        <Form.Item
+          name="code"
+          label={t("auth.totp")}
+          rules={[
+            { required: true, message: t("auth.required") },
+            { pattern: /^[0-9]{6}$/, message: t("auth.totpInvalid") },
+          ]}
+        >
+          <Input
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            maxLength={6}
+            data-testid="totp-code"
+          />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={verify.isPending}
+          data-testid="totp-submit"
+        >
+          {t("account.verify")}
+        </Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { Button, Result, Spin } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, useLocation } from "react-router";
+import { paths } from "@/config/paths";
+import { useSession } from "@/lib/auth";
+
+export const withNext = (path: string, next: string) =>
+  next === "/" ? path : `${path}?next=${encodeURIComponent(next)}`;
+
+export function FullPageSpin() {
+  const { t } = useTranslation();
+  return (
+    <div className="full-page-spin" role="status" aria-label={t("common.loading")}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/**
+ * Screens for signed-in users only. Without a session the sign-in page opens and comes back
+ * here afterwards; an account still being set up (new password, authenticator) goes there first.
+ */
+export function RequireSession({
+  children,
+  setup = false,
+}: {
+  children: ReactNode;
+  setup?: boolean;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  if (session.isPending) return <FullPageSpin />;
+  if (session.isError) {
+    return (
+      <Result
+        status="warning"
+        title={t("common.error")}
+        subTitle={session.error.message}
+        extra={
+          <Button type="primary" onClick={() => session.refetch()}>
+            {t("common.retry")}
+          </Button>
+        }
+      />
+    );
+  }
+  const user = session.data?.user;
+  if (!user) return <Navigate to={withNext(paths.login, here)} replace />;
+  if (!setup && user.mustChangePassword) {
+    return <Navigate to={withNext(paths.password, here)} replace />;
+  }
+  if (!setup && user.mustSetUpSecondFactor) {
+    return <Navigate to={withNext(paths.authenticator, here)} replace />;
+  }
+  return <>{children}</>;
+}

@@ -1,0 +1,40 @@
+import { LogoutOutlined } from "@ant-design/icons";
+import { Button } from "antd";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { paths } from "@/config/paths";
+import { endSessionLocally, useLogout } from "@/lib/auth";
+
+/**
+ * Signs out on the server, then leaves for the sign-in page and only there forgets the session
+ * and every cached answer (signed out locally even if the server had already ended it).
+ */
+export function useSignOut() {
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSettled: async () => {
+        await navigate(paths.login, { replace: true, state: { reason: "signedOut" } });
+        endSessionLocally();
+      },
+    });
+  return { signOut, isPending: logout.isPending };
+}
+
+/** For the set-up screens: a way out for someone who cannot finish now. */
+export function SignOutButton() {
+  const { t } = useTranslation();
+  const { signOut, isPending } = useSignOut();
+  return (
+    <Button
+      type="link"
+      icon={<LogoutOutlined />}
+      loading={isPending}
+      data-testid="sign-out"
+      onClick={signOut}
+    >
+      {t("account.signOutInstead")}
+    </Button>
+  );
+}

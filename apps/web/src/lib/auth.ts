@@ -1,0 +1,117 @@
+import type {
+  LoginBody,
+  PasswordBody,
+  RoleSchema,
+  SessionResponse,
+  TotpSetupResponse,
+  TotpVerifyBody,
+} from "@jindu/api/schemas";
+import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
+import type { Static } from "typebox";
+import { ApiError, apiPost, apiRequest, setCsrfToken } from "./api-client";
+import { queryClient } from "./query-client";
+
+export type Session = SessionResponse;
+export type SessionUser = Session["user"];
+export type Role = Static<typeof RoleSchema>;
+export type LoginInput = Static<typeof LoginBody>;
+export type PasswordInput = Static<typeof PasswordBody>;
+export type TotpSetup = Static<typeof TotpSetupResponse>;
+export type TotpVerifyInput = Static<typeof TotpVerifyBody>;
+
+/** Roles that read the dashboards; administrators and auditors have other work. */
+export const DASHBOARD_ROLES: readonly Role[] = ["province", "reporter", "leader"];
+
+export const hasDashboards = (user: SessionUser) => DASHBOARD_ROLES.includes(user.role);
+
+const SESSION_KEY = ["auth", "session"] as const;
+
+/**
+ * Who is signed in, or null. Not signed in is an answer here, not an error: nothing is thrown,
+ * nothing logged, and the sign-in page takes over.
+ */
+async function getSession(signal?: AbortSignal): Promise<Session | null> {
+  try {
+    const session = await apiRequest<Session>("GET", "/auth/session", {
+      signal,
+      expectUnauthorized: true,
+    });
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export const sessionQueryOptions = () =>
+  queryOptions({
+    queryKey: SESSION_KEY,
+    queryFn: ({ signal }) => getSession(signal),
+    // The session changes only through this module (sign-in, sign-out, set-up) or a 401.
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+export const useSession = () => useQuery(sessionQueryOptions());
+
+/** The signed-in user; only for screens behind the session guard. */
+export function useUser(): SessionUser {
+  const { data } = useSession();
+  if (!data) throw new Error("useUser outside a signed-in screen");
+  return data.user;
+}
+
+function storeSession(session: Session | null) {
+  setCsrfToken(session?.csrfToken ?? null);
+  queryClient.setQueryData(SESSION_KEY, session);
+}
+
+/** Forgets everything fetched for the old session: the next user must not see it. */
+export function endSessionLocally() {
+  queryClient.clear();
+  storeSession(null);
+}
+
+export const useLogin = () =>
+  useMutation({
+    mutationFn: (input: LoginInput) =>
+      apiPost<Session>("/auth/login", input, { expectUnauthorized: true }),
+    onSuccess: (session) => {
+      // Another account may have used this tab: start from an empty cache.
+      queryClient.clear();
+      storeSession(session);
+    },
+  });
+
+/** Ends the session on the server; the caller then leaves and calls `endSessionLocally`. */
+export const useLogout = () =>
+  useMutation({
+    mutationFn: () => apiPost<void>("/auth/logout", undefined, { expectUnauthorized: true }),
+  });
+
+export const useChangePassword = () =>
+  useMutation({
+    mutationFn: (input: PasswordInput) => apiPost<Session>("/auth/password", input),
+    onSuccess: storeSession,
+  });
+
+export const useTotpSetup = () =>
+  useMutation({ mutationFn: () => apiPost<TotpSetup>("/auth/totp/setup") });
+
+export const useTotpVerify = () =>
+  useMutation({
+    mutationFn: (input: TotpVerifyInput) => apiPost<Session>("/auth/totp/verify", input),
+    onSuccess: storeSession,
+  });
+
+/**
+ * A path inside this app to return to after signing in; anything else (another site, a
+ * protocol-relative URL) becomes the home page.
+ */
+export function safeNext(next: string | null | undefined): string {
+  return next?.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : "/";
+}

@@ -1,0 +1,48 @@
+import type { Page } from "playwright-core";
+import { totpFor } from "../../apps/api/src/services/auth.js";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../apps/api/src/services/demo-users.js";
+
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
+
+/** The account the dashboard tests use: a leader over the whole country, so both provinces. */
+export const DASHBOARD_USER = "national";
+
+/** An account that must choose a password and enrol an authenticator on its first sign-in. */
+export const NEWCOMER = { username: "newcomer", regionCode: "330000" } as const;
+
+export const totpCode = (username: string, secret = DEMO_TOTP_SECRET) =>
+  totpFor(secret, username).generate();
+
+const onLoginPage = (page: Page) => new URL(page.url()).pathname === "/login";
+
+/**
+ * Signs in through the real sign-in page, which the page must be showing: username and password,
+ * then the authenticator code if the app asks for one. Resolves once the app has left the page.
+ */
+export async function signIn(
+  page: Page,
+  username: string,
+  { password = DEMO_PASSWORD, totpSecret = DEMO_TOTP_SECRET } = {},
+): Promise<void> {
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-submit").click();
+  // One wait for whichever comes: signed in, asked for a code, or refused.
+  await page.waitForFunction(
+    () =>
+      location.pathname !== "/login" ||
+      document.querySelector("[data-testid=login-totp], [data-testid=login-error]") !== null,
+  );
+  if (!onLoginPage(page)) return;
+  const error = page.getByTestId("login-error");
+  if (await error.isVisible()) throw new Error(`sign-in refused: ${await error.textContent()}`);
+  await page.getByTestId("login-totp").fill(totpCode(username, totpSecret));
+  await page.getByTestId("login-submit").click();
+  await page.waitForFunction(
+    () =>
+      location.pathname !== "/login" || document.querySelector("[data-testid=login-error]") !== null,
+  );
+  if (onLoginPage(page)) {
+    throw new Error(`sign-in refused: ${await page.getByTestId("login-error").textContent()}`);
+  }
+}
