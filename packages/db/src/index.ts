@@ -1,5 +1,5 @@
 export * from "./client.js";
 export * from "./queries/index.js";
+export type { Indicator, Region, Report, Submission, Target, User } from "./schema.js";
 export * as schema from "./schema.js";
 export { seedDatabase } from "./seed/index.js";
-export type { Indicator, Region, Report, Submission, Target, User } from "./schema.js";

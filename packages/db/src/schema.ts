@@ -10,6 +10,7 @@ import {
   jsonb,
   numeric,
   pgEnum,
+  pgSequence,
   pgTable,
   serial,
   smallint,
@@ -252,6 +253,12 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_user_idx").on(t.username, t.at)],
 );
+
+/**
+ * Bumped by the API after every successful change: cached answers and ETags are valid for one
+ * value. A sequence, so that concurrent writers never wait on each other.
+ */
+export const dataVersion = pgSequence("data_version");
 
 export type Region = typeof regions.$inferSelect;
 export type Indicator = typeof indicators.$inferSelect;

@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from "@jindu/db";
 import type { FastifyInstance } from "fastify";
+import answerCache from "./app/answer-cache.js";
 import audit from "./app/audit.js";
 import auth from "./app/auth.js";
 import database from "./app/database.js";
@@ -24,4 +25,5 @@ export async function registerPlugins(
   await app.register(auth);
   await app.register(audit);
   await app.register(idempotency);
+  await app.register(answerCache);
 }

@@ -1,3 +1,4 @@
+export * from "./cache.js";
 export * from "./catalogue.js";
 export * from "./idempotency.js";
 export * from "./imports.js";

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../client.js";
-import { regionSubtree } from "./catalogue.js";
 import { reports } from "../schema.js";
+import { regionSubtree } from "./catalogue.js";
 
 export interface ReportKey {
   indicatorCode: string;

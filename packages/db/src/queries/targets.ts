@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client.js";
-import { regionSubtree } from "./catalogue.js";
 import { targets } from "../schema.js";
+import { regionSubtree } from "./catalogue.js";
 
 export interface TargetFilter {
   indicator?: string | undefined;

@@ -8,7 +8,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     "/",
     {
       // Bureaus see their province's rankings, so that they know where they stand.
-      config: { auth: rule(READERS, { in: "query", key: "parent", reach: "province" }) },
+      config: {
+        cacheable: true,
+        auth: rule(READERS, { in: "query", key: "parent", reach: "province" }),
+      },
       schema: {
         tags: ["progress"],
         summary: "Child regions behind schedule on any indicator, worst first",

@@ -8,7 +8,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     "/",
     {
       // Bureaus see their province's rankings, so that they know where they stand.
-      config: { auth: rule(READERS, { in: "query", key: "region", reach: "province" }) },
+      config: {
+        cacheable: true,
+        auth: rule(READERS, { in: "query", key: "region", reach: "province" }),
+      },
       schema: {
         tags: ["dashboard"],
         summary: "Every indicator's progress for a region, its children's statuses, the worst lags",

@@ -8,7 +8,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     "/",
     {
       // Bureaus see their province's rankings, so that they know where they stand.
-      config: { auth: rule(READERS, { in: "query", key: "parent", reach: "province" }) },
+      config: {
+        cacheable: true,
+        auth: rule(READERS, { in: "query", key: "parent", reach: "province" }),
+      },
       schema: {
         tags: ["progress"],
         summary: "Completion against schedule of a region and its children for one indicator",

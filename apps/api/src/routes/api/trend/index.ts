@@ -8,7 +8,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     "/",
     {
       // Bureaus see their province's rankings, so that they know where they stand.
-      config: { auth: rule(READERS, { in: "query", key: "region", reach: "province" }) },
+      config: {
+        cacheable: true,
+        auth: rule(READERS, { in: "query", key: "region", reach: "province" }),
+      },
       schema: {
         tags: ["dashboard"],
         summary: "A region's figure month by month against the target pace",

@@ -108,3 +108,51 @@ describe("dashboard input errors", () => {
     expect(res.json().message).toBeTruthy();
   });
 });
+
+describe("caching", () => {
+  it("answers a repeated request from its ETag, and a change makes a new one", async () => {
+    const url = "/api/progress?indicator=rural_seismic&parent=330000&year=2022&month=5";
+    const first = await t.api.inject(url);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"\d+"$/);
+    const again = await t.api.inject({ url, headers: { "if-none-match": etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe("");
+    const cached = await t.api.inject(url);
+    expect(cached.json()).toEqual(first.json());
+
+    const month = "/api/submissions/330300/2022/5";
+    let version = (await t.api.inject(month)).json().version;
+    version = (
+      await t.api.inject({
+        method: "POST",
+        url: `${month}/reopen`,
+        payload: { version, reason: "更正" },
+      })
+    ).json().version;
+    const line = first
+      .json()
+      .children.find((c: { region: { code: string } }) => c.region.code === "330300");
+    const saved = await t.api.inject({
+      method: "PUT",
+      url: month,
+      payload: {
+        baseVersion: version,
+        entries: [{ indicator: "rural_seismic", value: line.actual + 1 }],
+      },
+    });
+    version = saved.json().version;
+    version = (
+      await t.api.inject({ method: "POST", url: `${month}/submit`, payload: { version } })
+    ).json().version;
+    await t.api.inject({ method: "POST", url: `${month}/approve`, payload: { version } });
+
+    const after = await t.api.inject({ url, headers: { "if-none-match": etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    const wenzhou = after
+      .json()
+      .children.find((c: { region: { code: string } }) => c.region.code === "330300");
+    expect(wenzhou.actual).toBe(line.actual + 1);
+  });
+});

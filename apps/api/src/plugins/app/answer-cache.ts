@@ -1,0 +1,58 @@
+import { bumpDataVersion, currentDataVersion } from "@jindu/db";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The answer depends only on the URL and the data: cache it and give it an ETag. */
+    cacheable?: boolean;
+  }
+  interface FastifyRequest {
+    dataVersion?: string;
+  }
+}
+
+const CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const MAX_ENTRIES = 500;
+
+/**
+ * Dashboard answers are expensive and read far more often than the data changes. Each is kept
+ * under the data version it was computed at; any successful change bumps the version (after its
+ * transaction, so a cached answer is never older than its version). The version lives in the
+ * database, so several API processes agree. Authorization runs first, on every request.
+ */
+export default fp(
+  async function answerCache(app: FastifyInstance) {
+    const answers = new Map<string, string>();
+
+    app.addHook("preHandler", async (request, reply) => {
+      if (!request.routeOptions.config.cacheable || request.method !== "GET") return;
+      const version = await currentDataVersion(app.db);
+      request.dataVersion = version;
+      const etag = `W/"${version}"`;
+      reply.header("etag", etag).header("cache-control", "private, no-cache");
+      if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+      const cached = answers.get(`${version} ${request.url}`);
+      if (cached !== undefined) return reply.type("application/json; charset=utf-8").send(cached);
+    });
+
+    app.addHook("onSend", async (request, reply, payload) => {
+      if (CHANGING.has(request.method) && reply.statusCode < 400) {
+        await bumpDataVersion(app.db);
+        return payload;
+      }
+      const version = request.dataVersion;
+      if (version === undefined || reply.statusCode !== 200 || typeof payload !== "string") {
+        return payload;
+      }
+      const key = `${version} ${request.url}`;
+      if (!answers.has(key)) {
+        // Oldest first out: a Map keeps insertion order.
+        if (answers.size >= MAX_ENTRIES) answers.delete(answers.keys().next().value as string);
+        answers.set(key, payload);
+      }
+      return payload;
+    });
+  },
+  { name: "answer-cache", dependencies: ["database"] },
+);
