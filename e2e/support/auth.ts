@@ -40,7 +40,8 @@ export async function signIn(
   await page.getByTestId("login-submit").click();
   await page.waitForFunction(
     () =>
-      location.pathname !== "/login" || document.querySelector("[data-testid=login-error]") !== null,
+      location.pathname !== "/login" ||
+      document.querySelector("[data-testid=login-error]") !== null,
   );
   if (onLoginPage(page)) {
     throw new Error(`sign-in refused: ${await page.getByTestId("login-error").textContent()}`);

@@ -27,15 +27,21 @@ export function useBrowser(): () => Browser {
 }
 
 /**
- * Chromium itself logs every 4xx response as a console error. A 401 from the two sign-in
- * endpoints is an answer the app expects and handles (not signed in yet; wrong password; a code
- * needed), so only those are let through; the app logs nothing of its own for them.
+ * Chromium itself logs every 4xx response as a console error. Some are answers the app expects
+ * and shows to the user (not signed in yet; wrong password; a code needed; a new password that
+ * breaks the policy), so only those are let through; the app logs nothing of its own for them.
  */
+const EXPECTED_REFUSALS = [
+  { status: 401, path: /^\/api\/auth\/(session|login)$/ },
+  { status: 400, path: /^\/api\/auth\/password$/ },
+];
+
 function expectedRefusal(text: string, url: string): boolean {
-  return (
-    text.startsWith("Failed to load resource: the server responded with a status of 401") &&
-    /\/api\/auth\/(session|login)$/.test(new URL(url || "about:blank").pathname)
-  );
+  const status = /^Failed to load resource: the server responded with a status of (\d{3})/.exec(
+    text,
+  )?.[1];
+  const path = new URL(url || "about:blank").pathname;
+  return EXPECTED_REFUSALS.some((r) => String(r.status) === status && r.path.test(path));
 }
 
 export interface Session {

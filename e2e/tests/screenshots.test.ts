@@ -56,3 +56,22 @@ describe("every screen, in both languages, on a desktop and a phone", () => {
     }
   }
 });
+
+describe("the sign-in page, in both languages, on a desktop and a phone", () => {
+  for (const language of ["zh-CN", "en"] as const) {
+    for (const view of VIEWS) {
+      it(`${language} ${view.size}`, async () => {
+        const session = await openSession(browser(), {
+          viewport: view.viewport,
+          language,
+          signedIn: false,
+        });
+        await session.goto("/login");
+        await session.page.getByTestId("login-form").waitFor();
+        await session.page.evaluate(() => document.fonts.ready);
+        await session.screenshot(`login-${language}-${view.size}`);
+        await session.close();
+      });
+    }
+  }
+});

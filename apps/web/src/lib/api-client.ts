@@ -5,6 +5,8 @@ export class ApiError extends Error {
     message: string,
     /** Which rule refused the request, e.g. `totp_required` on sign-in. */
     readonly rule?: string,
+    /** The input field the API found wrong, e.g. `currentPassword`. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = "ApiError";
@@ -63,9 +65,15 @@ export async function apiRequest<T>(
     const error = (await response.json().catch(() => null)) as {
       message?: string;
       rule?: string;
+      field?: string;
     } | null;
     if (response.status === 401 && !expectUnauthorized) unauthorizedHandler?.();
-    throw new ApiError(response.status, error?.message ?? response.statusText, error?.rule);
+    throw new ApiError(
+      response.status,
+      error?.message ?? response.statusText,
+      error?.rule,
+      error?.field,
+    );
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

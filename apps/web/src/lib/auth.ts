@@ -70,10 +70,18 @@ function storeSession(session: Session | null) {
   queryClient.setQueryData(SESSION_KEY, session);
 }
 
-/** Forgets everything fetched for the old session: the next user must not see it. */
+/** Drops every cached answer but the session: the next user must not see the last one's. */
+function forgetAnswers() {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+}
+
+/**
+ * Forgets the session and everything fetched with it. Called from the sign-in page once the
+ * signed-in screens are gone, so that none of them renders without a user in between.
+ */
 export function endSessionLocally() {
-  queryClient.clear();
   storeSession(null);
+  forgetAnswers();
 }
 
 export const useLogin = () =>
@@ -82,7 +90,7 @@ export const useLogin = () =>
       apiPost<Session>("/auth/login", input, { expectUnauthorized: true }),
     onSuccess: (session) => {
       // Another account may have used this tab: start from an empty cache.
-      queryClient.clear();
+      forgetAnswers();
       storeSession(session);
     },
   });

@@ -1,10 +1,11 @@
 import { Alert } from "antd";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { AuthLayout } from "@/components/layouts/auth-layout";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { FullPageSpin } from "@/features/auth/components/require-session";
-import { safeNext, useSession } from "@/lib/auth";
+import { endSessionLocally, safeNext, useSession } from "@/lib/auth";
 
 /** Why the user is here, when they did not come of their own accord. */
 type Reason = "expired" | "signedOut";
@@ -16,6 +17,10 @@ export default function LoginRoute() {
   const navigate = useNavigate();
   const next = safeNext(search.get("next"));
   const reason = (useLocation().state as { reason?: Reason } | null)?.reason;
+  // Sent here by a sign-out or an ended session: the signed-in screens are gone, so forget it.
+  useEffect(() => {
+    if (reason) endSessionLocally();
+  }, [reason]);
   if (session.isPending) return <FullPageSpin />;
   // Signed in already: on to where the user was going. (Sent here because the session ended,
   // the cached one is stale and about to be forgotten.)

@@ -116,8 +116,10 @@ export const en: Messages = {
     newPassword: "New password",
     confirmPassword: "Confirm new password",
     passwordRules:
-      "At least 8 characters with 3 of: upper case, lower case, digits, symbols; not the username",
+      "At least 8 characters with 3 of: upper case, lower case, digits, symbols; not containing the username",
     mismatch: "The two new passwords differ",
+    wrongCurrent: "The current password is wrong",
+    policyFailed: "The new password does not meet the rules",
     savePassword: "Save new password",
     passwordSaved: "Password changed",
     totpTitle: "Set up an authenticator",

@@ -31,7 +31,20 @@ export function ChangePasswordForm({ onSuccess }: { onSuccess: (session: Session
           showIcon
           role="alert"
           data-testid="password-error"
-          title={error instanceof ApiError ? error.message : String(error)}
+          title={
+            error instanceof ApiError && error.status === 400
+              ? t(
+                  error.field === "currentPassword"
+                    ? "account.wrongCurrent"
+                    : "account.policyFailed",
+                )
+              : error.message
+          }
+          description={
+            error instanceof ApiError && error.status === 400 && error.field !== "currentPassword"
+              ? `${t("account.passwordRules")} (${error.message})`
+              : undefined
+          }
         />
       ) : null}
       <Form.Item

@@ -3,21 +3,18 @@ import { Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { paths } from "@/config/paths";
-import { endSessionLocally, useLogout } from "@/lib/auth";
+import { useLogout } from "@/lib/auth";
 
 /**
- * Signs out on the server, then leaves for the sign-in page and only there forgets the session
- * and every cached answer (signed out locally even if the server had already ended it).
+ * Signs out on the server, then leaves for the sign-in page, which forgets the session and every
+ * cached answer (signed out locally even if the server had already ended the session).
  */
 export function useSignOut() {
   const logout = useLogout();
   const navigate = useNavigate();
   const signOut = () =>
     logout.mutate(undefined, {
-      onSettled: async () => {
-        await navigate(paths.login, { replace: true, state: { reason: "signedOut" } });
-        endSessionLocally();
-      },
+      onSettled: () => navigate(paths.login, { replace: true, state: { reason: "signedOut" } }),
     });
   return { signOut, isPending: logout.isPending };
 }
