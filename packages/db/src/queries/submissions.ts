@@ -1,4 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Database, queryRows } from "../client.js";
 import { regions, reportRevisions, reports, submissions, targets } from "../schema.js";
 
@@ -10,32 +11,26 @@ export interface MonthKey {
 
 type Status = "draft" | "submitted" | "approved" | "returned";
 
+/** A region's year and month, in a table that has those three columns. */
+function isMonth(
+  table: { regionCode: AnyPgColumn; year: AnyPgColumn; month: AnyPgColumn },
+  key: MonthKey,
+) {
+  return and(
+    eq(table.regionCode, key.regionCode),
+    eq(table.year, key.year),
+    eq(table.month, key.month),
+  );
+}
+
 export async function submissionByKey(db: Database, key: MonthKey) {
-  const [row] = await db
-    .select()
-    .from(submissions)
-    .where(
-      and(
-        eq(submissions.regionCode, key.regionCode),
-        eq(submissions.year, key.year),
-        eq(submissions.month, key.month),
-      ),
-    );
+  const [row] = await db.select().from(submissions).where(isMonth(submissions, key));
   return row ?? null;
 }
 
 /** The region's figures for the month, whatever their status. */
 export function reportsOfMonth(db: Database, key: MonthKey) {
-  return db
-    .select()
-    .from(reports)
-    .where(
-      and(
-        eq(reports.regionCode, key.regionCode),
-        eq(reports.year, key.year),
-        eq(reports.month, key.month),
-      ),
-    );
+  return db.select().from(reports).where(isMonth(reports, key));
 }
 
 /** Indicators the region has a target for in the year: what its monthly form asks for. */
@@ -133,13 +128,7 @@ function saveDraftInTransaction(
     const [submission] = await tx
       .select()
       .from(submissions)
-      .where(
-        and(
-          eq(submissions.regionCode, key.regionCode),
-          eq(submissions.year, key.year),
-          eq(submissions.month, key.month),
-        ),
-      )
+      .where(isMonth(submissions, key))
       .for("update");
     if (!submission) throw new Error("submission row vanished");
     if (opts.baseVersion !== undefined && submission.version !== opts.baseVersion) {
@@ -161,9 +150,7 @@ function saveDraftInTransaction(
       .from(reports)
       .where(
         and(
-          eq(reports.regionCode, key.regionCode),
-          eq(reports.year, key.year),
-          eq(reports.month, key.month),
+          isMonth(reports, key),
           inArray(
             reports.indicatorCode,
             changes.map((c) => c.indicatorCode),
@@ -262,13 +249,7 @@ export async function changeSubmissionStatus(
     const [submission] = await tx
       .select()
       .from(submissions)
-      .where(
-        and(
-          eq(submissions.regionCode, key.regionCode),
-          eq(submissions.year, key.year),
-          eq(submissions.month, key.month),
-        ),
-      )
+      .where(isMonth(submissions, key))
       .for("update");
     if (!submission)
       return {
@@ -317,13 +298,7 @@ export async function changeSubmissionStatus(
         updatedAt: now,
         ...(submitting ? { submittedAt: now } : {}),
       })
-      .where(
-        and(
-          eq(reports.regionCode, key.regionCode),
-          eq(reports.year, key.year),
-          eq(reports.month, key.month),
-        ),
-      )
+      .where(isMonth(reports, key))
       .returning();
     if (figures.length > 0) {
       await tx.insert(reportRevisions).values(
