@@ -3,9 +3,15 @@
  * hello-world) in a worker thread of this process and measures the budgets of issue 7, then
  * prints a table and writes BENCHMARKS.md at the repository root.
  *
+ * Every request is signed in, as the API requires: first the bench database is migrated (the
+ * users, sessions and audit tables, the region indexes) and the bench accounts are created
+ * (idempotent): a national read-only leader for the dashboards and the web page, one reporter per
+ * bureau (username = its region code) for the month-end burst, and a national provincial official
+ * with an authenticator (TOTP) for the import, which only the province may approve. Sign-ins happen
+ * before each measured part and are not part of it.
+ *
  * Options: --duration S (seconds per autocannon run, default 5), --skip a,b (sections: dashboards,
- * country, burst, import, web), --proposals (first create the indexes proposed in BENCHMARKS.md,
- * in the bench database only, to measure their effect), --out FILE (default BENCHMARKS.md).
+ * country, burst, import, web), --out FILE (default BENCHMARKS.md).
  */
 import { execSync } from "node:child_process";
 import { setMaxListeners } from "node:events";
@@ -14,16 +20,17 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
+import { insertUser, openDatabase } from "@jindu/db";
 import autocannon from "autocannon";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { hashPassword, totpFor } from "../../apps/api/src/services/auth.js";
 import { BENCH_URL, fmt, option } from "./common.js";
 import * as SQL from "./sql.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const duration = Number(option("duration") ?? 5);
 const skip = new Set((option("skip") ?? "").split(",").filter(Boolean));
-const withProposals = process.argv.includes("--proposals");
 const outFile = option("out") ?? `${root}BENCHMARKS.md`;
 const started = new Date();
 const log = (text: string) =>
@@ -104,6 +111,16 @@ function machine() {
 
 // ---------------------------------------------------------------- setup
 
+// Migrations first: a database loaded before sign-in existed lacks the users, sessions and audit
+// tables and the region indexes (0003, a minute or so on 7 M reports).
+{
+  const handle = await openDatabase({ url: BENCH_URL, maxConnections: 2 });
+  const t = performance.now();
+  await handle.migrate();
+  log(`migrations applied (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  await handle.close();
+}
+
 const db = new pg.Client({ connectionString: BENCH_URL });
 await db.connect();
 const pgVersion = (await db.query("select version() as v")).rows[0].v as string;
@@ -134,18 +151,65 @@ await db.query("delete from regions where code like '9%'");
 await db.query("set session_replication_role = origin");
 await db.query("vacuum analyze reports, submissions, report_revisions, regions");
 
-/** Indexes BENCHMARKS.md proposes for packages/db; created only with --proposals. */
-export const PROPOSED_INDEXES = [
-  "create index if not exists reports_region_month on reports (region_code, year, month)",
-  "create index if not exists targets_region on targets (region_code, year)",
-];
-if (withProposals) {
-  for (const statement of PROPOSED_INDEXES) await db.query(statement);
-  await db.query("analyze reports, targets");
-  log("proposed indexes created");
-} else {
-  await db.query("drop index if exists reports_region_month");
-  await db.query("drop index if exists targets_region");
+// ---------------------------------------------------------------- accounts
+
+/** Every bench account's password; provincial officials also need the authenticator code. */
+const BENCH_PASSWORD = "Bench#Pass2026";
+const BENCH_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+const LEADER = "bench_leader";
+const OFFICIAL = "bench_province";
+/** The month-end burst's bureaus: every city and county, each its own reporter account. */
+const bureauCodes = (
+  await db.query(
+    `select r.code from regions r where r.level in ('city', 'county') and r.code not like '9%' order by r.code`,
+  )
+).rows.map((r) => r.code as string);
+{
+  const t = performance.now();
+  const handle = await openDatabase({ url: BENCH_URL, maxConnections: 4 });
+  const passwordHash = await hashPassword(BENCH_PASSWORD); // once, shared by every account
+  const accounts = [
+    {
+      username: LEADER,
+      displayName: "基准测试全国领导 Bench national leader",
+      role: "leader" as const,
+      regionCode: null,
+    },
+    {
+      username: OFFICIAL,
+      displayName: "基准测试全国官员 Bench national official",
+      role: "province" as const,
+      regionCode: null,
+      totpSecret: BENCH_TOTP_SECRET,
+      totpEnabled: true,
+    },
+    ...bureauCodes.map((code) => ({
+      username: code,
+      displayName: `基准测试填报单位 Bench bureau ${code}`,
+      role: "reporter" as const,
+      regionCode: code,
+    })),
+  ];
+  let created = 0;
+  for (let i = 0; i < accounts.length; i += 100) {
+    const rows = await Promise.all(
+      accounts
+        .slice(i, i + 100)
+        .map((a) => insertUser(handle.db, { ...a, passwordHash, mustChangePassword: false })),
+    );
+    created += rows.filter(Boolean).length;
+  }
+  await handle.close();
+  // Accounts from an earlier run: the same password, not expired, not locked.
+  await db.query(
+    `update users set password_hash = $2, password_changed_at = now(), must_change_password = false,
+       failed_logins = 0, locked_until = null, disabled = false
+     where username = any($1)`,
+    [accounts.map((a) => a.username), passwordHash],
+  );
+  log(
+    `${fmt(accounts.length)} bench accounts (${fmt(created)} new) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 }
 
 const PROVINCE = "440000";
@@ -166,6 +230,42 @@ const ports = await new Promise<{ apiPort: number; helloPort: number }>((resolve
 });
 const api = `http://127.0.0.1:${ports.apiPort}`;
 log(`API on ${api}, hello-world on port ${ports.helloPort}`);
+
+interface Session {
+  /** `jindu_session=…`, for the Cookie header. */
+  cookie: string;
+  value: string;
+  /** What a change sends: the cookie and the session's CSRF token. */
+  headers: Record<string, string>;
+}
+/** Signs in through the API, as the web app does (with the authenticator code where enabled). */
+async function signIn(username: string, totpSecret?: string): Promise<Session> {
+  const res = await fetch(`${api}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      username,
+      password: BENCH_PASSWORD,
+      ...(totpSecret ? { totp: totpFor(totpSecret, username).generate() } : {}),
+    }),
+  });
+  const body = (await res.json()) as { csrfToken?: string; message?: string };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0] as string)
+    .find((c) => c.startsWith("jindu_session="));
+  if (!res.ok || !body.csrfToken || !cookie) {
+    throw new Error(`sign-in of ${username} failed: ${res.status} ${body.message ?? ""}`);
+  }
+  return {
+    cookie,
+    value: cookie.slice("jindu_session=".length),
+    headers: { cookie, "x-csrf-token": body.csrfToken },
+  };
+}
+// The dashboards, the country and the web page read as one national leader (read-only).
+const leader = await signIn(LEADER);
+const asLeader = { cookie: leader.cookie };
 
 const rows: { name: string; cells: string[] }[] = [];
 const budgets: { budget: string; measured: string; met: boolean | null; note: string }[] = [];
@@ -234,13 +334,14 @@ let worstP95 = { name: "", p95: 0 };
 let etag: string | undefined;
 if (!skip.has("dashboards")) {
   for (const e of endpoints) {
-    const res = await fetch(api + e.url);
+    const res = await fetch(api + e.url, { headers: asLeader });
     if (!res.ok) throw new Error(`${e.url}: ${res.status} ${await res.text()}`);
     const bytes = (await res.arrayBuffer()).byteLength;
     if (e.name === "province progress") etag = res.headers.get("etag") ?? undefined;
-    for (let i = 0; i < 20; i++) await (await fetch(api + e.url)).arrayBuffer();
-    const one = await load(api + e.url, 1);
-    const ten = await load(api + e.url, 10);
+    for (let i = 0; i < 20; i++)
+      await (await fetch(api + e.url, { headers: asLeader })).arrayBuffer();
+    const one = await load(api + e.url, 1, duration, asLeader);
+    const ten = await load(api + e.url, 10, duration, asLeader);
     const sql = await timeSql(db, e.name.replace(/\W/g, "_"), e.sql, e.params);
     log(
       `${e.name}: 1 client p50 ${ms(one.p50)} ms; 10 clients p95 ${ms(ten.p95)} ms, ${fmt(ten.rps)} req/s; SQL p50 ${ms(sql.p50)} ms; ${fmt(bytes / 1024)} KB`,
@@ -294,7 +395,7 @@ if (!skip.has("dashboards")) {
     api + (endpoints[0] as { url: string }).url,
     10,
     duration,
-    etag ? { "if-none-match": etag } : {},
+    etag ? { ...asLeader, "if-none-match": etag } : asLeader,
   );
   rows.push({
     name: `province progress repeated${etag ? " (If-None-Match)" : " (no ETag, no cache)"}, 10 clients`,
@@ -330,6 +431,7 @@ if (!skip.has("country")) {
       provinces.map(async (code) => {
         const res = await fetch(
           `${api}/api/progress?${q({ indicator: INDICATOR, parent: code, year: YEAR, month: MONTH })}`,
+          { headers: asLeader },
         );
         await res.arrayBuffer();
       }),
@@ -348,11 +450,21 @@ if (!skip.has("country")) {
 
 let burstNote = "";
 if (!skip.has("burst")) {
-  const bureaus = (
-    await db.query(
-      `select r.code from regions r where r.level in ('city', 'county') and r.code not like '9%' order by r.code`,
-    )
-  ).rows.map((r) => r.code as string);
+  const bureaus = [...bureauCodes];
+  // Each bureau signs in once, as itself, before the burst (not measured): a second sign-in of an
+  // account would end its first session, so no account is shared.
+  const sessions = new Map<string, Session>();
+  const s0 = performance.now();
+  const pending = [...bureaus];
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let code = pending.shift(); code; code = pending.shift()) {
+        sessions.set(code, await signIn(code));
+      }
+    }),
+  );
+  const signInSeconds = (performance.now() - s0) / 1000;
+  log(`${fmt(sessions.size)} bureaus signed in (8 at a time) in ${signInSeconds.toFixed(1)} s`);
   const indicators = (
     await db.query("select code, kind, unit_zh from indicators order by sort_order")
   ).rows;
@@ -393,12 +505,13 @@ if (!skip.has("burst")) {
   let deadline = AbortSignal.timeout(600_000);
   const submitMonth = async (region: string) => {
     const base = `${api}/api/submissions/${region}/${BURST.year}/${BURST.month}`;
+    const signedIn = (sessions.get(region) as Session).headers;
     const f0 = performance.now();
     try {
       let t = performance.now();
       const put = await fetch(base, {
         method: "PUT",
-        headers: { "content-type": "application/json" },
+        headers: { ...signedIn, "content-type": "application/json" },
         body: JSON.stringify({ baseVersion: 0, entries: entriesOf(region) }),
         signal: deadline,
       });
@@ -408,7 +521,7 @@ if (!skip.has("burst")) {
       t = performance.now();
       const submit = await fetch(`${base}/submit`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { ...signedIn, "content-type": "application/json" },
         body: JSON.stringify({ version: saved.version }),
         signal: deadline,
       });
@@ -491,7 +604,7 @@ if (!skip.has("burst")) {
         String(errorCount),
       ],
     });
-    burstNote = `${bureaus.length} bureaus (every city and county) each PUT ${indicators.length} figures for ${BURST.year}-${String(BURST.month).padStart(2, "0")} then submit, all at once; ${okFlows} acknowledged, ${stored.submitted} submissions and ${fmt(stored.figures)} figures stored afterwards (lost: ${Math.max(0, lost)}); the whole burst took ${wall.toFixed(1)} s.${errors.size ? ` Errors: ${[...errors].map(([w, n]) => `${n} × ${w}`).join("; ")}` : ""}`;
+    burstNote = `${bureaus.length} bureaus (every city and county, each signed in beforehand as its own reporter account: ${fmt(sessions.size)} sign-ins, 8 at a time, took ${signInSeconds.toFixed(1)} s and are not measured) each PUT ${indicators.length} figures for ${BURST.year}-${String(BURST.month).padStart(2, "0")} then submit, all at once; ${okFlows} acknowledged, ${stored.submitted} submissions and ${fmt(stored.figures)} figures stored afterwards (lost: ${Math.max(0, lost)}); the whole burst took ${wall.toFixed(1)} s.${errors.size ? ` Errors: ${[...errors].map(([w, n]) => `${n} × ${w}`).join("; ")}` : ""}`;
     budgets.push({
       budget: "month-end burst: 0 errors, 0 lost, p99 ≤ 250 ms",
       measured: `${errorCount} errors, ${Math.max(0, lost)} lost, request p99 ${ms(req.p99)} ms`,
@@ -533,10 +646,12 @@ if (!skip.has("import")) {
   const figures = CHILDREN * cumulative.length;
   const form = new FormData();
   form.append("file", new Blob([csv], { type: "text/csv" }), "bench.csv");
+  // Only the province approves: a national provincial official, with its authenticator code.
+  const official = await signIn(OFFICIAL, BENCH_TOTP_SECRET);
   const t = performance.now();
   const res = await fetch(
     `${api}/api/import?${q({ parent: SYN_PARENT, year: IMPORT_MONTH.year, month: IMPORT_MONTH.month, action: "approved" })}`,
-    { method: "POST", body: form },
+    { method: "POST", body: form, headers: official.headers },
   );
   const body = (await res.json()) as {
     ok?: boolean;
@@ -586,7 +701,7 @@ if (!skip.has("import")) {
       res.ok ? "0" : "1",
     ],
   });
-  importNote = `One POST /api/import (action=approved) of a .csv with ${fmt(CHILDREN)} rows (synthetic counties 900000–909999 under a synthetic parent ${SYN_PARENT}) × ${cumulative.length} cumulative indicators = ${fmt(figures)} figures: ${apiSeconds.toFixed(2)} s, ${res.ok ? `${fmt(body.changed ?? 0)} figures written` : `failed (${res.status})`}. Raw COPY of the same ${fmt(figures)} rows into a table like reports (same indexes and checks): ${copySeconds.toFixed(2)} s.`;
+  importNote = `One POST /api/import (action=approved, signed in as a national provincial official) of a .csv with ${fmt(CHILDREN)} rows (synthetic counties 900000–909999 under a synthetic parent ${SYN_PARENT}) × ${cumulative.length} cumulative indicators = ${fmt(figures)} figures: ${apiSeconds.toFixed(2)} s, ${res.ok ? `${fmt(body.changed ?? 0)} figures written` : `failed (${res.status})`}. Raw COPY of the same ${fmt(figures)} rows into a table like reports (same indexes and checks): ${copySeconds.toFixed(2)} s.`;
   budgets.push({
     budget: "import ≤ 3× raw COPY",
     measured: `${apiSeconds.toFixed(2)} s vs ${copySeconds.toFixed(2)} s = ${ratio.toFixed(1)}×`,
@@ -641,6 +756,8 @@ if (!skip.has("web") && existsSync(`${webRoot}/index.html`)) {
     const page_url = `${api}/?${q({ region: PROVINCE, year: YEAR, month: MONTH })}`;
     for (let i = 0; i < 6; i++) {
       const context = await browser.newContext();
+      // Signed in already (the leader's session cookie): the measure starts at the dashboard.
+      await context.addCookies([{ name: "jindu_session", value: leader.value, url: api }]);
       const page = await context.newPage();
       const problems: string[] = [];
       page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
@@ -718,13 +835,17 @@ not part of \`pnpm test\`. Build the web app first (\`pnpm --filter @jindu/web b
 
 ## This run
 
-- when: ${started.toISOString()}${withProposals ? " — **with the proposed indexes** (--proposals)" : ""}
+- when: ${started.toISOString()}
 - machine: ${m.cpus}, ${m.memory}, ${m.os}
 - Node ${m.node}; ${pgVersion.split(" on ")[0]} (shared_buffers and the rest at Debian's defaults)
 - data: ${counts.regions} regions, ~${fmt(Number(counts.reports))} monthly reports (${YEAR - 9}–${YEAR}), dashboards read ${YEAR}-${MONTH} for Guangdong (${PROVINCE}, 21 cities), region detail for Guangzhou (${CITY})
 - conditions: the load generator (autocannon, ${duration} s per run), the API and a hello-world Fastify
   (both in one worker thread of the bench process) and PostgreSQL share the machine's
   ${os.cpus().length} cores with other busy work (load average ${loadBefore.map((l) => l.toFixed(1)).join(" / ")} before, ${loadAfter.map((l) => l.toFixed(1)).join(" / ")} after): numbers are noisy, and ratios measured in the same run mean more than absolute ones.
+- signed in: every request carries a session cookie (every change also its CSRF token), as the API
+  requires: dashboards, country and web as a national read-only leader, each bureau of the burst
+  as its own reporter account, the import as a national provincial official (password + TOTP).
+  Sign-ins happen before each measured part; the API checks the session on every request.
 
 ${md(header)}
 ${md(header.map((_, i) => (i === 0 ? "---" : "---:")))}
