@@ -8,7 +8,9 @@ import {
   updateUser,
   userById,
 } from "@jindu/db";
+import type { FastifyRequest } from "fastify";
 import { badRequest, conflict, notFound } from "../../../errors.js";
+import type { AuditRule } from "../../../plugins/app/audit.js";
 import {
   errorResponses,
   ResetPasswordBody,
@@ -38,11 +40,13 @@ function present(u: User) {
   };
 }
 
-const userAudit = {
+const userIdOf = (request: FastifyRequest) => (request.params as { id: number }).id;
+
+const userAudit: AuditRule = {
   entity: "user",
-  id: (request: { params: unknown }) => String((request.params as { id?: number }).id ?? ""),
-  before: async (request: { params: unknown; server: { db: Parameters<typeof userById>[0] } }) => {
-    const user = await userById(request.server.db, (request.params as { id: number }).id);
+  id: (request) => String(userIdOf(request)),
+  before: async (request) => {
+    const user = await userById(request.server.db, userIdOf(request));
     return user ? present(user) : null;
   },
 };
