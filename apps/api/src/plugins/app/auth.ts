@@ -49,9 +49,11 @@ export async function assertInScope(
   code: string,
   reach: "own" | "province" = "own",
 ): Promise<void> {
+  // A national account reaches every region: no need to look the region up.
+  if (user.regionCode === null) return;
   const ancestry = await regionAncestry(db, code);
   if (ancestry.length === 0) return;
-  let scope = user.regionCode;
+  let scope: string | null = user.regionCode;
   if (reach === "province" && scope !== null) {
     scope = (await regionAncestry(db, scope)).at(-1) ?? scope;
   }
@@ -98,7 +100,9 @@ export default fp(
         reply.clearCookie(SESSION_COOKIE, { path: "/" });
         return;
       }
-      await touchSession(app.db, id);
+      // One write a minute at most: the idle timeout is 30 minutes, not to the second.
+      if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000)
+        await touchSession(app.db, id);
       request.sessionId = id;
       request.csrfToken = found.session.csrfToken;
       request.user = signedInUser(found.user, now);
