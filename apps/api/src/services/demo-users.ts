@@ -43,6 +43,12 @@ export const DEMO_USERS: {
     role: "leader",
     regionCode: "330000",
   },
+  {
+    username: "national",
+    displayName: "全国视图 National view (leadership)",
+    role: "leader",
+    regionCode: null,
+  },
   { username: "auditor", displayName: "安全审计员 Auditor", role: "auditor", regionCode: null },
 ];
 
