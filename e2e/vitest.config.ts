@@ -9,6 +9,9 @@ export default defineProject({
     include: ["tests/**/*.test.ts"],
     globalSetup: ["./global-setup.ts"],
     testTimeout: 60_000,
+    // Browser tests share two cores with the API tests; one retry absorbs a rare timing miss,
+    // while a real failure fails twice.
+    retry: 1,
     // The first run builds the web app.
     hookTimeout: 240_000,
   },
