@@ -33,39 +33,8 @@ export function option(name: string): string | undefined {
   return eq?.slice(name.length + 3);
 }
 
-/** mulberry32: a small, fast, seeded 32-bit generator; the same seed writes the same data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function roundTo(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(value * f) / f;
-}
-
-/** Splits a total over weights so that the rounded parts add up exactly (largest remainder). */
-export function apportion(total: number, weights: readonly number[], decimals: number): number[] {
-  const f = 10 ** decimals;
-  const units = Math.round(total * f);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const raw = weights.map((w) => (sum > 0 ? (units * w) / sum : 0));
-  const parts = raw.map(Math.floor);
-  let rest = units - parts.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => ({ i, frac: r - Math.floor(r) })).sort((a, b) => b.frac - a.frac);
-  for (const { i } of order) {
-    if (rest <= 0) break;
-    parts[i] = (parts[i] as number) + 1;
-    rest--;
-  }
-  return parts.map((p) => p / f);
-}
+// Seeded numbers and exact apportioning: the demo seed's own, so both data sets are made alike.
+export { apportion, roundTo, seededRandom } from "@jindu/db/random";
 
 export const fmt = (n: number, digits = 0) =>
   n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });

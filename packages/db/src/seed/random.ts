@@ -8,9 +8,9 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a small, well-distributed 32-bit generator. */
-export function randomStream(seed: string): () => number {
-  let a = hashString(seed);
+/** mulberry32: a small, well-distributed 32-bit generator; the same seed gives the same numbers. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
@@ -18,6 +18,11 @@ export function randomStream(seed: string): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A generator seeded by a name. */
+export function randomStream(seed: string): () => number {
+  return seededRandom(hashString(seed));
 }
 
 /** One draw in [0, 1) for a named purpose. */
