@@ -17,13 +17,23 @@ import { saveEntries } from "../../../services/submissions.js";
 type ReportRow = Awaited<ReturnType<typeof listReports>>[number];
 type ReportKeyParams = { indicator: string; region: string; year: number; month: number };
 
+/** The URL's figure as the database names it. */
+const keyOf = (p: ReportKeyParams) => ({
+  indicatorCode: p.indicator,
+  regionCode: p.region,
+  year: p.year,
+  month: p.month,
+});
+
+/** The same, after checking that its indicator and region exist (400 otherwise). */
+async function checkedKey(db: Database, p: ReportKeyParams) {
+  await requireIndicator(db, p.indicator, "indicator");
+  await requireRegion(db, p.region, "region");
+  return keyOf(p);
+}
+
 async function reportOf(db: Database, p: ReportKeyParams) {
-  const row = await reportByKey(db, {
-    indicatorCode: p.indicator,
-    regionCode: p.region,
-    year: p.year,
-    month: p.month,
-  });
+  const row = await reportByKey(db, keyOf(p));
   return row ? present(row) : null;
 }
 
@@ -74,14 +84,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { indicator, region, year, month } = request.params;
-      await requireIndicator(app.db, indicator, "indicator");
-      await requireRegion(app.db, region, "region");
-      const row = await reportByKey(app.db, {
-        indicatorCode: indicator,
-        regionCode: region,
-        year,
-        month,
-      });
+      const row = await reportByKey(app.db, await checkedKey(app.db, request.params));
       if (!row) throw notFound(`no report of ${indicator} for ${region} in ${year}-${month}`);
       return present(row);
     },
@@ -114,12 +117,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         actor: request.user?.username ?? "anonymous",
         figureVersions: version === undefined ? undefined : new Map([[indicator, version]]),
       });
-      const row = await reportByKey(app.db, {
-        indicatorCode: indicator,
-        regionCode: region,
-        year,
-        month,
-      });
+      const row = await reportByKey(app.db, keyOf(request.params));
       if (!row) throw notFound(`no report of ${indicator} for ${region} in ${year}-${month}`);
       return present(row);
     },
@@ -137,15 +135,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { indicator, region, year, month } = request.params;
-      await requireIndicator(app.db, indicator, "indicator");
-      await requireRegion(app.db, region, "region");
-      const rows = await revisionsOf(app.db, {
-        indicatorCode: indicator,
-        regionCode: region,
-        year,
-        month,
-      });
+      const rows = await revisionsOf(app.db, await checkedKey(app.db, request.params));
       return { revisions: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
     },
   );
