@@ -39,10 +39,6 @@ export function refOf(region: RegionRef): RegionRef {
   return { code: region.code, nameZh: region.nameZh, nameEn: region.nameEn, level: region.level };
 }
 
-async function childRefs(db: Database, parentCode: string): Promise<RegionRef[]> {
-  return childRegions(db, parentCode);
-}
-
 function figuresOf(
   indicator: IndicatorRow,
   row: ProgressFigureRow,
@@ -74,7 +70,7 @@ export async function progressTables(
       indicatorCodes: indicators.map((i) => i.code),
       includeSubmitted: q.include === "submitted",
     }),
-    childRefs(db, parent.code),
+    childRegions(db, parent.code),
   ]);
   const byCode = new Map(children.map((c) => [c.code, c]));
   const tables = new Map<string, Table>();
@@ -111,7 +107,7 @@ export async function monthlyTables(
       includeSubmitted: q.include === "submitted",
     }),
     targetsByChildren(db, query),
-    childRefs(db, parent.code),
+    childRegions(db, parent.code),
   ]);
   const key = (indicator: string, region: string) => `${indicator}|${region}`;
   const targetOf = new Map(targets.map((t) => [key(t.indicatorCode, t.regionCode), t]));
