@@ -267,3 +267,60 @@ export type Report = typeof reports.$inferSelect;
 export type Submission = typeof submissions.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type ReportRevision = typeof reportRevisions.$inferSelect;
+
+export const supervisionKind = pgEnum("supervision_kind", ["interview", "listed"]);
+
+/**
+ * Supervision of a lagging region: an interview (约谈) or listed supervision (挂牌督办), with the
+ * indicators concerned, what must be done by when, and how it ended once closed.
+ */
+export const supervisionRecords = pgTable(
+  "supervision_records",
+  {
+    id: serial("id").primaryKey(),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    kind: supervisionKind("kind").notNull(),
+    /** The day it took place (Beijing date). */
+    heldOn: text("held_on").notNull(),
+    indicatorCodes: jsonb("indicator_codes").$type<string[]>().notNull(),
+    actions: text("actions").notNull(),
+    /** Date the required actions are due. */
+    deadline: text("deadline").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: text("closed_by"),
+    outcome: text("outcome"),
+  },
+  (t) => [index("supervision_records_region").on(t.regionCode, t.closedAt)],
+);
+
+/**
+ * Multi-year plan (e.g. the 14th five-year plan, 2021–2025) of one indicator for one region:
+ * the total and how it is split into years; the yearly targets are written from it.
+ */
+export const targetPlans = pgTable(
+  "target_plans",
+  {
+    id: serial("id").primaryKey(),
+    indicatorCode: text("indicator_code")
+      .notNull()
+      .references(() => indicators.code),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    fromYear: smallint("from_year").notNull(),
+    toYear: smallint("to_year").notNull(),
+    total: numeric("total", { mode: "number" }).notNull(),
+    /** One value per year from fromYear to toYear; they sum to the total. */
+    yearValues: jsonb("year_values").$type<number[]>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("target_plans_key").on(t.indicatorCode, t.regionCode, t.fromYear),
+    check("target_plans_years", sql`${t.toYear} >= ${t.fromYear}`),
+    check("target_plans_total_nonneg", sql`${t.total} >= 0`),
+  ],
+);

@@ -1,35 +1,13 @@
-import type { Role } from "@jindu/domain";
 import { describe, expect, it } from "vitest";
 import { type Client, TEST_PASSWORD, useTestApp } from "../helper.js";
 import { multipartFile } from "../spreadsheet-helpers.js";
+import { ADMIN_CASES } from "./cases/admin.js";
+import { BULLETIN_CASES } from "./cases/bulletin.js";
+import { SUPERVISION_CASES } from "./cases/supervision.js";
+import { TARGET_CASES } from "./cases/targets.js";
+import { ACCOUNT, ALL, type Case, ENTRY, PROVINCE, READERS } from "./cases/types.js";
 
 const t = useTestApp();
-
-const ALL: Role[] = ["admin", "province", "reporter", "leader", "auditor"];
-const READERS: Role[] = ["province", "reporter", "leader"];
-const ENTRY: Role[] = ["province", "reporter"];
-const PROVINCE: Role[] = ["province"];
-
-/** One account per role: Zhejiang's official, leader and Wenzhou's bureau; global admin and auditor. */
-const ACCOUNT: Record<Role, string> = {
-  admin: "sysadmin",
-  province: "zj_official",
-  reporter: "wz_reporter",
-  leader: "zj_leader",
-  auditor: "inspector",
-};
-
-/** {in}: a region every scoped role reaches (Wenzhou); {out}: one none does (Guangzhou). */
-interface Case {
-  method: "GET" | "POST" | "PUT" | "PATCH";
-  route: string;
-  url: string;
-  roles: Role[] | "public";
-  body?: object;
-  upload?: boolean;
-  /** The case names a region: out of scope it must be refused. */
-  scoped?: boolean;
-}
 
 const csv = Buffer.from("t\nregion,name,shantytown_starts\n330300,温州市,5\n");
 
@@ -274,6 +252,10 @@ const CASES: Case[] = [
     roles: READERS,
     scoped: true,
   },
+  ...SUPERVISION_CASES,
+  ...BULLETIN_CASES,
+  ...TARGET_CASES,
+  ...ADMIN_CASES,
   // Last: it ends the session.
   { method: "POST", route: "/api/auth/logout", url: "/api/auth/logout", roles: ALL },
 ];

@@ -3,6 +3,7 @@ import { createBrowserRouter, Outlet } from "react-router";
 import { AppLayout } from "@/components/layouts/app-layout";
 import { paths } from "@/config/paths";
 import { RequireSession } from "@/features/auth/components/require-session";
+import { ScreenGate } from "@/features/auth/components/screen-gate";
 
 // Each screen is its own chunk: the first visit downloads the shell and the screen it opens.
 const LoginRoute = lazy(() => import("./routes/login"));
@@ -13,6 +14,16 @@ const ComparisonRoute = lazy(() => import("./routes/comparison"));
 const LaggingRoute = lazy(() => import("./routes/lagging"));
 const RegionDetailRoute = lazy(() => import("./routes/region-detail"));
 const MatrixRoute = lazy(() => import("./routes/matrix"));
+const EntryRoute = lazy(() => import("./routes/entry"));
+const ImportRoute = lazy(() => import("./routes/import"));
+const ApprovalsRoute = lazy(() => import("./routes/approvals"));
+const CompletenessRoute = lazy(() => import("./routes/completeness"));
+const SupervisionRoute = lazy(() => import("./routes/supervision"));
+const TargetsRoute = lazy(() => import("./routes/targets"));
+const BulletinRoute = lazy(() => import("./routes/bulletin"));
+const AdminUsersRoute = lazy(() => import("./routes/admin/users"));
+const AdminIndicatorsRoute = lazy(() => import("./routes/admin/indicators"));
+const AuditRoute = lazy(() => import("./routes/admin/audit"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
 
 export const router = createBrowserRouter([
@@ -36,11 +47,35 @@ export const router = createBrowserRouter([
       </RequireSession>
     ),
     children: [
-      { index: true, element: <OverviewRoute /> },
-      { path: paths.comparison, element: <ComparisonRoute /> },
-      { path: paths.lagging, element: <LaggingRoute /> },
-      { path: paths.region, element: <RegionDetailRoute /> },
-      { path: paths.matrix, element: <MatrixRoute /> },
+      {
+        index: true,
+        element: (
+          <ScreenGate screen={paths.overview}>
+            <OverviewRoute />
+          </ScreenGate>
+        ),
+      },
+      ...(
+        [
+          [paths.comparison, <ComparisonRoute key="comparison" />],
+          [paths.lagging, <LaggingRoute key="lagging" />],
+          [paths.region, <RegionDetailRoute key="region" />],
+          [paths.matrix, <MatrixRoute key="matrix" />],
+          [paths.entry, <EntryRoute key="entry" />],
+          [paths.import, <ImportRoute key="import" />],
+          [paths.approvals, <ApprovalsRoute key="approvals" />],
+          [paths.completeness, <CompletenessRoute key="completeness" />],
+          [paths.supervision, <SupervisionRoute key="supervision" />],
+          [paths.targets, <TargetsRoute key="targets" />],
+          [paths.bulletin, <BulletinRoute key="bulletin" />],
+          [paths.adminUsers, <AdminUsersRoute key="admin-users" />],
+          [paths.adminIndicators, <AdminIndicatorsRoute key="admin-indicators" />],
+          [paths.audit, <AuditRoute key="audit" />],
+        ] as const
+      ).map(([path, element]) => ({
+        path,
+        element: <ScreenGate screen={path}>{element}</ScreenGate>,
+      })),
       { path: "*", element: <NotFoundRoute /> },
     ],
   },

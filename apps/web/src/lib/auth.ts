@@ -19,11 +19,6 @@ export type PasswordInput = Static<typeof PasswordBody>;
 export type TotpSetup = Static<typeof TotpSetupResponse>;
 export type TotpVerifyInput = Static<typeof TotpVerifyBody>;
 
-/** Roles that read the dashboards; administrators and auditors have other work. */
-export const DASHBOARD_ROLES: readonly Role[] = ["province", "reporter", "leader"];
-
-export const hasDashboards = (user: SessionUser) => DASHBOARD_ROLES.includes(user.role);
-
 const SESSION_KEY = ["auth", "session"] as const;
 
 /**

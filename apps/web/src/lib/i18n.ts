@@ -1,6 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./locales/en";
+import { screensEn, screensZhCN } from "./locales/screens";
 import { zhCN } from "./locales/zh-cn";
 
 export type Language = "zh-CN" | "en";
@@ -13,7 +14,10 @@ function savedLanguage(): Language {
 }
 
 i18n.use(initReactI18next).init({
-  resources: { "zh-CN": { translation: zhCN }, en: { translation: en } },
+  resources: {
+    "zh-CN": { translation: { ...zhCN, ...screensZhCN } },
+    en: { translation: { ...en, ...screensEn } },
+  },
   lng: savedLanguage(),
   fallbackLng: "zh-CN",
   interpolation: { escapeValue: false },

@@ -1,33 +1,59 @@
 import {
+  AimOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BarChartOutlined,
+  CheckSquareOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
+  EditOutlined,
   EnvironmentOutlined,
   FallOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
 } from "@ant-design/icons";
 import { Layout, Skeleton } from "antd";
-import { Suspense } from "react";
+import { type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet } from "react-router";
 import { LanguageToggle } from "@/components/ui/language-toggle";
+import { canOpen, NAV_GROUPS, type ScreenPath, screenKey } from "@/config/nav";
 import { paths } from "@/config/paths";
-import { NoDashboard } from "@/features/auth/components/no-dashboard";
 import { UserMenu } from "@/features/auth/components/user-menu";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
-import { hasDashboards, useUser } from "@/lib/auth";
+import { useUser } from "@/lib/auth";
 
-const NAV = [
-  { key: paths.overview, label: "nav.overview", icon: <DashboardOutlined /> },
-  { key: paths.comparison, label: "nav.comparison", icon: <BarChartOutlined /> },
-  { key: paths.lagging, label: "nav.lagging", icon: <FallOutlined /> },
-  { key: paths.region, label: "nav.region", icon: <EnvironmentOutlined /> },
-  { key: paths.matrix, label: "nav.matrix", icon: <AppstoreOutlined /> },
-] as const;
+const ICONS: Partial<Record<ScreenPath, ReactNode>> = {
+  [paths.overview]: <DashboardOutlined />,
+  [paths.comparison]: <BarChartOutlined />,
+  [paths.lagging]: <FallOutlined />,
+  [paths.region]: <EnvironmentOutlined />,
+  [paths.matrix]: <AppstoreOutlined />,
+  [paths.entry]: <EditOutlined />,
+  [paths.import]: <CloudUploadOutlined />,
+  [paths.approvals]: <CheckSquareOutlined />,
+  [paths.completeness]: <ScheduleOutlined />,
+  [paths.supervision]: <FlagOutlined />,
+  [paths.targets]: <AimOutlined />,
+  [paths.bulletin]: <FileTextOutlined />,
+  [paths.adminUsers]: <TeamOutlined />,
+  [paths.adminIndicators]: <ProfileOutlined />,
+  [paths.audit]: <AuditOutlined />,
+};
 
 export function AppLayout() {
   const { t } = useTranslation();
   const { hrefTo } = useDashboardParams();
-  const dashboards = hasDashboards(useUser());
+  const user = useUser();
+  // On a narrow screen the menu folds away behind the header's trigger.
+  const [collapsed, setCollapsed] = useState(false);
+  const groups = NAV_GROUPS.map((group) => ({
+    ...group,
+    screens: group.screens.filter((screen) => canOpen(user.role, screen)),
+  })).filter((group) => group.screens.length > 0);
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -36,30 +62,51 @@ export function AppLayout() {
           <span className="app-brand-name">{t("app.title")}</span>
           <span className="app-brand-sub">{t("app.subtitle")}</span>
         </Link>
-        <nav className="app-nav" aria-label={t("app.subtitle")}>
-          {(dashboards ? NAV : []).map((item) => (
-            <NavLink
-              key={item.key}
-              to={hrefTo(item.key)}
-              end
-              className="app-nav-item"
-              data-testid={`nav-${item.key.replace("/", "") || "overview"}`}
-            >
-              {item.icon}
-              <span>{t(item.label)}</span>
-            </NavLink>
-          ))}
-        </nav>
         <div className="app-header-tools">
           <LanguageToggle />
           <UserMenu />
         </div>
       </Layout.Header>
-      <Layout.Content className="app-content">
-        <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
-          {dashboards ? <Outlet /> : <NoDashboard />}
-        </Suspense>
-      </Layout.Content>
+      <Layout hasSider>
+        <Layout.Sider
+          className="app-sider no-print"
+          theme="light"
+          width={184}
+          breakpoint="md"
+          collapsedWidth={0}
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          zeroWidthTriggerStyle={{ top: 8 }}
+        >
+          <nav className="app-nav" aria-label={t("app.subtitle")}>
+            {groups.map((group) => (
+              <div key={group.key} className="app-nav-group">
+                <div className="app-nav-group-title">{t(`navGroup.${group.key}`)}</div>
+                {group.screens.map((screen) => (
+                  <NavLink
+                    key={screen}
+                    to={hrefTo(screen)}
+                    end
+                    className="app-nav-item"
+                    data-testid={`nav-${screenKey(screen)}`}
+                    onClick={() => {
+                      if (window.matchMedia("(max-width: 767px)").matches) setCollapsed(true);
+                    }}
+                  >
+                    {ICONS[screen]}
+                    <span>{t(`nav.${screenKey(screen)}`)}</span>
+                  </NavLink>
+                ))}
+              </div>
+            ))}
+          </nav>
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
     </Layout>
   );
 }

@@ -13,6 +13,22 @@ export const en: Messages = {
     lagging: "Lagging",
     region: "Region detail",
     matrix: "Status matrix",
+    entry: "Data entry",
+    import: "Import",
+    approvals: "Approvals",
+    completeness: "Completeness",
+    supervision: "Supervision",
+    targets: "Targets",
+    bulletin: "Bulletin",
+    "admin-users": "Users",
+    "admin-indicators": "Indicators",
+    "admin-audit": "Audit log",
+  },
+  navGroup: {
+    dashboards: "Dashboards",
+    work: "Monthly work",
+    planning: "Targets & bulletin",
+    admin: "Administration",
   },
   filters: {
     region: "Region",
@@ -150,9 +166,8 @@ export const en: Messages = {
     auditor: "Security auditor",
   },
   noDashboard: {
-    title: "Your role has no dashboard",
-    description:
-      "{{role}} accounts do not see target progress. The dashboards are for provincial departments, reporting bureaus and leadership.",
+    title: "This screen is not for your role",
+    description: "{{role}} accounts work on other screens: choose one from the menu on the left.",
   },
   common: {
     forbidden: "You may not see this region: it is outside your scope",

@@ -12,6 +12,22 @@ export const zhCN = {
     lagging: "滞后清单",
     region: "地区详情",
     matrix: "状态矩阵",
+    entry: "数据填报",
+    import: "批量导入",
+    approvals: "审核",
+    completeness: "报送情况",
+    supervision: "督办",
+    targets: "目标任务",
+    bulletin: "工作通报",
+    "admin-users": "用户管理",
+    "admin-indicators": "指标目录",
+    "admin-audit": "审计日志",
+  },
+  navGroup: {
+    dashboards: "看板",
+    work: "月度工作",
+    planning: "目标与通报",
+    admin: "系统管理",
   },
   filters: {
     region: "地区",
@@ -147,8 +163,8 @@ export const zhCN = {
     auditor: "安全审计员",
   },
   noDashboard: {
-    title: "您的角色没有仪表盘",
-    description: "{{role}}账号不查看目标任务进度。仪表盘供省级主管部门、填报单位和领导使用。",
+    title: "此页面不适用于您的角色",
+    description: "{{role}}账号请从左侧菜单选择工作页面。",
   },
   common: {
     forbidden: "无权查看该地区：超出您的管辖范围",
