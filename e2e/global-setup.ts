@@ -30,7 +30,8 @@ declare module "vitest" {
 type StorageState = Exclude<BrowserContextOptions["storageState"], string | undefined>;
 
 const webDir = fileURLToPath(new URL("../apps/web", import.meta.url));
-const webDist = join(webDir, "dist");
+// JINDU_WEB_OUT lets test runs that work side by side build into their own folders.
+const webDist = process.env.JINDU_WEB_OUT ?? join(webDir, "dist");
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -48,10 +49,14 @@ function ensureWebBuild() {
     return;
   }
   // Vitest sets NODE_ENV=test, which would give Vite a development build of React and antd.
-  execFileSync("pnpm", ["--filter", "@jindu/web", "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  execFileSync(
+    "pnpm",
+    ["--filter", "@jindu/web", "exec", "vite", "build", "--outDir", webDist, "--emptyOutDir"],
+    {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    },
+  );
 }
 
 /**

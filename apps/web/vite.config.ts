@@ -4,7 +4,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
 /** The budget for the JavaScript a first visit downloads before any route chunk. */
-const INITIAL_JS_BUDGET_KB = 400;
+const INITIAL_JS_BUDGET_KB = 350;
 const api = process.env.JINDU_API_URL ?? "http://127.0.0.1:3000";
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import audit from "./api/audit/index.js";
 import auth from "./api/auth/index.js";
+import bulletin from "./api/bulletin/index.js";
 import completeness from "./api/completeness/index.js";
 import exportRoutes from "./api/export/index.js";
 import importRoutes from "./api/import/index.js";
@@ -12,6 +13,7 @@ import progress from "./api/progress/index.js";
 import regions from "./api/regions/index.js";
 import reports from "./api/reports/index.js";
 import submissions from "./api/submissions/index.js";
+import supervision from "./api/supervision/index.js";
 import targets from "./api/targets/index.js";
 import trend from "./api/trend/index.js";
 import users from "./api/users/index.js";
@@ -36,6 +38,8 @@ export const routes = {
   "/api/overview": overview,
   "/api/matrix": matrix,
   "/api/trend": trend,
+  "/api/bulletin": bulletin,
+  "/api/supervision": supervision,
 };
 
 export async function registerRoutes(app: FastifyInstance) {

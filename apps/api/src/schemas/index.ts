@@ -1,4 +1,5 @@
 export * from "./auth.js";
+export * from "./bulletin.js";
 export * from "./catalogue.js";
 export * from "./common.js";
 export * from "./completeness.js";
@@ -7,4 +8,5 @@ export * from "./progress.js";
 export * from "./reports.js";
 export * from "./spreadsheets.js";
 export * from "./submissions.js";
+export * from "./supervision.js";
 export * from "./targets.js";
