@@ -10,6 +10,7 @@ export * from "./rollup.js";
 export * from "./schedule.js";
 export * from "./security.js";
 export * from "./status.js";
+export * from "./targets.js";
 export * from "./timeliness.js";
 export * from "./validation.js";
 export * from "./warnings.js";
