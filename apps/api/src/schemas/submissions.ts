@@ -23,6 +23,11 @@ export const SubmissionEntry = Type.Object({
   dueMonth: Type.Integer(),
   /** Last month's approved year-to-date figure (or parts). */
   previous: Type.Object({ value: Num, numerator: Num, denominator: Num }),
+  /**
+   * The region's earlier approved monthly increments (this year and last), from which the
+   * warnings judge what is usual: a form can check a figure as it is typed, as the API does.
+   */
+  pastIncrements: Type.Array(Type.Number()),
   value: Num,
   numerator: Num,
   denominator: Num,
@@ -48,6 +53,25 @@ export const SubmissionView = Type.Object({
   entries: Type.Array(SubmissionEntry),
 });
 export type SubmissionView = Static<typeof SubmissionView>;
+
+export const SubmissionQueueQuery = Type.Object(
+  {
+    parent: RegionCode,
+    /** Which months to list; the default is those waiting for the province (`submitted`). */
+    status: Type.Optional(ReportStatus),
+    year: Type.Optional(Year),
+    month: Type.Optional(Month),
+  },
+  { additionalProperties: false },
+);
+
+export const SubmissionQueue = Type.Object({
+  /** The parent's own months and its child regions', oldest submission first (at most 200). */
+  items: Type.Array(SubmissionView),
+  /** More months matched than were listed. */
+  truncated: Type.Boolean(),
+});
+export type SubmissionQueue = Static<typeof SubmissionQueue>;
 
 export const EntryInput = Type.Object(
   {
@@ -102,3 +126,9 @@ export const Revision = Type.Object({
 });
 
 export const HistoryResponse = Type.Object({ revisions: Type.Array(Revision) });
+
+export const MonthRevision = Type.Object({ indicator: Type.String(), ...Revision.properties });
+export type MonthRevision = Static<typeof MonthRevision>;
+
+export const MonthHistoryResponse = Type.Object({ revisions: Type.Array(MonthRevision) });
+export type MonthHistoryResponse = Static<typeof MonthHistoryResponse>;

@@ -6,6 +6,7 @@ import {
   type FigureChange,
   reportsOfMonth,
   saveDraftFigures,
+  schema,
   submissionByKey,
   targetsOfRegion,
 } from "@jindu/db";
@@ -22,8 +23,15 @@ import {
   type ValidationProblem,
   type WorkflowAction,
 } from "@jindu/domain";
+import { and, asc, eq, getTableColumns, or, sql } from "drizzle-orm";
 import { badRequest, conflict, invalid } from "../errors.js";
-import type { EntryInput, SubmissionEntry, SubmissionView } from "../schemas/index.js";
+import type {
+  EntryInput,
+  MonthRevision,
+  SubmissionEntry,
+  SubmissionQueue,
+  SubmissionView,
+} from "../schemas/index.js";
 import { requireRegion } from "./lookups.js";
 import { type IndicatorRow, refOf } from "./progress.js";
 
@@ -131,6 +139,7 @@ export async function submissionView(
       target: target?.value ?? null,
       dueMonth: target?.dueMonth ?? 12,
       previous: ctx.previous.get(code) ?? none,
+      pastIncrements: ctx.increments.get(code) ?? [],
       ...values,
       explanation: figure?.explanation ?? null,
       status: figure?.status ?? null,
@@ -267,4 +276,55 @@ export async function moveSubmission(
   if (!outcome.ok) {
     throw outcome.reason === "missing" ? badRequest(outcome.message) : conflict(outcome.message);
   }
+}
+
+/** At most this many months in one answer of the approvals queue. */
+const QUEUE_LIMIT = 200;
+
+/**
+ * The approvals queue: the months of a region and of its child regions in one status (by default
+ * those waiting for the province), each as its full form, so changes and warnings show at once.
+ */
+export async function submissionQueue(
+  db: Database,
+  q: {
+    parent: string;
+    status?: "draft" | "submitted" | "approved" | "returned" | undefined;
+    year?: number | undefined;
+    month?: number | undefined;
+  },
+  today = new Date(),
+): Promise<SubmissionQueue> {
+  await requireRegion(db, q.parent, "parent");
+  const { submissions: s, regions: r } = schema;
+  const rows = await db
+    .select({ region: s.regionCode, year: s.year, month: s.month })
+    .from(s)
+    .innerJoin(r, eq(r.code, s.regionCode))
+    .where(
+      and(
+        or(eq(r.code, q.parent), eq(r.parentCode, q.parent)),
+        eq(s.status, q.status ?? "submitted"),
+        q.year === undefined ? undefined : eq(s.year, q.year),
+        q.month === undefined ? undefined : eq(s.month, q.month),
+      ),
+    )
+    .orderBy(sql`${s.submittedAt} asc nulls last`, asc(s.year), asc(s.month), asc(s.regionCode))
+    .limit(QUEUE_LIMIT + 1);
+  const items: SubmissionView[] = [];
+  for (const row of rows.slice(0, QUEUE_LIMIT)) items.push(await submissionView(db, row, today));
+  return { items, truncated: rows.length > QUEUE_LIMIT };
+}
+
+/** Every revision of every figure of a region's month, oldest first. */
+export async function monthHistory(db: Database, m: MonthRef): Promise<MonthRevision[]> {
+  await requireRegion(db, m.region, "region");
+  const t = schema.reportRevisions;
+  const { id: _id, regionCode, year, month, indicatorCode, ...columns } = getTableColumns(t);
+  const rows = await db
+    .select({ indicator: indicatorCode, ...columns })
+    .from(t)
+    .where(and(eq(regionCode, m.region), eq(year, m.year), eq(month, m.month)))
+    .orderBy(asc(t.id));
+  return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
 }

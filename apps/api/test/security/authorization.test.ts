@@ -127,8 +127,22 @@ const CASES: Case[] = [
   },
   {
     method: "GET",
+    route: "/api/submissions/",
+    url: "/api/submissions?parent={in}",
+    roles: PROVINCE,
+    scoped: true,
+  },
+  {
+    method: "GET",
     route: "/api/submissions/:region/:year/:month",
     url: "/api/submissions/{in}/2022/3",
+    roles: READERS,
+    scoped: true,
+  },
+  {
+    method: "GET",
+    route: "/api/submissions/:region/:year/:month/history",
+    url: "/api/submissions/{in}/2022/3/history",
     roles: READERS,
     scoped: true,
   },

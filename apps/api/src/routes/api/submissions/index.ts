@@ -4,13 +4,22 @@ import { ENTRY, PROVINCE, READERS, rule } from "../../../auth-rules.js";
 import type { AuditRule } from "../../../plugins/app/audit.js";
 import {
   errorResponses,
+  MonthHistoryResponse,
   MonthParams,
   ReasonedTransitionBody,
   SaveSubmissionBody,
+  SubmissionQueue,
+  SubmissionQueueQuery,
   SubmissionView,
   TransitionBody,
 } from "../../../schemas/index.js";
-import { moveSubmission, saveEntries, submissionView } from "../../../services/submissions.js";
+import {
+  monthHistory,
+  moveSubmission,
+  saveEntries,
+  submissionQueue,
+  submissionView,
+} from "../../../services/submissions.js";
 
 type MonthParamsValue = { region: string; year: number; month: number };
 
@@ -22,6 +31,23 @@ const monthAudit: AuditRule = {
 };
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/",
+    {
+      config: { auth: rule(PROVINCE, { in: "query", key: "parent" }) },
+      schema: {
+        tags: ["submissions"],
+        summary: "The approvals queue: months of a region and its child regions in one status",
+        description:
+          "By default the months waiting for the province (`submitted`), oldest first, each as " +
+          "its full form (figures, last month's, warnings and their explanations). At most 200.",
+        querystring: SubmissionQueueQuery,
+        response: { 200: SubmissionQueue, ...errorResponses },
+      },
+    },
+    async (request) => submissionQueue(app.db, request.query),
+  );
+
   app.get(
     "/:region/:year/:month",
     {
@@ -62,6 +88,20 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       });
       return submissionView(app.db, request.params);
     },
+  );
+
+  app.get(
+    "/:region/:year/:month/history",
+    {
+      config: { auth: rule(READERS, { in: "params", key: "region" }) },
+      schema: {
+        tags: ["submissions"],
+        summary: "Every revision of every figure of a region's month: who, when, old and new, why",
+        params: MonthParams,
+        response: { 200: MonthHistoryResponse, ...errorResponses },
+      },
+    },
+    async (request) => ({ revisions: await monthHistory(app.db, request.params) }),
   );
 
   const transitions: [Exclude<WorkflowAction, "save">, string, boolean][] = [
