@@ -39,3 +39,168 @@ export const TargetUpdate = Type.Object(
 
 export const TargetParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const TargetListResponse = Type.Object({ targets: Type.Array(Target) });
+
+const Severity = Type.Union([Type.Literal("ok"), Type.Literal("info"), Type.Literal("warning")]);
+
+/** How a decomposition compares with its parent's target; see checkDecomposition in the domain. */
+export const DecompositionCheck = Type.Object({
+  kind: Type.Union([Type.Literal("cumulative"), Type.Literal("ratio"), Type.Literal("level")]),
+  sum: Type.Union([Type.Number(), Type.Null()], {
+    description: "cumulative: the children's sum; shares and levels are never summed (null)",
+  }),
+  parent: Type.Union([Type.Number(), Type.Null()]),
+  difference: Type.Union([Type.Number(), Type.Null()], { description: "sum − parent" }),
+  status: Type.Union([
+    Type.Literal("consistent"),
+    Type.Literal("short"),
+    Type.Literal("over"),
+    Type.Literal("mixed"),
+    Type.Literal("incomplete"),
+  ]),
+  severity: Severity,
+  worse: Type.Array(Type.String(), {
+    description: "ratio and level: regions whose target is worse than the parent's",
+  }),
+  entered: Type.Integer(),
+});
+export type DecompositionCheck = Static<typeof DecompositionCheck>;
+
+export const DecompositionQuery = Type.Object(
+  { parent: RegionCode, indicator: IndicatorCode, year: Year },
+  { additionalProperties: false },
+);
+
+const RegionName = {
+  region: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+};
+
+export const Decomposition = Type.Object({
+  indicator: Type.String(),
+  year: Type.Integer(),
+  parent: Type.Object({
+    ...RegionName,
+    target: Type.Union([Target, Type.Null()]),
+  }),
+  children: Type.Array(Type.Object({ ...RegionName, target: Type.Union([Target, Type.Null()]) })),
+  check: DecompositionCheck,
+  /** Targets written by the request (PUT only; 0 on GET). */
+  changed: Type.Integer(),
+});
+export type Decomposition = Static<typeof Decomposition>;
+
+const TargetValue = Type.Number({ minimum: 0 });
+
+export const DecompositionBody = Type.Object(
+  {
+    parent: RegionCode,
+    indicator: IndicatorCode,
+    year: Year,
+    /** The parent's own target, set in the same transaction; left as it is when absent. */
+    value: Type.Optional(TargetValue),
+    dueMonth: Type.Optional(Month),
+    children: Type.Array(
+      Type.Object(
+        {
+          region: RegionCode,
+          value: Type.Union([TargetValue, Type.Null()], {
+            description: "null removes the region's target",
+          }),
+          dueMonth: Type.Optional(Month),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 200 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type DecompositionBody = Static<typeof DecompositionBody>;
+
+export const TargetPlan = Type.Object({
+  id: Type.Integer(),
+  indicator: Type.String(),
+  region: Type.String(),
+  fromYear: Type.Integer(),
+  toYear: Type.Integer(),
+  total: Type.Number(),
+  yearValues: Type.Array(Type.Number()),
+  updatedAt: Type.String({ format: "date-time" }),
+});
+export type TargetPlan = Static<typeof TargetPlan>;
+
+export const TargetPlanQuery = Type.Object(
+  { indicator: Type.Optional(IndicatorCode), region: RegionCode },
+  { additionalProperties: false },
+);
+
+export const TargetPlanListResponse = Type.Object({ plans: Type.Array(TargetPlan) });
+
+export const TargetPlanBody = Type.Object(
+  {
+    indicator: IndicatorCode,
+    region: RegionCode,
+    fromYear: Year,
+    toYear: Year,
+    total: TargetValue,
+    /** One value per year; absent: the total split evenly (whole units for counted indicators). */
+    yearValues: Type.Optional(Type.Array(TargetValue, { minItems: 1, maxItems: 20 })),
+  },
+  { additionalProperties: false },
+);
+export type TargetPlanBody = Static<typeof TargetPlanBody>;
+
+export const TargetPlanSaved = Type.Object({ plan: TargetPlan, targets: Type.Array(Target) });
+
+export const TargetImportQuery = Type.Object(
+  {
+    parent: RegionCode,
+    dryRun: Type.Optional(Type.Boolean({ description: "check and preview without writing" })),
+  },
+  { additionalProperties: false },
+);
+
+export const TargetTemplateQuery = Type.Object(
+  { parent: RegionCode, year: Year, indicator: Type.Optional(IndicatorCode) },
+  { additionalProperties: false },
+);
+
+const TargetFigures = Type.Object({ value: Type.Number(), dueMonth: Type.Integer() });
+
+export const TargetImportResult = Type.Object({
+  ok: Type.Boolean(),
+  dryRun: Type.Boolean(),
+  rows: Type.Integer({ description: "rows of targets in the file" }),
+  changed: Type.Integer({ description: "targets that differ from what is stored" }),
+  errors: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      column: Type.String(),
+      field: Type.String(),
+      reason: Type.String(),
+    }),
+  ),
+  preview: Type.Array(
+    Type.Object({
+      region: Type.String(),
+      indicator: Type.String(),
+      year: Type.Integer(),
+      old: Type.Union([TargetFigures, Type.Null()]),
+      new: TargetFigures,
+    }),
+  ),
+});
+export type TargetImportResult = Static<typeof TargetImportResult>;
+
+export const SeasonalProfileParams = Type.Object({ code: IndicatorCode });
+
+export const SeasonalProfileBody = Type.Object(
+  {
+    profile: Type.Union([
+      Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { minItems: 12, maxItems: 12 }),
+      Type.Null(),
+    ]),
+  },
+  { additionalProperties: false },
+);

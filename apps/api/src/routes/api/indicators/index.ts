@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { allIndicators } from "@jindu/db";
 import { EVERYONE, rule } from "../../../auth-rules.js";
 import { IndicatorListResponse } from "../../../schemas/index.js";
+import profile from "./profile.js";
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -16,5 +17,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     },
     async () => ({ indicators: await allIndicators(app.db) }),
   );
+
+  await app.register(profile);
 };
 export default route;
