@@ -59,6 +59,13 @@ const endpoints = [
     body: ["file"],
   },
   { method: "GET", url: "/api/export/month", query: ["parent", "year", "month"] },
+  { method: "GET", url: "/api/supervision", query: ["region", "status"] },
+  {
+    method: "POST",
+    url: "/api/supervision",
+    body: ["region", "kind", "heldOn", "indicators", "actions", "deadline"],
+  },
+  { method: "POST", url: "/api/supervision/:id/close", body: ["outcome"] },
   { method: "POST", url: "/api/auth/login", body: ["username", "password", "totp"] },
   { method: "GET", url: "/api/auth/session" },
   { method: "POST", url: "/api/auth/password", body: ["currentPassword", "newPassword"] },

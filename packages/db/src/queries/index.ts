@@ -5,5 +5,6 @@ export * from "./imports.js";
 export * from "./progress.js";
 export * from "./reports.js";
 export * from "./submissions.js";
+export * from "./supervision.js";
 export * from "./targets.js";
 export * from "./users.js";

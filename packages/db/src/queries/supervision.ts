@@ -1,0 +1,87 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../client.js";
+import { regions, supervisionRecords } from "../schema.js";
+import { regionSubtree } from "./catalogue.js";
+
+export type SupervisionStatus = "open" | "closed" | "all";
+
+export interface SupervisionFilter {
+  /** Records of this region and the regions below it. */
+  region?: string | undefined;
+  /** Only regions at or below this one (the caller's scope). */
+  within?: string | null | undefined;
+  status?: SupervisionStatus | undefined;
+}
+
+const columns = {
+  record: supervisionRecords,
+  region: {
+    code: regions.code,
+    nameZh: regions.nameZh,
+    nameEn: regions.nameEn,
+    level: regions.level,
+  },
+};
+
+/** Supervision records with their region's names: open ones first, the nearest deadline first. */
+export function listSupervision(db: Database, filter: SupervisionFilter = {}) {
+  const where: SQL[] = [];
+  if (filter.region) {
+    where.push(inArray(supervisionRecords.regionCode, regionSubtree(filter.region)));
+  }
+  if (filter.within) {
+    where.push(inArray(supervisionRecords.regionCode, regionSubtree(filter.within)));
+  }
+  if (filter.status === "open") where.push(isNull(supervisionRecords.closedAt));
+  if (filter.status === "closed") where.push(isNotNull(supervisionRecords.closedAt));
+  return db
+    .select(columns)
+    .from(supervisionRecords)
+    .innerJoin(regions, eq(regions.code, supervisionRecords.regionCode))
+    .where(and(...where))
+    .orderBy(
+      sql`${supervisionRecords.closedAt} is not null`,
+      asc(supervisionRecords.deadline),
+      desc(supervisionRecords.heldOn),
+      asc(supervisionRecords.id),
+    );
+}
+
+export type SupervisionRow = Awaited<ReturnType<typeof listSupervision>>[number];
+
+export async function supervisionById(db: Database, id: number): Promise<SupervisionRow | null> {
+  const [row] = await db
+    .select(columns)
+    .from(supervisionRecords)
+    .innerJoin(regions, eq(regions.code, supervisionRecords.regionCode))
+    .where(eq(supervisionRecords.id, id));
+  return row ?? null;
+}
+
+export type NewSupervision = Pick<
+  typeof supervisionRecords.$inferInsert,
+  "regionCode" | "kind" | "heldOn" | "indicatorCodes" | "actions" | "deadline" | "createdBy"
+>;
+
+export async function insertSupervision(db: Database, record: NewSupervision) {
+  const [row] = await db.insert(supervisionRecords).values(record).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row.id;
+}
+
+/**
+ * Closes an open record with its outcome; false when there is no open record of that id
+ * (already closed, or by a request that got there first).
+ */
+export async function closeSupervision(
+  db: Database,
+  id: number,
+  close: { outcome: string; closedBy: string },
+): Promise<boolean> {
+  const rows = await db
+    .update(supervisionRecords)
+    .set({ ...close, closedAt: sql`now()` })
+    .where(and(eq(supervisionRecords.id, id), isNull(supervisionRecords.closedAt)))
+    .returning({ id: supervisionRecords.id });
+  return rows.length > 0;
+}
