@@ -1,0 +1,72 @@
+import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled } from "@ant-design/icons";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "@/lib/i18n";
+import type { Timeliness } from "../api/get-completeness";
+
+/** Okabe–Ito colours as on the status tags; an icon and a word go with each. */
+export const TIMELINESS_STYLE: Record<Timeliness, { color: string; text: string }> = {
+  on_time: { color: "#009E73", text: "#ffffff" },
+  late: { color: "#E69F00", text: "#1f1f1f" },
+  missing: { color: "#D55E00", text: "#ffffff" },
+};
+
+export const TIMELINESS_ORDER: Timeliness[] = ["on_time", "late", "missing"];
+
+/** The locale key of each timeliness: on_time → completeness.onTime. */
+export const TIMELINESS_KEY: Record<Timeliness, "onTime" | "late" | "missing"> = {
+  on_time: "onTime",
+  late: "late",
+  missing: "missing",
+};
+
+const ICONS: Record<Timeliness, ReactNode> = {
+  on_time: <CheckCircleFilled />,
+  late: <ClockCircleFilled />,
+  missing: <CloseCircleFilled />,
+};
+
+export function TimelinessTag({ value }: { value: Timeliness }) {
+  const { t } = useTranslation();
+  const style = TIMELINESS_STYLE[value];
+  return (
+    <span
+      className="status-tag"
+      data-timeliness={value}
+      style={{ background: style.color, color: style.text }}
+    >
+      {ICONS[value]}
+      <span>{t(`completeness.${TIMELINESS_KEY[value]}`)}</span>
+    </span>
+  );
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(language: Language, withTime: boolean) {
+  const key = `${language}:${withTime}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === "en" ? "en-CA" : "zh-CN", {
+      timeZone: "Asia/Shanghai",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      ...(withTime ? { hour: "2-digit", minute: "2-digit", hour12: false } : {}),
+    });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A moment in Beijing time: 2023-01-04 10:00 (the deadline is end of day there). */
+export function formatDateTime(iso: string | null, language: Language, withTime = true) {
+  if (!iso) return "—";
+  return dateTimeFormat(language, withTime).format(new Date(iso));
+}
+
+/** Whole days (rounded up) a submission came after its deadline. */
+export function daysLate(submittedAt: string | null, deadline: string): number {
+  if (!submittedAt) return 0;
+  const ms = new Date(submittedAt).getTime() - new Date(deadline).getTime();
+  return ms > 0 ? Math.ceil(ms / 86_400_000) : 0;
+}

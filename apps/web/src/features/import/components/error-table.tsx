@@ -1,0 +1,92 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import { Alert, Button, Table, Tag } from "antd";
+import { useTranslation } from "react-i18next";
+import type { ImportResult } from "../api/upload";
+
+type CellError = ImportResult["errors"][number];
+
+interface ErrorTableProps {
+  errors: CellError[];
+  onDownloadAnnotated: () => void;
+  downloading: boolean;
+}
+
+/** Every bad row and cell, as Excel names them (row 7, column D), with the reason. */
+export function ErrorTable({ errors, onDownloadAnnotated, downloading }: ErrorTableProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="import-errors" data-testid="import-errors">
+      <Alert
+        type="error"
+        showIcon
+        title={t("import.errors.title", { count: errors.length })}
+        description={t("import.errors.description")}
+        action={
+          <Button
+            size="small"
+            danger
+            icon={<DownloadOutlined />}
+            loading={downloading}
+            onClick={onDownloadAnnotated}
+            data-testid="annotated-download"
+          >
+            {t("import.errors.annotated")}
+          </Button>
+        }
+      />
+      <Table<CellError>
+        size="small"
+        data-testid="import-error-table"
+        rowKey={(error) => `${error.row}:${error.column}:${error.field}:${error.reason}`}
+        dataSource={errors}
+        pagination={errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        rowClassName={() => "import-error-row"}
+        onRow={(error) =>
+          ({
+            "data-row": error.row,
+            "data-column": error.column,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+        columns={[
+          {
+            key: "cell",
+            title: t("import.errors.cell"),
+            render: (_, error) => (
+              <Tag color="error" className="import-cell-ref">
+                {error.column}
+                {error.row}
+              </Tag>
+            ),
+          },
+          {
+            key: "row",
+            title: t("import.errors.row"),
+            dataIndex: "row",
+            className: "import-error-rownum",
+            responsive: ["sm"],
+          },
+          {
+            key: "column",
+            title: t("import.errors.column"),
+            dataIndex: "column",
+            className: "import-error-column",
+            responsive: ["sm"],
+          },
+          {
+            key: "field",
+            title: t("import.errors.field"),
+            dataIndex: "field",
+            responsive: ["md"],
+            render: (field: string) => <code>{field}</code>,
+          },
+          {
+            key: "reason",
+            title: t("import.errors.reason"),
+            dataIndex: "reason",
+            className: "import-error-reason",
+          },
+        ]}
+      />
+    </div>
+  );
+}
