@@ -1,0 +1,202 @@
+import { Alert, App, Button, Card, Popconfirm, Space, Tag } from "antd";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLanguage } from "@/hooks/use-language";
+import { ApiError } from "@/lib/api-client";
+import { nameOf } from "@/utils/format";
+import {
+  type EntryInput,
+  type SubmissionEntry,
+  type SubmissionView,
+  useSaveDraft,
+  useSubmitMonth,
+} from "../api/submissions";
+import { checkLine } from "../utils/checks";
+import { EntryLine, type LineDraft } from "./entry-line";
+import { SubmissionStatusTag } from "./submission-status";
+
+const draftOf = (e: SubmissionEntry): LineDraft => ({
+  value: e.value,
+  numerator: e.numerator,
+  denominator: e.denominator,
+  explanation: e.explanation ?? "",
+});
+
+const same = (a: LineDraft, e: SubmissionEntry) =>
+  a.value === e.value &&
+  a.numerator === e.numerator &&
+  a.denominator === e.denominator &&
+  a.explanation.trim() === (e.explanation ?? "");
+
+/** The figures of a line as the API takes them: the parts of a share, else the value. */
+function inputOf(e: SubmissionEntry, d: LineDraft): EntryInput {
+  const explanation = d.explanation.trim() ? { explanation: d.explanation.trim() } : {};
+  const part = (key: "value" | "numerator" | "denominator") =>
+    d[key] === null ? {} : { [key]: d[key] as number };
+  return e.indicator.kind === "ratio"
+    ? { indicator: e.indicator.code, ...part("numerator"), ...part("denominator"), ...explanation }
+    : { indicator: e.indicator.code, ...part("value"), ...explanation };
+}
+
+const dateText = (iso: string, language: string) =>
+  new Intl.DateTimeFormat(language, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Shanghai",
+  }).format(new Date(iso));
+
+/** The month's form for one region: grouped by category, checked as the user types. */
+export function MonthForm({ view }: { view: SubmissionView }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { message } = App.useApp();
+  const key = { region: view.region.code, year: view.year, month: view.month };
+  const save = useSaveDraft(key);
+  const submit = useSubmitMonth(key);
+  const [drafts, setDrafts] = useState<Record<string, LineDraft>>(() =>
+    Object.fromEntries(view.entries.map((e) => [e.indicator.code, draftOf(e)])),
+  );
+  const editable = view.status === null || view.status === "draft" || view.status === "returned";
+  const lines = useMemo(
+    () =>
+      view.entries.map((entry) => {
+        const draft = drafts[entry.indicator.code] ?? draftOf(entry);
+        return { entry, draft, check: checkLine(entry, draft, view) };
+      }),
+    [view, drafts],
+  );
+  const groups = useMemo(() => {
+    const byCategory = new Map<string, typeof lines>();
+    for (const line of lines) {
+      const c = line.entry.indicator.category;
+      byCategory.set(c, [...(byCategory.get(c) ?? []), line]);
+    }
+    return [...byCategory];
+  }, [lines]);
+
+  const entered = lines.filter((l) => l.check.entered);
+  const errors = lines.reduce((n, l) => n + l.check.errors.length, 0);
+  const unexplained = lines.filter(
+    (l) => l.check.warnings.length > 0 && l.draft.explanation.trim() === "",
+  ).length;
+  const changed = lines.filter((l) => l.check.entered && !same(l.draft, l.entry));
+  const busy = save.isPending || submit.isPending;
+
+  const fail = (error: unknown) => {
+    if (error instanceof ApiError && error.status === 409) message.warning(t("entry.stale"));
+    else message.error(t("entry.failed", { message: (error as Error).message }));
+  };
+  const onSave = () =>
+    save.mutate(
+      { baseVersion: view.version, entries: changed.map((l) => inputOf(l.entry, l.draft)) },
+      { onSuccess: () => message.success(t("entry.saved")), onError: fail },
+    );
+  const onSubmit = () =>
+    submit.mutate(
+      {
+        version: view.version,
+        entries: changed.length > 0 ? changed.map((l) => inputOf(l.entry, l.draft)) : null,
+      },
+      { onSuccess: () => message.success(t("entry.submittedOk")), onError: fail },
+    );
+
+  const categoryName = (c: string) =>
+    t(`entry.category.${c}`, { defaultValue: t("entry.category.other") });
+
+  return (
+    <div className="entry-form" data-testid="entry-form" data-status={view.status ?? "none"}>
+      {view.status === "returned" && view.reason ? (
+        <Alert
+          className="entry-returned"
+          type="error"
+          showIcon
+          title={t("entry.returnedTitle")}
+          description={
+            <span>
+              {t("entry.returnedReason")}
+              <strong data-testid="entry-returned-reason">{view.reason}</strong>
+            </span>
+          }
+        />
+      ) : null}
+      {view.status === "submitted" ? (
+        <Alert type="info" showIcon title={t("entry.submittedNotice")} />
+      ) : null}
+      {view.status === "approved" ? (
+        <Alert type="success" showIcon title={t("entry.approvedNotice")} />
+      ) : null}
+      <div className="entry-summary" data-testid="entry-summary">
+        <strong>{nameOf(view.region, language)}</strong>
+        <SubmissionStatusTag status={view.status} />
+        <span className="muted">
+          {t("entry.deadline", { date: dateText(view.deadline, language) })}
+        </span>
+        {view.submittedAt ? (
+          <span className="muted">
+            {t("entry.submittedAt", { date: dateText(view.submittedAt, language) })}
+          </span>
+        ) : null}
+        <span>{t("entry.summary.entered", { count: entered.length, total: lines.length })}</span>
+        {errors > 0 ? (
+          <Tag color="error">{t("entry.summary.errors", { count: errors })}</Tag>
+        ) : null}
+        {unexplained > 0 ? (
+          <Tag color="warning">{t("entry.summary.warnings", { count: unexplained })}</Tag>
+        ) : null}
+      </div>
+      {groups.map(([category, group]) => (
+        <Card key={category} size="small" className="entry-category" title={categoryName(category)}>
+          {group.map(({ entry, draft, check }) => (
+            <EntryLine
+              key={entry.indicator.code}
+              entry={entry}
+              draft={draft}
+              check={check}
+              month={view.month}
+              editable={editable && !busy}
+              onChange={(change) =>
+                setDrafts((all) => ({
+                  ...all,
+                  [entry.indicator.code]: { ...draft, ...change },
+                }))
+              }
+            />
+          ))}
+        </Card>
+      ))}
+      {editable ? (
+        <div className="entry-actions">
+          <span className="entry-actions-note">
+            {errors > 0
+              ? t("entry.fixErrors")
+              : unexplained > 0
+                ? t("entry.explanationNeeded")
+                : changed.length > 0
+                  ? t("entry.unsaved")
+                  : null}
+          </span>
+          <Space wrap>
+            <Button
+              data-testid="entry-save"
+              onClick={onSave}
+              loading={save.isPending}
+              disabled={busy || errors > 0 || changed.length === 0}
+            >
+              {t("entry.save")}
+            </Button>
+            <Popconfirm title={t("entry.submitConfirm")} onConfirm={onSubmit} disabled={busy}>
+              <Button
+                type="primary"
+                data-testid="entry-submit"
+                loading={submit.isPending}
+                disabled={busy || errors > 0 || unexplained > 0 || entered.length === 0}
+              >
+                {t("entry.submit")}
+              </Button>
+            </Popconfirm>
+          </Space>
+        </div>
+      ) : null}
+    </div>
+  );
+}
