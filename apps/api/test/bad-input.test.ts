@@ -59,6 +59,8 @@ const endpoints = [
     body: ["file"],
   },
   { method: "GET", url: "/api/export/month", query: ["parent", "year", "month"] },
+  { method: "GET", url: "/api/bulletin", query: ["region", "year", "month"] },
+  { method: "GET", url: "/api/bulletin/xlsx", query: ["region", "year", "month", "lang"] },
   { method: "GET", url: "/api/supervision", query: ["region", "status"] },
   {
     method: "POST",

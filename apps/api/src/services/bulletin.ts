@@ -1,0 +1,121 @@
+import { allIndicators, type Database } from "@jindu/db";
+import {
+  countStatuses,
+  isBehind,
+  type ProgressLine,
+  rankByScore,
+  type Status,
+  worstStatus,
+} from "@jindu/domain";
+import type { BulletinRankingRow, BulletinResponse } from "../schemas/index.js";
+import { completenessOf } from "./completeness.js";
+import { requireRegion } from "./lookups.js";
+import { laggingItems, monthlyTables, type RegionRef, refOf } from "./progress.js";
+
+/**
+ * How far a line is along against where time says it should be: completion ÷ schedule progress,
+ * capped at 1 so that over-fulfilling one indicator does not hide a shortfall on another.
+ */
+function attainment(line: ProgressLine<RegionRef>): number | null {
+  if (line.status === null || line.completion === null) return null;
+  if (line.schedule <= 0) return 1;
+  return Math.min(1, line.completion / line.schedule);
+}
+
+/** A child's overall score: the mean attainment over its rated indicators, × 100. */
+function scoreOf(lines: readonly ProgressLine<RegionRef>[]): number | null {
+  const values = lines.map(attainment).filter((v): v is number => v !== null);
+  if (values.length === 0) return null;
+  return (values.reduce((a, b) => a + b, 0) / values.length) * 100;
+}
+
+/**
+ * The monthly bulletin (工作情况通报) of a region for a month: every indicator's completion
+ * against schedule, its children ranked overall and per indicator, who lags, who has not
+ * reported and who reported late. Only approved figures count: the bulletin is official.
+ */
+export async function bulletinOf(
+  db: Database,
+  q: { region: string; year: number; month: number },
+): Promise<BulletinResponse> {
+  const region = refOf(await requireRegion(db, q.region, "region"));
+  const [indicators, completeness] = await Promise.all([
+    allIndicators(db),
+    completenessOf(db, { parent: q.region, year: q.year, month: q.month }),
+  ]);
+  const tables = await monthlyTables(db, region, indicators, { year: q.year, toMonth: q.month });
+  const latest = indicators.map((indicator) => tables.get(indicator.code)?.at(-1));
+
+  const indicatorLines = indicators.map((indicator, i) => {
+    const table = latest[i];
+    const children = table?.children ?? [];
+    const ranked = children
+      .filter((c) => c.rank !== null)
+      .sort((a, b) => (a.rank as number) - (b.rank as number));
+    const { code, nameZh, nameEn, unitZh, unitEn, kind, direction } = indicator;
+    return {
+      indicator: { code, nameZh, nameEn, unitZh, unitEn, kind, direction },
+      line: table?.parent as ProgressLine<RegionRef>,
+      children: countStatuses(children.map((c) => c.status)),
+      best: ranked[0]?.region ?? null,
+      worst: ranked.length > 1 ? (ranked.at(-1)?.region ?? null) : null,
+    };
+  });
+
+  const timeliness = new Map(completeness.regions.map((r) => [r.region.code, r.timeliness]));
+  const childRefs = latest[0]?.children.map((c) => c.region) ?? [];
+  const rows = childRefs.map((child, c) => {
+    const lines = latest.map((t) => t?.children[c]).filter((l) => l !== undefined);
+    const statuses = lines.map((l) => l.status);
+    return {
+      region: child,
+      score: scoreOf(lines),
+      rated: statuses.filter((s) => s !== null).length,
+      behind: statuses.filter((s) => isBehind(s)).length,
+      statuses: countStatuses(statuses),
+      worst: worstStatus(statuses) as Status | null,
+      timeliness: timeliness.get(child.code) ?? "missing",
+      cells: indicators.map((indicator, i) => {
+        const line = latest[i]?.children[c];
+        return {
+          indicator: indicator.code,
+          completion: line?.completion ?? null,
+          lag: line?.lag ?? null,
+          status: line?.status ?? null,
+          rank: line?.rank ?? null,
+        };
+      }),
+    };
+  });
+  const ranks = rankByScore(rows.map((r) => r.score));
+  const ranking: BulletinRankingRow[] = rows
+    .map((row, i) => ({ rank: ranks[i] ?? null, ...row }))
+    .sort(
+      (a, b) =>
+        (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) ||
+        a.region.code.localeCompare(b.region.code),
+    );
+
+  const lagging = laggingItems(indicators, tables);
+  const parentStatuses = indicatorLines.map((x) => x.line?.status ?? null);
+  return {
+    region,
+    year: q.year,
+    month: q.month,
+    deadline: completeness.deadline,
+    summary: {
+      indicators: indicatorLines.filter((x) => x.line?.target !== null).length,
+      statuses: countStatuses(parentStatuses),
+      regions: countStatuses(rows.map((r) => r.worst)),
+      laggingLines: lagging.length,
+      reporting: completeness.summary,
+    },
+    indicators: indicatorLines,
+    ranking,
+    lagging,
+    missing: completeness.regions.filter((r) => r.timeliness === "missing").map((r) => r.region),
+    late: completeness.regions
+      .filter((r) => r.timeliness === "late")
+      .map((r) => ({ region: r.region, firstSubmittedAt: r.firstSubmittedAt as string })),
+  };
+}
