@@ -10,6 +10,7 @@ import { useOverview } from "@/features/overview/api/get-overview";
 import { IndicatorTile } from "@/features/overview/components/indicator-tile";
 import { StatusSummary } from "@/features/overview/components/status-summary";
 import { WorstLags } from "@/features/overview/components/worst-lags";
+import { OpenSupervisionCard } from "@/features/supervision/components/open-supervision-card";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useLanguage } from "@/hooks/use-language";
 import { formatMonth, nameOf } from "@/utils/format";
@@ -38,6 +39,7 @@ export default function OverviewRoute() {
         extra={<span className="muted">{period}</span>}
       />
       <FilterBar />
+      <OpenSupervisionCard region={params.region} />
       <QueryState
         query={overview}
         isEmpty={(data) =>

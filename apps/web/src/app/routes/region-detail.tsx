@@ -10,6 +10,7 @@ import { useIndicators } from "@/features/catalogue/api/get-indicators";
 import { regionPath, useRegions } from "@/features/catalogue/api/get-regions";
 import { FilterBar } from "@/features/catalogue/components/filter-bar";
 import { IndicatorTrendCard } from "@/features/region-detail/components/indicator-trend-card";
+import { OpenSupervisionCard } from "@/features/supervision/components/open-supervision-card";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useLanguage } from "@/hooks/use-language";
 import { nameOf } from "@/utils/format";
@@ -51,6 +52,7 @@ export default function RegionDetailRoute() {
         }
       />
       <FilterBar />
+      <OpenSupervisionCard region={params.region} />
       {children.length > 0 ? (
         <Card size="small" title={t("region.children")} className="region-children">
           <Space size={[8, 8]} wrap>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { StatusTag } from "@/components/ui/status-tag";
 import { statusKey } from "@/config/status";
+import { useSuperviseColumn } from "@/features/supervision/hooks/use-supervise-column";
 import { useLanguage } from "@/hooks/use-language";
 import { formatPercent, formatPoints, formatQuantity, nameOf } from "@/utils/format";
 
@@ -20,6 +21,7 @@ const keyOf = (item: LaggingItem) => `${item.indicator.code}:${item.line.region.
 export function LaggingTable({ items, regionHref, indicatorHref }: LaggingTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const supervise = useSuperviseColumn();
   const columns: TableColumnsType<LaggingItem> = [
     {
       key: "order",
@@ -87,6 +89,7 @@ export function LaggingTable({ items, regionHref, indicatorHref }: LaggingTableP
       align: "right",
       render: (_, item) => t("metric.monthsCount", { count: item.monthsBehind }),
     },
+    ...supervise,
   ];
   return (
     <Table<LaggingItem>
