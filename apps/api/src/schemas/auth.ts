@@ -61,6 +61,7 @@ export const UserView = Type.Object({
   totpEnabled: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
   lockedUntil: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  passwordChangedAt: Type.String({ format: "date-time" }),
   createdAt: Type.String({ format: "date-time" }),
 });
 export type UserView = Static<typeof UserView>;
@@ -105,6 +106,8 @@ export const AuditQuery = Type.Object(
     from: Type.Optional(Type.String({ format: "date-time" })),
     to: Type.Optional(Type.String({ format: "date-time" })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+    /** Entries to skip, for paging: page n of size s is offset (n − 1) × s. */
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
   },
   { additionalProperties: false },
 );
@@ -123,4 +126,18 @@ export const AuditEntry = Type.Object({
   result: Type.String(),
   reason: Type.Union([Type.String(), Type.Null()]),
 });
-export const AuditResponse = Type.Object({ entries: Type.Array(AuditEntry) });
+export type AuditEntry = Static<typeof AuditEntry>;
+export const AuditResponse = Type.Object({
+  entries: Type.Array(AuditEntry),
+  /** How many entries the filter matches, across all pages. */
+  total: Type.Integer(),
+});
+export type AuditResponse = Static<typeof AuditResponse>;
+
+/** The values the log's filters can take, for the filter lists. */
+export const AuditFacetsResponse = Type.Object({
+  usernames: Type.Array(Type.String()),
+  actions: Type.Array(Type.String()),
+  entities: Type.Array(Type.String()),
+});
+export type AuditFacetsResponse = Static<typeof AuditFacetsResponse>;

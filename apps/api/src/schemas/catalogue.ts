@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { RegionLevel } from "./common.js";
+import { IndicatorCode, RegionLevel } from "./common.js";
 
 const regionFields = {
   code: Type.String(),
@@ -35,4 +35,24 @@ export const Indicator = Type.Object({
 });
 export type Indicator = Static<typeof Indicator>;
 
-export const IndicatorListResponse = Type.Object({ indicators: Type.Array(Indicator) });
+/** A catalogue entry: the indicator and its place in lists. */
+export const IndicatorEntry = Type.Object({ ...Indicator.properties, sortOrder: Type.Integer() });
+export type IndicatorEntry = Static<typeof IndicatorEntry>;
+
+export const IndicatorListResponse = Type.Object({ indicators: Type.Array(IndicatorEntry) });
+
+export const IndicatorParams = Type.Object({ code: IndicatorCode });
+
+/** What an administrator may change; code, kind and direction stay, as figures depend on them. */
+export const IndicatorUpdate = Type.Object(
+  {
+    nameZh: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: "\\S" })),
+    nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: "\\S" })),
+    unitZh: Type.Optional(Type.String({ minLength: 1, maxLength: 32, pattern: "\\S" })),
+    unitEn: Type.Optional(Type.String({ minLength: 1, maxLength: 32, pattern: "\\S" })),
+    category: Type.Optional(Type.String({ pattern: "^[a-z][a-z0-9_]{1,63}$" })),
+    sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type IndicatorUpdate = Static<typeof IndicatorUpdate>;

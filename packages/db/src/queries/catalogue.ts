@@ -20,6 +20,25 @@ export async function indicatorByCode(db: Database, code: string) {
   return row ?? null;
 }
 
+/** Changes an indicator's wording, unit, category or place in lists; null when there is none. */
+export async function updateIndicator(
+  db: Database,
+  code: string,
+  change: Partial<
+    Pick<
+      typeof indicators.$inferInsert,
+      "nameZh" | "nameEn" | "unitZh" | "unitEn" | "category" | "sortOrder"
+    >
+  >,
+) {
+  const [row] = await db
+    .update(indicators)
+    .set(change)
+    .where(eq(indicators.code, code))
+    .returning();
+  return row ?? null;
+}
+
 export function childRegions(db: Database, parentCode: string) {
   return db
     .select({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lte, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, lte, ne, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client.js";
 import { auditLog, sessions, users } from "../schema.js";
 
@@ -87,30 +87,4 @@ export type AuditEntry = typeof auditLog.$inferInsert;
 
 export async function writeAudit(db: Database, entry: AuditEntry) {
   await db.insert(auditLog).values(entry);
-}
-
-export interface AuditFilter {
-  username?: string | undefined;
-  action?: string | undefined;
-  entity?: string | undefined;
-  result?: string | undefined;
-  from?: Date | undefined;
-  to?: Date | undefined;
-  limit?: number | undefined;
-}
-
-export function auditEntries(db: Database, f: AuditFilter) {
-  const where: SQL[] = [];
-  if (f.username) where.push(eq(auditLog.username, f.username));
-  if (f.action) where.push(eq(auditLog.action, f.action));
-  if (f.entity) where.push(eq(auditLog.entity, f.entity));
-  if (f.result) where.push(eq(auditLog.result, f.result));
-  if (f.from) where.push(gte(auditLog.at, f.from));
-  if (f.to) where.push(lte(auditLog.at, f.to));
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(...where))
-    .orderBy(desc(auditLog.id))
-    .limit(f.limit ?? 500);
 }

@@ -1,21 +1,28 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { auditEntries } from "@jindu/db";
+import { auditFacets, auditPage } from "@jindu/db";
 import ExcelJS from "exceljs";
 import type { Static } from "typebox";
-import { AuditQuery, AuditResponse, errorResponses } from "../../../schemas/index.js";
+import {
+  AuditFacetsResponse,
+  AuditQuery,
+  AuditResponse,
+  errorResponses,
+} from "../../../schemas/index.js";
 import { sendWorkbook } from "../../../services/spreadsheets/upload.js";
 
 /** Reading the log is the auditor's alone: administrators cannot see or cover their tracks. */
 const AUDITOR = { roles: ["auditor"] } as const;
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
-  const entries = async (q: Static<typeof AuditQuery>) => {
-    const rows = await auditEntries(app.db, {
+  const page = async (q: Static<typeof AuditQuery>, limit: number) => {
+    const { rows, total } = await auditPage(app.db, {
       ...q,
+      limit: q.limit ?? limit,
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
     });
-    return rows.map(({ userId: _, at, ...r }) => ({ ...r, at: at.toISOString() }));
+    const entries = rows.map(({ userId: _, at, ...r }) => ({ ...r, at: at.toISOString() }));
+    return { entries, total };
   };
 
   app.get(
@@ -29,7 +36,20 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AuditResponse, ...errorResponses },
       },
     },
-    async (request) => ({ entries: await entries(request.query) }),
+    async (request) => page(request.query, 500),
+  );
+
+  app.get(
+    "/facets",
+    {
+      config: { auth: AUDITOR },
+      schema: {
+        tags: ["audit"],
+        summary: "The users, actions and entities the log holds, for its filters",
+        response: { 200: AuditFacetsResponse, ...errorResponses },
+      },
+    },
+    async () => auditFacets(app.db),
   );
 
   app.get(
@@ -58,7 +78,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         "旧值 Old",
         "新值 New",
       ]).font = { bold: true };
-      for (const e of await entries(request.query)) {
+      for (const e of (await page(request.query, 5000)).entries) {
         sheet.addRow([
           e.at,
           e.username,

@@ -3,6 +3,7 @@ import { allIndicators } from "@jindu/db";
 import { EVERYONE, rule } from "../../../auth-rules.js";
 import { IndicatorListResponse } from "../../../schemas/index.js";
 import profile from "./profile.js";
+import update from "./update.js";
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -19,5 +20,6 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   await app.register(profile);
+  await app.register(update);
 };
 export default route;

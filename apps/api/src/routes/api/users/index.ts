@@ -36,6 +36,7 @@ function present(u: User) {
     totpEnabled: u.totpEnabled,
     mustChangePassword: u.mustChangePassword,
     lockedUntil: u.lockedUntil?.toISOString() ?? null,
+    passwordChangedAt: u.passwordChangedAt.toISOString(),
     createdAt: u.createdAt.toISOString(),
   };
 }
@@ -109,6 +110,16 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
+      // An administrator who disables or demotes their own account would lock everyone out.
+      if (
+        request.params.id === request.user?.id &&
+        (request.body.disabled === true ||
+          (request.body.role !== undefined && request.body.role !== "admin"))
+      ) {
+        throw conflict(
+          "you cannot disable your own account or give up your own administrator role",
+        );
+      }
       await requireRegion(request.body.regionCode);
       const user = await updateUser(app.db, request.params.id, request.body);
       if (!user) throw notFound(`user ${request.params.id} does not exist`);
@@ -142,6 +153,27 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       });
       await endOtherSessions(app.db, existing.id, "");
       return present(user ?? existing);
+    },
+  );
+
+  app.post(
+    "/:id/unlock",
+    {
+      config: { auth: ADMIN, audit: userAudit },
+      schema: {
+        tags: ["users"],
+        summary: "Lift a lock after too many failed sign-ins, before its 15 minutes are up",
+        params: UserParams,
+        response: { 200: UserView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = await updateUser(app.db, request.params.id, {
+        failedLogins: 0,
+        lockedUntil: null,
+      });
+      if (!user) throw notFound(`user ${request.params.id} does not exist`);
+      return present(user);
     },
   );
 };

@@ -1,0 +1,53 @@
+import { and, asc, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import type { Database } from "../client.js";
+import { auditLog } from "../schema.js";
+
+export interface AuditPageFilter {
+  username?: string | undefined;
+  action?: string | undefined;
+  entity?: string | undefined;
+  result?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+function auditWhere(f: AuditPageFilter): SQL | undefined {
+  const where: SQL[] = [];
+  if (f.username) where.push(eq(auditLog.username, f.username));
+  if (f.action) where.push(eq(auditLog.action, f.action));
+  if (f.entity) where.push(eq(auditLog.entity, f.entity));
+  if (f.result) where.push(eq(auditLog.result, f.result));
+  if (f.from) where.push(gte(auditLog.at, f.from));
+  if (f.to) where.push(lte(auditLog.at, f.to));
+  return and(...where);
+}
+
+/** One page of the filtered log, newest first, and how many entries the filter matches in all. */
+export async function auditPage(db: Database, f: AuditPageFilter) {
+  const where = auditWhere(f);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(f.limit ?? 50)
+      .offset(f.offset ?? 0),
+    db.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** The values the log's filters can take: who acted, which actions, on which kinds of entity. */
+export async function auditFacets(db: Database) {
+  const [usernames, actions, entities] = await Promise.all([
+    db.selectDistinct({ v: auditLog.username }).from(auditLog).orderBy(asc(auditLog.username)),
+    db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)),
+    db.selectDistinct({ v: auditLog.entity }).from(auditLog).orderBy(asc(auditLog.entity)),
+  ]);
+  const values = (rows: { v: string | null }[]) =>
+    rows.map((r) => r.v).filter((v): v is string => v !== null);
+  return { usernames: values(usernames), actions: values(actions), entities: values(entities) };
+}
