@@ -21,7 +21,13 @@ export function ReasonModal({ open, title, busy, onOk, onCancel }: ReasonModalPr
       cancelText={t("approvals.cancel")}
       confirmLoading={busy}
       okButtonProps={{ "data-testid": "reason-ok" } as ButtonProps}
-      onOk={() => form.validateFields().then((v) => onOk(v.reason.trim()))}
+      onOk={() =>
+        form.validateFields().then(
+          (v) => onOk(v.reason.trim()),
+          // The form shows what is missing under the field.
+          () => undefined,
+        )
+      }
       onCancel={onCancel}
       afterClose={() => form.resetFields()}
       destroyOnHidden

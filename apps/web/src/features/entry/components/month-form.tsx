@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Popconfirm, Space, Tag } from "antd";
+import { Alert, App, Button, type ButtonProps, Card, Popconfirm, Space, Tag } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
@@ -184,7 +184,12 @@ export function MonthForm({ view }: { view: SubmissionView }) {
             >
               {t("entry.save")}
             </Button>
-            <Popconfirm title={t("entry.submitConfirm")} onConfirm={onSubmit} disabled={busy}>
+            <Popconfirm
+              title={t("entry.submitConfirm")}
+              onConfirm={onSubmit}
+              disabled={busy}
+              okButtonProps={{ "data-testid": "entry-submit-confirm" } as ButtonProps}
+            >
               <Button
                 type="primary"
                 data-testid="entry-submit"
