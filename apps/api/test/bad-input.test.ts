@@ -20,6 +20,21 @@ const endpoints = [
     body: ["indicator", "region", "year", "value", "dueMonth"],
   },
   { method: "PATCH", url: "/api/targets/:id", body: ["value", "dueMonth"] },
+  { method: "GET", url: "/api/targets/decomposition", query: ["parent", "indicator", "year"] },
+  {
+    method: "PUT",
+    url: "/api/targets/decomposition",
+    body: ["parent", "indicator", "year", "value", "dueMonth", "children"],
+  },
+  { method: "GET", url: "/api/targets/plans", query: ["indicator", "region"] },
+  {
+    method: "PUT",
+    url: "/api/targets/plans",
+    body: ["indicator", "region", "fromYear", "toYear", "total", "yearValues"],
+  },
+  { method: "GET", url: "/api/targets/import/template", query: ["parent", "year", "indicator"] },
+  { method: "POST", url: "/api/targets/import", query: ["parent", "dryRun"], body: ["file"] },
+  { method: "PUT", url: "/api/indicators/:code/profile", body: ["profile"] },
   {
     method: "PUT",
     url: "/api/reports/:indicator/:region/:year/:month",

@@ -104,7 +104,8 @@ export const DecompositionBody = Type.Object(
       Type.Object(
         {
           region: RegionCode,
-          value: Type.Union([TargetValue, Type.Null()], {
+          // Null first: the validator coerces types, and would read null as the number 0.
+          value: Type.Union([Type.Null(), TargetValue], {
             description: "null removes the region's target",
           }),
           dueMonth: Type.Optional(Month),
@@ -198,8 +199,8 @@ export const SeasonalProfileParams = Type.Object({ code: IndicatorCode });
 export const SeasonalProfileBody = Type.Object(
   {
     profile: Type.Union([
-      Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { minItems: 12, maxItems: 12 }),
       Type.Null(),
+      Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { minItems: 12, maxItems: 12 }),
     ]),
   },
   { additionalProperties: false },
