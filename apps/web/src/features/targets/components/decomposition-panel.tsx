@@ -1,0 +1,318 @@
+import type { Indicator } from "@jindu/api/schemas";
+import { checkDecomposition, parsePastedColumn } from "@jindu/domain";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from "antd";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { QueryState } from "@/components/ui/query-state";
+import { useLanguage } from "@/hooks/use-language";
+import { formatNumber, formatQuantity, isShare, nameOf, unitOf } from "@/utils/format";
+import { type Decomposition, useDecomposition, useSaveDecomposition } from "../api/targets";
+import { fromInput, MONTHS, toInput } from "../utils";
+
+interface Props {
+  indicator: Indicator;
+  region: string;
+  year: number;
+  canEdit: boolean;
+}
+
+export function DecompositionPanel({ indicator, region, year, canEdit }: Props) {
+  const { t } = useTranslation();
+  const query = useDecomposition({ parent: region, indicator: indicator.code, year });
+  return (
+    <QueryState query={query}>
+      {(data) =>
+        data.children.length === 0 ? (
+          <Alert type="info" showIcon title={t("targets.noChildren")} />
+        ) : (
+          <DecompositionEditor
+            // A new answer (another selection, or saved) starts the editor afresh.
+            key={`${data.indicator}|${data.parent.region}|${data.year}|${query.dataUpdatedAt}`}
+            data={data}
+            indicator={indicator}
+            canEdit={canEdit}
+          />
+        )
+      }
+    </QueryState>
+  );
+}
+
+interface Row {
+  region: string;
+  name: string;
+  value: number | null;
+  dueMonth: number;
+}
+
+function DecompositionEditor({
+  data,
+  indicator,
+  canEdit,
+}: {
+  data: Decomposition;
+  indicator: Indicator;
+  canEdit: boolean;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { message } = App.useApp();
+  const save = useSaveDecomposition();
+  const share = isShare(indicator);
+  const initialParent = {
+    value: toInput(indicator, data.parent.target?.value),
+    dueMonth: data.parent.target?.dueMonth ?? 12,
+  };
+  const initialRows: Row[] = data.children.map((c) => ({
+    region: c.region,
+    name: nameOf(c, language),
+    value: toInput(indicator, c.target?.value),
+    dueMonth: c.target?.dueMonth ?? initialParent.dueMonth,
+  }));
+  const [parent, setParent] = useState(initialParent);
+  const [rows, setRows] = useState(initialRows);
+  const [paste, setPaste] = useState("");
+  const [pasteNote, setPasteNote] = useState<{ type: "success" | "warning"; text: string } | null>(
+    null,
+  );
+
+  const check = useMemo(
+    () =>
+      checkDecomposition(
+        indicator,
+        fromInput(indicator, parent.value),
+        rows.map((r) => fromInput(indicator, r.value)),
+      ),
+    [indicator, parent.value, rows],
+  );
+  const parentName = nameOf({ nameZh: data.parent.nameZh, nameEn: data.parent.nameEn }, language);
+  const quantity = (v: number | null) => formatQuantity(v, indicator, language);
+
+  const setRow = (region: string, change: Partial<Row>) =>
+    setRows((current) => current.map((r) => (r.region === region ? { ...r, ...change } : r)));
+
+  const applyPaste = () => {
+    const { values, problems } = parsePastedColumn(paste);
+    const filled = Math.min(values.length, rows.length);
+    setRows((current) =>
+      current.map((r, i) =>
+        i < filled && values[i] !== null ? { ...r, value: values[i] ?? null } : r,
+      ),
+    );
+    const notes = [
+      values.length === rows.length
+        ? t("targets.paste.applied", { count: filled })
+        : t("targets.paste.countMismatch", { rows: values.length, count: rows.length, filled }),
+      ...(problems.length > 0
+        ? [t("targets.paste.problems", { rows: problems.map((p) => p.row).join("、") })]
+        : []),
+    ];
+    setPasteNote({
+      type: values.length === rows.length && problems.length === 0 ? "success" : "warning",
+      text: notes.join(" "),
+    });
+  };
+
+  const onSave = async () => {
+    try {
+      const result = await save.mutateAsync({
+        parent: data.parent.region,
+        indicator: data.indicator,
+        year: data.year,
+        ...(parent.value === null
+          ? {}
+          : { value: fromInput(indicator, parent.value) ?? 0, dueMonth: parent.dueMonth }),
+        children: rows.map((r) => ({
+          region: r.region,
+          value: fromInput(indicator, r.value),
+          dueMonth: r.dueMonth,
+        })),
+      });
+      message.success(t("targets.saved", { count: result.changed }));
+    } catch (error) {
+      message.error(t("targets.saveFailed", { message: (error as Error).message }));
+    }
+  };
+
+  const worse = check.worse
+    .map((i) => rows[i]?.name)
+    .filter(Boolean)
+    .join(language === "en" ? ", " : "、");
+  const target = quantity(fromInput(indicator, parent.value));
+  const kindKey = indicator.kind === "level" ? "level" : "share";
+  const checkText =
+    indicator.kind === "cumulative"
+      ? check.status === "incomplete"
+        ? t("targets.check.incomplete")
+        : t(`targets.check.${check.status}`, {
+            gap: formatNumber(Math.abs(check.difference ?? 0), language, 4),
+          })
+      : check.status === "incomplete"
+        ? t("targets.check.incomplete")
+        : check.status === "consistent"
+          ? t(`targets.check.${kindKey}Consistent`, { target })
+          : check.status === "mixed"
+            ? t(`targets.check.${kindKey}Mixed`, { target, regions: worse })
+            : t(`targets.check.${kindKey}Short`, { target });
+  const alertType =
+    check.severity === "warning" ? "warning" : check.severity === "ok" ? "success" : "info";
+  const unit = share ? t("targets.unitShare") : unitOf(indicator, language);
+  const monthOptions = MONTHS.map((m) => ({
+    value: m,
+    label: t("targets.dueMonthValue", { month: m }),
+  }));
+
+  return (
+    <div className="targets-decomposition">
+      <Card size="small" className="targets-parent" data-testid="parent-target">
+        <Space wrap size="large" align="center">
+          <Typography.Text strong>
+            {t("targets.parentTarget", { region: parentName })}
+          </Typography.Text>
+          <InputNumber
+            aria-label={t("targets.parentTarget", { region: parentName })}
+            data-testid="parent-target-input"
+            min={0}
+            value={parent.value}
+            disabled={!canEdit}
+            onChange={(value) => setParent((p) => ({ ...p, value: value ?? null }))}
+            suffix={unit}
+            className="targets-number"
+          />
+          <span>
+            {t("targets.dueMonth")}{" "}
+            <Select
+              aria-label={t("targets.dueMonth")}
+              value={parent.dueMonth}
+              disabled={!canEdit}
+              options={monthOptions}
+              onChange={(dueMonth: number) => setParent((p) => ({ ...p, dueMonth }))}
+              className="targets-month"
+            />
+          </span>
+        </Space>
+      </Card>
+
+      <Alert
+        data-testid="decomposition-check"
+        className="targets-check"
+        type={alertType}
+        showIcon
+        title={
+          indicator.kind === "cumulative" ? (
+            <span data-testid="decomposition-sum">
+              {t("targets.check.sum", {
+                sum: quantity(check.sum),
+                parent: parentName,
+                target: parent.value === null ? t("targets.notSet") : target,
+              })}
+            </span>
+          ) : undefined
+        }
+        description={
+          <>
+            {checkText} {t("targets.check.entered", { entered: check.entered, count: rows.length })}
+          </>
+        }
+      />
+
+      <div className="targets-grid">
+        <Table<Row>
+          data-testid="decomposition-table"
+          size="small"
+          rowKey="region"
+          pagination={false}
+          dataSource={rows}
+          rowClassName={(r) => (check.worse.includes(rows.indexOf(r)) ? "targets-row-worse" : "")}
+          columns={[
+            { title: t("targets.region"), dataIndex: "name", key: "name" },
+            {
+              title: `${t("targets.target")}（${unit}）`,
+              key: "value",
+              render: (_, r) => (
+                <InputNumber
+                  aria-label={`${r.name} ${t("targets.target")}`}
+                  min={0}
+                  value={r.value}
+                  disabled={!canEdit}
+                  onChange={(value) => setRow(r.region, { value: value ?? null })}
+                  className="targets-number"
+                />
+              ),
+            },
+            {
+              title: t("targets.dueMonth"),
+              key: "dueMonth",
+              render: (_, r) => (
+                <Select
+                  aria-label={`${r.name} ${t("targets.dueMonth")}`}
+                  value={r.dueMonth}
+                  disabled={!canEdit}
+                  options={monthOptions}
+                  onChange={(dueMonth: number) => setRow(r.region, { dueMonth })}
+                  className="targets-month"
+                />
+              ),
+            },
+          ]}
+        />
+        {canEdit ? (
+          <Card size="small" title={t("targets.paste.title")} className="targets-paste">
+            <Input.TextArea
+              data-testid="paste-box"
+              aria-label={t("targets.paste.title")}
+              rows={Math.min(14, rows.length + 1)}
+              placeholder={t("targets.paste.placeholder", { count: rows.length })}
+              value={paste}
+              onChange={(e) => setPaste(e.target.value)}
+            />
+            <Button
+              data-testid="paste-apply"
+              onClick={applyPaste}
+              disabled={paste.trim() === ""}
+              className="targets-paste-apply"
+            >
+              {t("targets.paste.apply")}
+            </Button>
+            {pasteNote ? (
+              <Alert data-testid="paste-note" type={pasteNote.type} title={pasteNote.text} />
+            ) : null}
+          </Card>
+        ) : null}
+      </div>
+
+      {canEdit ? (
+        <Space className="targets-actions">
+          <Button
+            type="primary"
+            data-testid="decomposition-save"
+            loading={save.isPending}
+            onClick={onSave}
+          >
+            {t("targets.save")}
+          </Button>
+          <Button
+            onClick={() => {
+              setParent(initialParent);
+              setRows(initialRows);
+              setPasteNote(null);
+            }}
+          >
+            {t("targets.reset")}
+          </Button>
+        </Space>
+      ) : null}
+    </div>
+  );
+}
