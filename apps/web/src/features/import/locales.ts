@@ -31,10 +31,12 @@ export const zhCN = {
     description: "请按下表修改后重新上传。下载标注文件可直接在 Excel 中看到每个出错的单元格。",
     row: "行",
     column: "列",
-    field: "字段",
+    field: "指标",
     reason: "原因",
     cell: "单元格",
     annotated: "下载标注文件（.xlsx）",
+    numerator: "分子",
+    denominator: "分母",
   },
   preview: {
     rows: "文件行数",
@@ -58,7 +60,8 @@ export const zhCN = {
   },
   done: {
     title: "导入成功",
-    summary: "{{year}}年{{month}}月：{{changed}} 项数据已更新，涉及 {{regions}} 个地区。",
+    summary:
+      "{{year}}年{{month}}月：{{changed}} 项数据已更新，涉及 {{regions}} 个地区（{{action}}）。",
     nothing: "{{year}}年{{month}}月：数据没有变化。",
     again: "再导入一个文件",
     entry: "查看填报页",
@@ -100,10 +103,12 @@ export const en: typeof zhCN = {
       "Correct the cells below and upload again. The annotated file marks every bad cell in Excel.",
     row: "Row",
     column: "Column",
-    field: "Field",
+    field: "Indicator",
     reason: "Reason",
     cell: "Cell",
     annotated: "Download annotated file (.xlsx)",
+    numerator: "numerator",
+    denominator: "denominator",
   },
   preview: {
     rows: "Rows in file",
@@ -127,7 +132,7 @@ export const en: typeof zhCN = {
   },
   done: {
     title: "Imported",
-    summary: "{{year}}-{{month}}: {{changed}} figures updated in {{regions}} regions.",
+    summary: "{{year}}-{{month}}: {{changed}} figures updated in {{regions}} regions ({{action}}).",
     nothing: "{{year}}-{{month}}: nothing changed.",
     again: "Import another file",
     entry: "Open data entry",

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Cell, Label, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
+import { formatPercent } from "@/utils/format";
 import type { CompletenessResponse } from "../api/get-completeness";
 import { TIMELINESS_KEY, TIMELINESS_ORDER, TIMELINESS_STYLE } from "./timeliness";
 
@@ -12,7 +13,7 @@ export function TimelinessDonut({ summary }: { summary: CompletenessResponse["su
     name: t(`completeness.${TIMELINESS_KEY[key]}`),
     value: counts[key],
   }));
-  const rate = `${(summary.reportingRate * 100).toFixed(0)}%`;
+  const rate = formatPercent(summary.reportingRate);
   return (
     <div
       className="completeness-donut"
@@ -32,8 +33,6 @@ export function TimelinessDonut({ summary }: { summary: CompletenessResponse["su
             endAngle={-270}
             paddingAngle={data.length > 1 ? 2 : 0}
             isAnimationActive={false}
-            label={({ value }) => value}
-            labelLine={false}
           >
             {data.map((d) => (
               <Cell key={d.key} fill={TIMELINESS_STYLE[d.key].color} />

@@ -1,6 +1,9 @@
 import { DownloadOutlined } from "@ant-design/icons";
+import type { Indicator } from "@jindu/api/schemas";
 import { Alert, Button, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
+import { useLanguage } from "@/hooks/use-language";
+import { nameOf } from "@/utils/format";
 import type { ImportResult } from "../api/upload";
 
 type CellError = ImportResult["errors"][number];
@@ -9,11 +12,36 @@ interface ErrorTableProps {
   errors: CellError[];
   onDownloadAnnotated: () => void;
   downloading: boolean;
+  indicators: Map<string, Indicator>;
 }
 
+/** Spreadsheet order: by row, then by column (B before AA). */
+const byCell = (a: CellError, b: CellError) =>
+  a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column);
+
+const PART_KEY: Record<string, string> = {
+  numerator: "import.errors.numerator",
+  denominator: "import.errors.denominator",
+};
+
 /** Every bad row and cell, as Excel names them (row 7, column D), with the reason. */
-export function ErrorTable({ errors, onDownloadAnnotated, downloading }: ErrorTableProps) {
+export function ErrorTable({
+  errors,
+  onDownloadAnnotated,
+  downloading,
+  indicators,
+}: ErrorTableProps) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const sorted = [...errors].sort(byCell);
+  /** "prefab_share.numerator" → 新开工装配式建筑占比·分子; codes it does not know stay codes. */
+  const fieldName = (field: string) => {
+    const [code = "", part = ""] = field.split(".");
+    const indicator = indicators.get(code);
+    if (!indicator) return field;
+    const partKey = PART_KEY[part];
+    return partKey ? `${nameOf(indicator, language)} · ${t(partKey)}` : nameOf(indicator, language);
+  };
   return (
     <div className="import-errors" data-testid="import-errors">
       <Alert
@@ -38,7 +66,7 @@ export function ErrorTable({ errors, onDownloadAnnotated, downloading }: ErrorTa
         size="small"
         data-testid="import-error-table"
         rowKey={(error) => `${error.row}:${error.column}:${error.field}:${error.reason}`}
-        dataSource={errors}
+        dataSource={sorted}
         pagination={errors.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         rowClassName={() => "import-error-row"}
         onRow={(error) =>
@@ -77,7 +105,7 @@ export function ErrorTable({ errors, onDownloadAnnotated, downloading }: ErrorTa
             title: t("import.errors.field"),
             dataIndex: "field",
             responsive: ["md"],
-            render: (field: string) => <code>{field}</code>,
+            render: (field: string) => <span title={field}>{fieldName(field)}</span>,
           },
           {
             key: "reason",

@@ -20,7 +20,7 @@ import {
 } from "../api/upload";
 import { ChooseStep } from "./choose-step";
 import { ErrorTable } from "./error-table";
-import { PreviewStep } from "./preview-step";
+import { ACTION_KEY, PreviewStep } from "./preview-step";
 import { type UploadPhase, UploadStatus } from "./upload-status";
 
 const ACCEPT =
@@ -181,6 +181,7 @@ export function ImportWizard({ initial }: ImportWizardProps) {
     <Card className="import-wizard" data-testid="import-wizard" data-step={step}>
       <Steps
         current={step}
+        status={step === 3 ? "finish" : "process"}
         size="small"
         responsive
         className="import-steps"
@@ -225,6 +226,7 @@ export function ImportWizard({ initial }: ImportWizardProps) {
               errors={checked.errors}
               downloading={annotating}
               onDownloadAnnotated={annotate}
+              indicators={indicatorsByCode}
             />
           ) : null}
           <Space className="import-actions">
@@ -261,6 +263,7 @@ export function ImportWizard({ initial }: ImportWizardProps) {
                   month: done.month,
                   changed: done.changed,
                   regions: done.regions,
+                  action: t(ACTION_KEY[action]),
                 })
               : t("import.done.nothing", { year: done.year, month: done.month })
           }

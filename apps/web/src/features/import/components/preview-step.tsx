@@ -22,7 +22,7 @@ interface PreviewStepProps {
   confirming: boolean;
 }
 
-const ACTION_KEY: Record<ImportAction, string> = {
+export const ACTION_KEY: Record<ImportAction, string> = {
   draft: "import.preview.actionDraft",
   submitted: "import.preview.actionSubmitted",
   approved: "import.preview.actionApproved",
