@@ -8,7 +8,11 @@ import { type BrowserContextOptions, chromium } from "playwright-core";
 import type { TestProject } from "vitest/node";
 import { buildApp } from "../apps/api/src/app.js";
 import { hashPassword } from "../apps/api/src/services/auth.js";
-import { DEMO_PASSWORD, seedDemoUsers } from "../apps/api/src/services/demo-users.js";
+import {
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  seedDemoUsers,
+} from "../apps/api/src/services/demo-users.js";
 import { DASHBOARD_USER, NEWCOMER, signIn } from "./support/auth.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.js";
 
@@ -84,6 +88,17 @@ async function seedUsers(db: Database) {
     regionCode: NEWCOMER.regionCode,
     passwordHash,
     mustChangePassword: true,
+  });
+  // The targets test's own Zhejiang official, so that its sign-in ends no other test's session.
+  await insertUser(db, {
+    username: "zj_planner",
+    displayName: "浙江省厅计划处 Zhejiang planning",
+    role: "province",
+    regionCode: "330000",
+    passwordHash,
+    mustChangePassword: false,
+    totpSecret: DEMO_TOTP_SECRET,
+    totpEnabled: true,
   });
 }
 
