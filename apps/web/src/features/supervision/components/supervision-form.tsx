@@ -1,5 +1,7 @@
 import { App, DatePicker, Form, Input, Modal, Radio, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import "dayjs/locale/zh-cn";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useIndicators } from "@/features/catalogue/api/get-indicators";
 import { useLanguage } from "@/hooks/use-language";
@@ -37,6 +39,10 @@ export function SupervisionForm({ open, region, indicator, onDone }: Supervision
   const [form] = Form.useForm<FormValues>();
   const indicators = useIndicators();
   const create = useCreateSupervision();
+  // The date pickers' month and weekday names come from dayjs's locale, not antd's.
+  useEffect(() => {
+    dayjs.locale(language === "en" ? "en" : "zh-cn");
+  }, [language]);
 
   const submit = async (values: FormValues) => {
     try {
