@@ -1,14 +1,151 @@
-import { Empty } from "antd";
+import "@/features/admin/admin.css";
+import { PlusOutlined } from "@ant-design/icons";
+import { App, Button, Card, Input, Typography } from "antd";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "@/components/ui/page-title";
+import { QueryState } from "@/components/ui/query-state";
+import {
+  type UserCreateInput,
+  type UserView,
+  useCreateUser,
+  useResetPassword,
+  useUnlockUser,
+  useUpdateUser,
+  useUsers,
+} from "@/features/admin/api/users";
+import { PasswordNotice } from "@/features/admin/components/password-notice";
+import { regionIndex, type ScopeRegion } from "@/features/admin/components/scope-select";
+import { UserForm } from "@/features/admin/components/user-form";
+import { UsersTable } from "@/features/admin/components/users-table";
+import { temporaryPassword } from "@/features/admin/utils/temporary-password";
+import { useRegions } from "@/features/catalogue/api/get-regions";
+import { ApiError } from "@/lib/api-client";
+import { useUser } from "@/lib/auth";
 
-/** Placeholder until the screen is built. */
+/** The administrator's accounts screen: create, edit, reset passwords, disable and unlock. */
 export default function AdminUsersRoute() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useUser();
+  const users = useUsers();
+  const regionTree = (useRegions().data?.regions ?? []) as ScopeRegion[];
+  const regions = useMemo(() => regionIndex(regionTree), [regionTree]);
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const reset = useResetPassword();
+  const unlock = useUnlockUser();
+  const [search, setSearch] = useState("");
+  const [editing, setEditing] = useState<UserView | "new" | null>(null);
+  const [notice, setNotice] = useState<{ username: string; password: string } | null>(null);
+
+  const failed = (error: Error) =>
+    message.error(
+      error instanceof ApiError && error.status === 409 && editing === "new"
+        ? t("admin.users.taken")
+        : t("admin.common.failed", { message: error.message }),
+    );
+
+  const save = (values: UserCreateInput) => {
+    if (editing === "new") {
+      create.mutate(values, {
+        onSuccess: (user) => {
+          setEditing(null);
+          message.success(t("admin.users.created", { username: user.username }));
+          setNotice({ username: user.username, password: values.password });
+        },
+        onError: failed,
+      });
+    } else if (editing) {
+      const { displayName, role, regionCode } = values;
+      update.mutate(
+        { id: editing.id, displayName, regionCode, ...(editing.id === me.id ? {} : { role }) },
+        {
+          onSuccess: () => {
+            setEditing(null);
+            message.success(t("admin.common.saved"));
+          },
+          onError: failed,
+        },
+      );
+    }
+  };
+
+  const resetPassword = (user: UserView) => {
+    const password = temporaryPassword();
+    reset.mutate(
+      { id: user.id, password },
+      {
+        onSuccess: () => setNotice({ username: user.username, password }),
+        onError: failed,
+      },
+    );
+  };
+
+  const query = search.trim().toLowerCase();
   return (
     <>
-      <PageTitle title={t("nav.admin-users")} />
-      <Empty />
+      <PageTitle
+        title={t("admin.users.title")}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="user-create"
+            onClick={() => setEditing("new")}
+          >
+            {t("admin.users.create")}
+          </Button>
+        }
+      />
+      <Typography.Paragraph type="secondary">{t("admin.users.description")}</Typography.Paragraph>
+      <Card size="small">
+        <Input.Search
+          allowClear
+          className="admin-search"
+          placeholder={t("admin.users.search")}
+          aria-label={t("admin.users.search")}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <QueryState query={users}>
+          {(data) => (
+            <UsersTable
+              users={data.users.filter(
+                (u) =>
+                  !query ||
+                  u.username.toLowerCase().includes(query) ||
+                  u.displayName.toLowerCase().includes(query),
+              )}
+              regions={regions}
+              selfId={me.id}
+              onEdit={setEditing}
+              onResetPassword={resetPassword}
+              onUnlock={(user) =>
+                unlock.mutate(user.id, {
+                  onSuccess: () => message.success(t("admin.users.unlocked")),
+                  onError: failed,
+                })
+              }
+              onToggleDisabled={(user) =>
+                update.mutate(
+                  { id: user.id, disabled: !user.disabled },
+                  { onSuccess: () => message.success(t("admin.common.saved")), onError: failed },
+                )
+              }
+            />
+          )}
+        </QueryState>
+      </Card>
+      <UserForm
+        open={editing !== null}
+        user={editing === "new" ? null : editing}
+        isSelf={editing !== "new" && editing?.id === me.id}
+        regions={regionTree}
+        saving={create.isPending || update.isPending}
+        onCancel={() => setEditing(null)}
+        onSubmit={save}
+      />
+      <PasswordNotice shown={notice} onClose={() => setNotice(null)} />
     </>
   );
 }

@@ -1,0 +1,101 @@
+import { DownloadOutlined } from "@ant-design/icons";
+import { Button, DatePicker, Select, Space } from "antd";
+import dayjs from "dayjs";
+import { useTranslation } from "react-i18next";
+import { type AuditFilter, auditExportHref, useAuditFacets } from "../api/audit";
+
+interface AuditFiltersProps {
+  filter: AuditFilter;
+  onChange: (filter: AuditFilter) => void;
+}
+
+const RESULTS = ["success", "failure", "denied"] as const;
+
+/** Who, what, on which kind of thing, when, with which result; and the export of what they match. */
+export function AuditFilters({ filter, onChange }: AuditFiltersProps) {
+  const { t } = useTranslation();
+  const facets = useAuditFacets();
+  const set = (change: Partial<AuditFilter>) => onChange({ ...filter, ...change });
+  const options = (values: string[] | undefined) =>
+    (values ?? []).map((v) => ({ value: v, label: v }));
+  const common = {
+    allowClear: true,
+    showSearch: true,
+    loading: facets.isPending,
+    placeholder: t("admin.audit.all"),
+    popupMatchSelectWidth: false,
+  } as const;
+  return (
+    <Space wrap className="admin-audit-filters" align="end">
+      <div className="admin-filter">
+        <span>{t("admin.audit.user")}</span>
+        <Select
+          {...common}
+          data-testid="audit-filter-user"
+          aria-label={t("admin.audit.user")}
+          className="admin-filter-select"
+          value={filter.username}
+          options={options(facets.data?.usernames)}
+          onChange={(username?: string) => set({ username })}
+        />
+      </div>
+      <div className="admin-filter">
+        <span>{t("admin.audit.action")}</span>
+        <Select
+          {...common}
+          data-testid="audit-filter-action"
+          aria-label={t("admin.audit.action")}
+          className="admin-filter-select admin-filter-wide"
+          value={filter.action}
+          options={options(facets.data?.actions)}
+          onChange={(action?: string) => set({ action })}
+        />
+      </div>
+      <div className="admin-filter">
+        <span>{t("admin.audit.entity")}</span>
+        <Select
+          {...common}
+          data-testid="audit-filter-entity"
+          aria-label={t("admin.audit.entity")}
+          className="admin-filter-select"
+          value={filter.entity}
+          options={options(facets.data?.entities)}
+          onChange={(entity?: string) => set({ entity })}
+        />
+      </div>
+      <div className="admin-filter">
+        <span>{t("admin.audit.result")}</span>
+        <Select
+          {...common}
+          showSearch={false}
+          data-testid="audit-filter-result"
+          aria-label={t("admin.audit.result")}
+          className="admin-filter-select"
+          value={filter.result}
+          options={RESULTS.map((r) => ({ value: r, label: t(`admin.audit.results.${r}`) }))}
+          onChange={(result?: AuditFilter["result"]) => set({ result })}
+        />
+      </div>
+      <div className="admin-filter">
+        <span>{t("admin.audit.dateRange")}</span>
+        <DatePicker.RangePicker
+          data-testid="audit-filter-dates"
+          aria-label={t("admin.audit.dateRange")}
+          value={filter.from && filter.to ? [dayjs(filter.from), dayjs(filter.to)] : null}
+          onChange={(range) =>
+            set({
+              from: range?.[0]?.startOf("day").toISOString(),
+              to: range?.[1]?.endOf("day").toISOString(),
+            })
+          }
+        />
+      </div>
+      <Button onClick={() => onChange({})} data-testid="audit-filter-reset">
+        {t("admin.audit.reset")}
+      </Button>
+      <Button icon={<DownloadOutlined />} href={auditExportHref(filter)} data-testid="audit-export">
+        {t("admin.audit.export")}
+      </Button>
+    </Space>
+  );
+}

@@ -1,0 +1,86 @@
+import { Table, type TableColumnsType, Tag } from "antd";
+import { useTranslation } from "react-i18next";
+import { useLanguage } from "@/hooks/use-language";
+import type { AuditEntry } from "../api/audit";
+import { formatDateTime } from "../utils/format";
+import { JsonDiff } from "./json-diff";
+
+const RESULT_COLOURS: Record<string, string> = {
+  success: "green",
+  failure: "orange",
+  denied: "red",
+};
+
+interface AuditTableProps {
+  entries: AuditEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+  loading: boolean;
+  onPage: (page: number, pageSize: number) => void;
+}
+
+/** One page of the log; a row opens to its old and new values side by side. */
+export function AuditTable({ entries, total, page, pageSize, loading, onPage }: AuditTableProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      key: "at",
+      title: t("admin.audit.time"),
+      render: (_, e) => <span className="admin-nowrap">{formatDateTime(e.at, language)}</span>,
+    },
+    { key: "username", title: t("admin.audit.user"), render: (_, e) => e.username ?? "—" },
+    { key: "ip", title: t("admin.audit.ip"), responsive: ["lg"], render: (_, e) => e.ip ?? "—" },
+    {
+      key: "action",
+      title: t("admin.audit.action"),
+      render: (_, e) => <code className="admin-nowrap">{e.action}</code>,
+    },
+    { key: "entity", title: t("admin.audit.entity"), render: (_, e) => e.entity ?? "—" },
+    { key: "entityId", title: t("admin.audit.entityId"), render: (_, e) => e.entityId ?? "—" },
+    {
+      key: "result",
+      title: t("admin.audit.result"),
+      render: (_, e) => (
+        <Tag color={RESULT_COLOURS[e.result]}>
+          {RESULT_COLOURS[e.result] ? t(`admin.audit.results.${e.result}`) : e.result}
+        </Tag>
+      ),
+    },
+    { key: "reason", title: t("admin.audit.reason"), render: (_, e) => e.reason ?? "" },
+  ];
+  return (
+    <Table<AuditEntry>
+      data-testid="audit-table"
+      size="small"
+      rowKey="id"
+      loading={loading}
+      columns={columns}
+      dataSource={entries}
+      expandable={{
+        expandedRowRender: (e) => (
+          <div className="admin-audit-detail">
+            <JsonDiff before={e.oldValue} after={e.newValue} />
+            {e.requestId ? (
+              <div className="admin-muted">
+                {t("admin.audit.requestId")}: <code>{e.requestId}</code>
+              </div>
+            ) : null}
+          </div>
+        ),
+        rowExpandable: (e) => e.oldValue != null || e.newValue != null,
+      }}
+      pagination={{
+        current: page,
+        pageSize,
+        total,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100, 200],
+        showTotal: (count) => t("admin.audit.total", { count }),
+        onChange: onPage,
+      }}
+      scroll={{ x: "max-content" }}
+    />
+  );
+}

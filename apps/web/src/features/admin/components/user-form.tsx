@@ -1,0 +1,172 @@
+import { ReloadOutlined } from "@ant-design/icons";
+import { Button, Form, Input, Modal, Select, Space } from "antd";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "@/lib/auth";
+import type { UserCreateInput, UserView } from "../api/users";
+import { temporaryPassword } from "../utils/temporary-password";
+import { type ScopeRegion, ScopeSelect } from "./scope-select";
+
+export const ROLES: Role[] = ["reporter", "province", "leader", "admin", "auditor"];
+
+/** Which roles answer for a region: a bureau always, officials and leaders unless nationwide. */
+const SCOPED: Record<Role, "required" | "optional" | "none"> = {
+  reporter: "required",
+  province: "optional",
+  leader: "optional",
+  admin: "none",
+  auditor: "none",
+};
+
+interface FormValues {
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string | null;
+  password: string;
+}
+
+interface UserFormProps {
+  open: boolean;
+  /** The account being edited; none to create one. */
+  user: UserView | null;
+  /** The signed-in administrator cannot change their own role. */
+  isSelf: boolean;
+  regions: ScopeRegion[];
+  saving: boolean;
+  onCancel: () => void;
+  onSubmit: (values: UserCreateInput) => void;
+}
+
+/** Creating or editing an account: name, role and region scope, and a first password. */
+export function UserForm({
+  open,
+  user,
+  isSelf,
+  regions,
+  saving,
+  onCancel,
+  onSubmit,
+}: UserFormProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<FormValues>();
+  const role = Form.useWatch("role", form) ?? user?.role ?? "reporter";
+  const scoped = SCOPED[role];
+
+  useEffect(() => {
+    if (!open) return;
+    form.setFieldsValue(
+      user
+        ? { ...user, password: "" }
+        : {
+            username: "",
+            displayName: "",
+            role: "reporter",
+            regionCode: null,
+            password: temporaryPassword(),
+          },
+    );
+  }, [open, user, form]);
+
+  const submit = (values: FormValues) =>
+    onSubmit({
+      ...values,
+      username: values.username.trim(),
+      displayName: values.displayName.trim(),
+      regionCode: SCOPED[values.role] === "none" ? null : (values.regionCode ?? null),
+    });
+
+  return (
+    <Modal
+      open={open}
+      title={
+        user
+          ? t("admin.users.editTitle", { username: user.username })
+          : t("admin.users.createTitle")
+      }
+      okText={t("admin.common.save")}
+      cancelText={t("admin.common.cancel")}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: saving, "data-testid": "user-save" }}
+      forceRender
+      data-testid="user-form"
+    >
+      <Form<FormValues> form={form} layout="vertical" onFinish={submit} requiredMark="optional">
+        <Form.Item
+          name="username"
+          label={t("admin.users.username")}
+          extra={user ? undefined : t("admin.users.usernameRule")}
+          rules={[
+            { required: true, message: t("admin.users.required") },
+            { pattern: /^[A-Za-z0-9._@-]{2,64}$/, message: t("admin.users.usernameRule") },
+          ]}
+        >
+          <Input data-testid="user-username" disabled={user !== null} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t("admin.users.displayName")}
+          rules={[{ required: true, whitespace: true, message: t("admin.users.required") }]}
+        >
+          <Input data-testid="user-display-name" maxLength={64} />
+        </Form.Item>
+        <Form.Item
+          name="role"
+          label={t("admin.users.role")}
+          extra={isSelf ? t("admin.users.roleFixedSelf") : undefined}
+        >
+          <Select
+            data-testid="user-role"
+            disabled={isSelf}
+            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
+        </Form.Item>
+        {scoped === "none" ? null : (
+          <Form.Item
+            name="regionCode"
+            label={t("admin.users.region")}
+            extra={t(
+              scoped === "required"
+                ? "admin.users.regionHint.reporter"
+                : "admin.users.regionHint.scoped",
+            )}
+            rules={
+              scoped === "required"
+                ? [{ required: true, message: t("admin.users.regionRequired") }]
+                : []
+            }
+          >
+            <ScopeSelect
+              regions={regions}
+              clearable={scoped === "optional"}
+              placeholder={scoped === "optional" ? t("admin.users.nationwide") : undefined}
+            />
+          </Form.Item>
+        )}
+        {user ? null : (
+          <Form.Item
+            label={t("admin.users.initialPassword")}
+            extra={t("admin.users.initialPasswordHint")}
+          >
+            <Space.Compact style={{ width: "100%" }}>
+              <Form.Item
+                name="password"
+                noStyle
+                rules={[{ required: true, message: t("admin.users.required") }]}
+              >
+                <Input data-testid="user-password" autoComplete="new-password" />
+              </Form.Item>
+              <Button
+                icon={<ReloadOutlined />}
+                onClick={() => form.setFieldValue("password", temporaryPassword())}
+              >
+                {t("admin.users.generate")}
+              </Button>
+            </Space.Compact>
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
