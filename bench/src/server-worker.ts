@@ -13,7 +13,8 @@ const database = await openDatabase({ url });
 // Every bureau signs in from this one address before the burst: the per-address sign-in limit
 // (20 a minute by default) would otherwise refuse all but the first few.
 const app = await buildApp({ database, webRoot, loginsPerMinute: 1_000_000 });
-await app.listen({ port: 0, host: "127.0.0.1" });
+// As server.ts: a deep accept queue for the month-end burst.
+await app.listen({ port: 0, host: "127.0.0.1", backlog: 4096 });
 
 const hello = Fastify({ logger: false });
 hello.get("/", async () => ({ hello: "world" }));

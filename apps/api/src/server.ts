@@ -33,4 +33,9 @@ const close = async () => {
 process.on("SIGINT", close);
 process.on("SIGTERM", close);
 
-await app.listen({ port: Number(env.PORT ?? 3000), host: env.HOST ?? "127.0.0.1" });
+// A deep accept queue: at month end every bureau may connect in the same second.
+await app.listen({
+  port: Number(env.PORT ?? 3000),
+  host: env.HOST ?? "127.0.0.1",
+  backlog: 4096,
+});

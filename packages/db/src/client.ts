@@ -20,6 +20,16 @@ export interface DatabaseHandle {
   kind: "embedded" | "server";
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Calls `onMessage` with the payload of every NOTIFY on `channel`, from any process using the
+   * same database; `onLost` if the listening connection fails. Resolves once listening, to a
+   * function that stops.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onLost?: (error: Error) => void,
+  ): Promise<() => Promise<void>>;
 }
 
 export interface DatabaseOptions {
@@ -44,6 +54,17 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       kind: "server",
       migrate: () => migratePg(db, { migrationsFolder }),
       close: () => pool.end(),
+      async listen(channel, onMessage, onLost) {
+        // A connection of its own: a pooled one would be handed to queries between messages.
+        const client = new pg.Client({ connectionString: options.url });
+        client.on("error", (error) => onLost?.(error));
+        client.on("notification", (message) => {
+          if (message.channel === channel) onMessage(message.payload ?? "");
+        });
+        await client.connect();
+        await client.query(`listen ${client.escapeIdentifier(channel)}`);
+        return () => client.end();
+      },
     };
   }
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
@@ -55,6 +76,10 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     kind: "embedded",
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
+    async listen(channel, onMessage) {
+      const stop = await client.listen(channel, onMessage);
+      return () => stop();
+    },
   };
 }
 

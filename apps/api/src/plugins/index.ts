@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import answerCache from "./app/answer-cache.js";
 import audit from "./app/audit.js";
 import auth from "./app/auth.js";
+import changes from "./app/changes.js";
 import database from "./app/database.js";
 import errorHandler from "./app/error-handler.js";
 import idempotency from "./app/idempotency.js";
@@ -20,6 +21,7 @@ export async function registerPlugins(
   await app.register(multipart);
   await app.register(database, { database: opts.database });
   await app.register(errorHandler, { spaFallback: opts.spaFallback });
+  await app.register(changes);
   // Order matters: hooks run in registration order, so who the user is and whether they may
   // act is settled before an audit entry is prepared or a stored response replayed.
   await app.register(auth);

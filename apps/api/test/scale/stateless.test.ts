@@ -49,6 +49,15 @@ describe("stateless API", () => {
     const headers = { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" };
 
     const month = "/api/submissions/330500/2024/10";
+    // A dashboard answer the first instance computes, caches and then must not serve stale.
+    const progress = `${a}/api/progress?indicator=rural_seismic&parent=330000&year=2024&month=10&include=submitted`;
+    const actualOf = async () => {
+      const body = (await (await fetch(progress, { headers })).json()) as {
+        children: { region: { code: string }; actual: number | null }[];
+      };
+      return body.children.find((line) => line.region.code === "330500")?.actual ?? null;
+    };
+    expect(await actualOf()).not.toBe(21);
     const saved = await fetch(`${b}${month}`, {
       method: "PUT",
       headers,
@@ -74,12 +83,18 @@ describe("stateless API", () => {
     };
     expect(form.status).toBe("submitted");
     expect(form.entries.find((e) => e.indicator.code === "rural_seismic")?.value).toBe(21);
+    // The change on the second instance reached the first one's cache (announced, not polled).
+    await expect.poll(actualOf, { timeout: 2_000 }).toBe(21);
 
     // Signing out on one instance ends the session on both.
     const signOut = { cookie, "x-csrf-token": csrfToken };
     expect((await fetch(`${b}/api/auth/logout`, { method: "POST", headers: signOut })).status).toBe(
       204,
     );
-    expect((await fetch(`${a}${month}`, { headers })).status).toBe(401);
+    // The first instance kept the session in memory; the sign-out's announcement ends it there
+    // within moments (milliseconds: the notification is sent when the sign-out commits).
+    await expect
+      .poll(async () => (await fetch(`${a}${month}`, { headers })).status, { timeout: 2_000 })
+      .toBe(401);
   });
 });

@@ -10,6 +10,15 @@ export async function currentDataVersion(db: Database): Promise<string> {
   return row?.v ?? "0";
 }
 
-export async function bumpDataVersion(db: Database): Promise<void> {
-  await db.execute(sql`select nextval('data_version')`);
+/** Where every change is announced, with the new data version as the payload. */
+export const CHANGES_CHANNEL = "jindu_changes";
+
+/** Takes the next data version and announces it to every process listening. */
+export async function bumpDataVersion(db: Database): Promise<string> {
+  const [row] = await queryRows<{ v: string }>(
+    db,
+    sql`select v::text as v, pg_notify(${CHANGES_CHANNEL}, v::text)
+        from (select nextval('data_version') as v) as next`,
+  );
+  return row?.v ?? "0";
 }

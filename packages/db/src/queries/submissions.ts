@@ -158,7 +158,8 @@ function saveDraftInTransaction(
         ),
       );
     const byCode = new Map(existing.map((r) => [r.indicatorCode, r]));
-    let changed = 0;
+    const figureRows: (typeof reports.$inferInsert)[] = [];
+    const revisionRows: (typeof reportRevisions.$inferInsert)[] = [];
     for (const change of changes) {
       const old = byCode.get(change.indicatorCode);
       if (change.baseVersion !== undefined && (old?.version ?? 0) !== change.baseVersion) {
@@ -175,28 +176,18 @@ function saveDraftInTransaction(
         (old.explanation ?? null) === change.explanation &&
         old.status === "draft";
       if (unchanged) continue;
-      changed++;
       const version = (old?.version ?? 0) + 1;
-      const figures = {
+      figureRows.push({
+        ...key,
+        indicatorCode: change.indicatorCode,
         value: change.value,
         numerator: change.numerator,
         denominator: change.denominator,
         explanation: change.explanation,
-      };
-      await tx
-        .insert(reports)
-        .values({
-          ...key,
-          indicatorCode: change.indicatorCode,
-          ...figures,
-          status: "draft",
-          version,
-        })
-        .onConflictDoUpdate({
-          target: [reports.indicatorCode, reports.year, reports.regionCode, reports.month],
-          set: { ...figures, status: "draft", version, updatedAt: sql`now()` },
-        });
-      await tx.insert(reportRevisions).values({
+        status: "draft",
+        version,
+      });
+      revisionRows.push({
         ...key,
         indicatorCode: change.indicatorCode,
         version,
@@ -211,6 +202,28 @@ function saveDraftInTransaction(
         newStatus: "draft",
         actor: opts.actor,
       });
+    }
+    const changed = figureRows.length;
+    // Two statements for the whole month, however many figures: a bureau's save at month end
+    // competes with thousands of others.
+    if (changed > 0) {
+      const excluded = (column: string) => sql.raw(`excluded.${column}`);
+      await tx
+        .insert(reports)
+        .values(figureRows)
+        .onConflictDoUpdate({
+          target: [reports.indicatorCode, reports.year, reports.regionCode, reports.month],
+          set: {
+            value: excluded("value"),
+            numerator: excluded("numerator"),
+            denominator: excluded("denominator"),
+            explanation: excluded("explanation"),
+            status: "draft",
+            version: excluded("version"),
+            updatedAt: sql`now()`,
+          },
+        });
+      await tx.insert(reportRevisions).values(revisionRows);
     }
     if (changed === 0 && submission.version > 0) {
       return { ok: true, version: submission.version, changed } as const;

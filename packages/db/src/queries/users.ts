@@ -58,9 +58,17 @@ export async function startSession(
   });
 }
 
+/**
+ * The session and its user, and the current data version in the same round trip: a cached
+ * dashboard answer then needs no other query.
+ */
 export async function sessionWithUser(db: Database, id: string) {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      dataVersion: sql<string>`(select last_value::text from data_version)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));

@@ -1,4 +1,4 @@
-import { bumpDataVersion, currentDataVersion } from "@jindu/db";
+import { currentDataVersion } from "@jindu/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 
@@ -8,7 +8,10 @@ declare module "fastify" {
     cacheable?: boolean;
   }
   interface FastifyRequest {
+    /** The data version a cacheable answer is computed at (and cached under). */
     dataVersion?: string;
+    /** The data version read with the session, so that a cache hit needs no query of its own. */
+    seenDataVersion?: string;
   }
 }
 
@@ -19,15 +22,19 @@ const MAX_ENTRIES = 500;
  * Dashboard answers are expensive and read far more often than the data changes. Each is kept
  * under the data version it was computed at; any successful change bumps the version (after its
  * transaction, so a cached answer is never older than its version). The version lives in the
- * database, so several API processes agree. Authorization runs first, on every request.
+ * database and each change is announced to every API process (changes.ts), so they agree without
+ * asking on every request. Authorization runs first, on every request.
  */
 export default fp(
   async function answerCache(app: FastifyInstance) {
     const answers = new Map<string, string>();
+    // Answers of older versions are never asked for again.
+    app.changes.onChange(() => answers.clear());
 
     app.addHook("preHandler", async (request, reply) => {
       if (!request.routeOptions.config.cacheable || request.method !== "GET") return;
-      const version = await currentDataVersion(app.db);
+      const version =
+        app.changes.version() ?? request.seenDataVersion ?? (await currentDataVersion(app.db));
       request.dataVersion = version;
       const etag = `W/"${version}"`;
       reply.header("etag", etag).header("cache-control", "private, no-cache");
@@ -38,7 +45,7 @@ export default fp(
 
     app.addHook("onSend", async (request, reply, payload) => {
       if (CHANGING.has(request.method) && reply.statusCode < 400) {
-        await bumpDataVersion(app.db);
+        await app.changes.bump();
         return payload;
       }
       const version = request.dataVersion;
@@ -54,5 +61,5 @@ export default fp(
       return payload;
     });
   },
-  { name: "answer-cache", dependencies: ["database"] },
+  { name: "answer-cache", dependencies: ["database", "changes"] },
 );

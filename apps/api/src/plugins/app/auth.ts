@@ -40,6 +40,23 @@ declare module "fastify" {
 }
 
 /**
+ * Region ancestries per database, kept for the process's life: the API never changes regions
+ * (they are reference data loaded with the database), and every scoped request needs one.
+ */
+const ancestries = new WeakMap<Database, Map<string, string[]>>();
+
+async function ancestryOf(db: Database, code: string): Promise<string[]> {
+  const known = ancestries.get(db) ?? new Map<string, string[]>();
+  ancestries.set(db, known);
+  const cached = known.get(code);
+  if (cached) return cached;
+  const ancestry = await regionAncestry(db, code);
+  // Unknown codes are not kept: a request with a made-up code must not grow the map.
+  if (ancestry.length > 0) known.set(code, ancestry);
+  return ancestry;
+}
+
+/**
  * Refuses (403) a region outside the user's scope: their region and below, or with `province`
  * reach anywhere in their province. Unknown regions pass: the route answers those with 400.
  */
@@ -51,16 +68,20 @@ export async function assertInScope(
 ): Promise<void> {
   // A national account reaches every region: no need to look the region up.
   if (user.regionCode === null) return;
-  const ancestry = await regionAncestry(db, code);
+  const ancestry = await ancestryOf(db, code);
   if (ancestry.length === 0) return;
   let scope: string | null = user.regionCode;
   if (reach === "province" && scope !== null) {
-    scope = (await regionAncestry(db, scope)).at(-1) ?? scope;
+    scope = (await ancestryOf(db, scope)).at(-1) ?? scope;
   }
   if (!withinScope(scope, ancestry)) throw denied(`region ${code} is outside your scope`);
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** How long a session read from the database is trusted without reading it again. */
+const SESSION_MEMORY_MS = 5_000;
+type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionWithUser>>>;
 
 function denied(message: string, statusCode = 403) {
   return new ApiError(statusCode, message);
@@ -75,6 +96,7 @@ export default fp(
     app.decorateRequest("user", null);
     app.decorateRequest("sessionId", null);
     app.decorateRequest("csrfToken", null);
+    app.decorateRequest("seenDataVersion", undefined);
 
     app.addHook("onRoute", (route) => {
       const url = route.url;
@@ -89,21 +111,48 @@ export default fp(
       }
     });
 
+    /**
+     * Sessions read in the last few seconds, so that a busy dashboard does not ask the database
+     * who is calling on every request. Any change anywhere (sign-in, sign-out, an account edited:
+     * all announced, see changes.ts) empties it; without the announcements it is not used.
+     */
+    const recent = new Map<string, { found: SessionRow; readAt: number }>();
+    app.changes.onChange(() => recent.clear());
+
+    async function sessionOf(id: string, now: number): Promise<SessionRow | null> {
+      const listening = app.changes.version() !== null;
+      const kept = listening ? recent.get(id) : undefined;
+      if (kept && now - kept.readAt < SESSION_MEMORY_MS) return kept.found;
+      const found = await sessionWithUser(app.db, id);
+      if (found && listening) {
+        if (recent.size >= 10_000) recent.clear();
+        recent.set(id, { found, readAt: now });
+      }
+      return found;
+    }
+
     app.addHook("onRequest", async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (!token) return;
       const id = hashToken(token);
-      const found = await sessionWithUser(app.db, id);
       const now = new Date();
+      let found = await sessionOf(id, now.getTime());
+      if (found && sessionIdleExpired(found.session.lastSeenAt, now) && recent.delete(id)) {
+        // Another process may have seen it since: only the database's word ends a session.
+        found = await sessionOf(id, now.getTime());
+      }
       if (!found || found.user.disabled || sessionIdleExpired(found.session.lastSeenAt, now)) {
         if (found) await endSession(app.db, id);
         reply.clearCookie(SESSION_COOKIE, { path: "/" });
         return;
       }
       // One write a minute at most: the idle timeout is 30 minutes, not to the second.
-      if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000)
+      if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) {
         await touchSession(app.db, id);
+        found.session.lastSeenAt = now;
+      }
       request.sessionId = id;
+      request.seenDataVersion = found.dataVersion;
       request.csrfToken = found.session.csrfToken;
       request.user = signedInUser(found.user, now);
     });
@@ -136,5 +185,5 @@ export default fp(
       if (code !== undefined) await assertInScope(app.db, request.user, code, rule.region.reach);
     });
   },
-  { name: "auth", dependencies: ["database"] },
+  { name: "auth", dependencies: ["database", "changes"] },
 );

@@ -1,0 +1,63 @@
+import { bumpDataVersion, CHANGES_CHANNEL, currentDataVersion } from "@jindu/db";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    changes: Changes;
+  }
+}
+
+export interface Changes {
+  /**
+   * The latest data version this process has heard of, or null when it is not listening (then
+   * ask the database). Every change, in this process or another, bumps it.
+   */
+  version(): string | null;
+  /** Runs `forget` after every change anywhere, so that caches drop what it may have made stale. */
+  onChange(forget: () => void): void;
+  /** Records a successful change made here: a new data version, announced to every process. */
+  bump(): Promise<void>;
+}
+
+const newer = (a: string | null, b: string) => (a === null || BigInt(b) > BigInt(a) ? b : a);
+
+/**
+ * What lets a process keep things in memory without serving them stale: every change takes a new
+ * data version and announces it (PostgreSQL NOTIFY), and every API process listens. A process
+ * that loses its listening connection stops trusting memory (version() is null) until restarted.
+ */
+export default fp(
+  async function changes(app: FastifyInstance) {
+    let version: string | null = null;
+    const listeners: (() => void)[] = [];
+    const heard = (payload: string) => {
+      if (!/^\d+$/.test(payload)) return;
+      const next = newer(version, payload);
+      if (next === version) return;
+      version = next;
+      for (const forget of listeners) forget();
+    };
+    let stop = async () => {};
+
+    app.decorate("changes", {
+      version: () => version,
+      onChange: (forget: () => void) => listeners.push(forget),
+      bump: async () => heard(await bumpDataVersion(app.db)),
+    } satisfies Changes);
+
+    app.addHook("onReady", async () => {
+      stop = await app.database.listen(CHANGES_CHANNEL, heard, (error) => {
+        app.log.error({ err: error }, "lost the change notifications; caches are off");
+        version = null;
+        for (const forget of listeners) forget();
+      });
+      // Read after listening starts, so that no change falls between the two.
+      version = newer(version, await currentDataVersion(app.db));
+    });
+    app.addHook("onClose", async () => {
+      await stop();
+    });
+  },
+  { name: "changes", dependencies: ["database"] },
+);
