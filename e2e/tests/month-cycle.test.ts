@@ -134,6 +134,12 @@ describe("a month's cycle in the browser", () => {
     await expect(flagged.textContent()).resolves.toContain("12月集中开工两个大型安置项目");
     await expect(card.textContent()).resolves.toContain(`+${grouped(jump - previous)}套`);
     await official.screenshot("approvals-zh-CN-desktop");
+    // The queue on a phone (loaded at that width, so the menu starts folded away).
+    await op.setViewportSize({ width: 375, height: PHONE.height });
+    await openAs(official, "/approvals", "zhejiang", CARD);
+    await official.screenshot("approvals-zh-CN-phone");
+    await op.setViewportSize(DESKTOP);
+    await openAs(official, "/approvals", "zhejiang", CARD);
 
     // Returned with a reason: the reason is required.
     await op.getByTestId(`return-${REGION}-${YEAR}-${MONTH}`).click();

@@ -39,7 +39,7 @@ export function HistoryDrawer({
     <Drawer
       open={item !== null}
       onClose={onClose}
-      size="large"
+      size="min(1040px, 100vw)"
       className="history-drawer"
       title={
         item
@@ -49,7 +49,6 @@ export function HistoryDrawer({
             })
           : null
       }
-      styles={{ wrapper: { maxWidth: "100vw" } }}
     >
       {item ? (
         <QueryState
@@ -64,7 +63,7 @@ export function HistoryDrawer({
               rowKey={(r, i) => `${r.indicator}-${r.version}-${i}`}
               dataSource={data.revisions}
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
-              scroll={{ x: 760 }}
+              scroll={{ x: 900 }}
               columns={[
                 {
                   key: "at",
@@ -83,6 +82,7 @@ export function HistoryDrawer({
                 {
                   key: "action",
                   title: t("approvals.rev.action"),
+                  width: 90,
                   render: (_, r) => t(`approvals.action.${r.action}`, { defaultValue: r.action }),
                 },
                 {
@@ -102,6 +102,7 @@ export function HistoryDrawer({
                 {
                   key: "status",
                   title: t("approvals.rev.status"),
+                  width: 170,
                   render: (_, r) =>
                     `${t(`entry.status.${r.oldStatus ?? "none"}`)} → ${t(`entry.status.${r.newStatus}`)}`,
                 },
