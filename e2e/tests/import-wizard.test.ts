@@ -211,6 +211,7 @@ describe("import wizard", () => {
     const ruralColumn = columnOf(sheet, "rural_dilapidated");
     sheet.getCell(3, startsColumn).value = -5;
     sheet.getCell(3, ruralColumn).value = "约300户";
+    await session.screenshot("import-choose-375");
     await page.getByTestId("import-next").click();
     await upload(page, "杭州-有错.xlsx", await workbookBytes(workbook));
 

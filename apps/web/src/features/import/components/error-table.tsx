@@ -49,19 +49,18 @@ export function ErrorTable({
         showIcon
         title={t("import.errors.title", { count: errors.length })}
         description={t("import.errors.description")}
-        action={
-          <Button
-            size="small"
-            danger
-            icon={<DownloadOutlined />}
-            loading={downloading}
-            onClick={onDownloadAnnotated}
-            data-testid="annotated-download"
-          >
-            {t("import.errors.annotated")}
-          </Button>
-        }
       />
+      <div>
+        <Button
+          danger
+          icon={<DownloadOutlined />}
+          loading={downloading}
+          onClick={onDownloadAnnotated}
+          data-testid="annotated-download"
+        >
+          {t("import.errors.annotated")}
+        </Button>
+      </div>
       <Table<CellError>
         size="small"
         data-testid="import-error-table"

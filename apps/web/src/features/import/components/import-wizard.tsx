@@ -2,7 +2,7 @@ import "../import.css";
 import { InboxOutlined } from "@ant-design/icons";
 import type { Indicator } from "@jindu/api/schemas";
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Result, Space, Steps, Upload } from "antd";
+import { Alert, Button, Card, Grid, Result, Space, Steps, Upload } from "antd";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -58,6 +58,8 @@ export function ImportWizard({ initial }: ImportWizardProps) {
   const [confirming, setConfirming] = useState(false);
   const [annotating, setAnnotating] = useState(false);
   const running = useRef<AbortController | null>(null);
+  // On a phone the four steps stay in one row, each title under its number.
+  const wide = Grid.useBreakpoint().sm !== false;
 
   const actions: ImportAction[] =
     role === "province" ? ["draft", "submitted", "approved"] : ["draft", "submitted"];
@@ -183,7 +185,8 @@ export function ImportWizard({ initial }: ImportWizardProps) {
         current={step}
         status={step === 3 ? "finish" : "process"}
         size="small"
-        responsive
+        responsive={false}
+        titlePlacement={wide ? "horizontal" : "vertical"}
         className="import-steps"
         items={[
           { title: t("import.steps.choose") },
