@@ -9,11 +9,24 @@ import { ScreenGate } from "@/features/auth/components/screen-gate";
 const LoginRoute = lazy(() => import("./routes/login"));
 const PasswordRoute = lazy(() => import("./routes/account/password"));
 const AuthenticatorRoute = lazy(() => import("./routes/account/authenticator"));
-const OverviewRoute = lazy(() => import("./routes/overview"));
-const ComparisonRoute = lazy(() => import("./routes/comparison"));
-const LaggingRoute = lazy(() => import("./routes/lagging"));
-const RegionDetailRoute = lazy(() => import("./routes/region-detail"));
-const MatrixRoute = lazy(() => import("./routes/matrix"));
+// The dashboards' chunks start downloading at once when the page opens on one of them, while
+// the session is still being checked, instead of after: one round trip less to the first chart.
+const dashboardScreens = {
+  [paths.overview]: () => import("./routes/overview"),
+  [paths.comparison]: () => import("./routes/comparison"),
+  [paths.lagging]: () => import("./routes/lagging"),
+  [paths.region]: () => import("./routes/region-detail"),
+  [paths.matrix]: () => import("./routes/matrix"),
+};
+// A failure here shows again, and properly, when the screen itself loads.
+dashboardScreens[globalThis.location?.pathname as keyof typeof dashboardScreens]?.().catch(
+  () => {},
+);
+const OverviewRoute = lazy(dashboardScreens[paths.overview]);
+const ComparisonRoute = lazy(dashboardScreens[paths.comparison]);
+const LaggingRoute = lazy(dashboardScreens[paths.lagging]);
+const RegionDetailRoute = lazy(dashboardScreens[paths.region]);
+const MatrixRoute = lazy(dashboardScreens[paths.matrix]);
 const EntryRoute = lazy(() => import("./routes/entry"));
 const ImportRoute = lazy(() => import("./routes/import"));
 const ApprovalsRoute = lazy(() => import("./routes/approvals"));
