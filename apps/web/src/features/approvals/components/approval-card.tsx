@@ -105,19 +105,19 @@ export function ApprovalCard({ item, busy, onDecide, onHistory }: ApprovalCardPr
         rowKey={(e) => e.indicator.code}
         dataSource={lines}
         pagination={false}
-        scroll={{ x: 720 }}
+        scroll={{ x: "max-content" }}
         rowClassName={(e) => (e.warnings.length > 0 ? "approval-row-warning" : "")}
         columns={[
           {
             key: "indicator",
             title: t("approvals.column.indicator"),
             render: (_, e) => nameOf(e.indicator, language),
-            width: 200,
           },
           {
             key: "previous",
             title: t("approvals.column.previous"),
             align: "right",
+            responsive: ["sm"],
             render: (_, e) => figures(e, language).previous,
           },
           {
@@ -136,12 +136,14 @@ export function ApprovalCard({ item, busy, onDecide, onHistory }: ApprovalCardPr
             key: "completion",
             title: t("approvals.column.completion"),
             align: "right",
+            responsive: ["sm"],
             render: (_, e) => formatPercent(e.completion),
           },
           {
             key: "warnings",
             title: t("approvals.column.warnings"),
             width: 260,
+            responsive: ["md"],
             render: (_, e) =>
               e.warnings.length === 0 ? null : (
                 <div data-testid={`approval-warning-${id}-${e.indicator.code}`}>
@@ -160,6 +162,26 @@ export function ApprovalCard({ item, busy, onDecide, onHistory }: ApprovalCardPr
           },
         ]}
       />
+      {/* On a phone the warnings column gives way to this list under the table. */}
+      <div className="approval-phone-warnings">
+        {lines
+          .filter((e) => e.warnings.length > 0)
+          .map((e) => (
+            <div key={e.indicator.code}>
+              <strong>{nameOf(e.indicator, language)}</strong>
+              {e.warnings.map((w) => (
+                <div key={w.rule} className="entry-errors-warning">
+                  {problemText(t, w, e, e, language)}
+                </div>
+              ))}
+              <span className="approval-explanation">
+                {e.explanation
+                  ? t("approvals.explanation", { text: e.explanation })
+                  : t("approvals.noExplanation")}
+              </span>
+            </div>
+          ))}
+      </div>
       <div className="approval-actions" style={{ marginTop: 12 }}>
         {item.status === "submitted" ? (
           <>
