@@ -16,7 +16,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "@/components/ui/query-state";
 import { useLanguage } from "@/hooks/use-language";
-import { formatNumber, formatQuantity, isShare, nameOf, unitOf } from "@/utils/format";
+import { formatMonth, formatNumber, formatQuantity, isShare, nameOf, unitOf } from "@/utils/format";
 import { type Decomposition, useDecomposition, useSaveDecomposition } from "../api/targets";
 import { fromInput, MONTHS, toInput } from "../utils";
 
@@ -170,7 +170,7 @@ function DecompositionEditor({
   const unit = share ? t("targets.unitShare") : unitOf(indicator, language);
   const monthOptions = MONTHS.map((m) => ({
     value: m,
-    label: t("targets.dueMonthValue", { month: m }),
+    label: t("targets.dueMonthValue", { month: formatMonth(m, language) }),
   }));
 
   return (
@@ -238,7 +238,7 @@ function DecompositionEditor({
           columns={[
             { title: t("targets.region"), dataIndex: "name", key: "name" },
             {
-              title: `${t("targets.target")}（${unit}）`,
+              title: t("targets.withUnit", { label: t("targets.target"), unit }),
               key: "value",
               render: (_, r) => (
                 <InputNumber

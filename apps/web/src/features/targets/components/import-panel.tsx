@@ -3,7 +3,7 @@ import { Alert, Button, Card, Space, Table, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
-import { formatNumber, nameOf } from "@/utils/format";
+import { formatMonth, formatNumber, nameOf } from "@/utils/format";
 import { type TargetImportResult, templateHref, useImportTargets } from "../api/targets";
 
 interface Props {
@@ -29,7 +29,7 @@ export function ImportPanel({ region, year, indicator }: Props) {
   };
   const figure = (v: { value: number; dueMonth: number } | null) =>
     v
-      ? `${formatNumber(v.value, language, 4)} · ${t("targets.dueMonthValue", { month: v.dueMonth })}`
+      ? `${formatNumber(v.value, language, 4)} · ${t("targets.dueMonthValue", { month: formatMonth(v.dueMonth, language) })}`
       : "—";
 
   return (

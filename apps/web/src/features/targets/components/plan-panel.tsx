@@ -111,9 +111,7 @@ export function PlanPanel({ indicator, region, canEdit }: Props) {
           />
         </div>
         <div className="targets-field">
-          <span>
-            {t("targets.plan.total")}（{unit}）
-          </span>
+          <span>{t("targets.withUnit", { label: t("targets.plan.total"), unit })}</span>
           <InputNumber
             data-testid="plan-total"
             aria-label={t("targets.plan.total")}
@@ -150,7 +148,7 @@ export function PlanPanel({ indicator, region, canEdit }: Props) {
                 render: (year: number) => t("targets.plan.yearValue", { year }),
               },
               {
-                title: `${t("targets.plan.value")}（${unit}）`,
+                title: t("targets.withUnit", { label: t("targets.plan.value"), unit }),
                 key: "value",
                 render: (_, row) => (
                   <InputNumber
