@@ -109,6 +109,10 @@ export function ImportWizard({ initial }: ImportWizardProps) {
       return result;
     } catch (error) {
       if (error instanceof DOMException && error.name === "AbortError") return null;
+      // The session ended meanwhile: the session guard takes the user to the sign-in page.
+      if (error instanceof ApiError && error.status === 401) {
+        await queryClient.invalidateQueries({ queryKey: ["auth", "session"] });
+      }
       setPhase("failed");
       setFailure(
         error instanceof ApiError && error.status === 403
@@ -199,7 +203,15 @@ export function ImportWizard({ initial }: ImportWizardProps) {
         <ChooseStep
           target={target}
           scope={scope}
-          onChange={(change) => setTarget((current) => ({ ...current, ...change }))}
+          onChange={(change) => {
+            // Another region or month: a file checked for the old one no longer applies.
+            running.current?.abort();
+            setTarget((current) => ({ ...current, ...change }));
+            setFile(null);
+            setChecked(null);
+            setPhase("idle");
+            setFailure(null);
+          }}
           onNext={() => setStep(1)}
         />
       ) : null}
