@@ -244,4 +244,20 @@ describe("a month's cycle in the browser", () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}entry-approved-en-phone-top.png` });
     await session.close();
   });
+
+  it("lets the province official fill in a city's form, with the same checks", async () => {
+    const session = await openSession(browser(), { signedIn: false });
+    const { page } = session;
+    // Hangzhou has not reported December 2022 either; nothing is saved here.
+    await openAs(session, "/entry?region=330100&year=2022&month=12", "zhejiang", "entry-form");
+    await expect(page.getByTestId("region-select").count()).resolves.toBe(1);
+    await expect(page.getByTestId("entry-summary").textContent()).resolves.toContain("杭州市");
+    await expect(formStatus(page)).resolves.toBe("none");
+    await numberInput(page, `entry-value-${INDICATOR}`).fill("12.5");
+    await expect(page.getByTestId(`entry-error-${INDICATOR}`).textContent()).resolves.toContain(
+      "须为整数",
+    );
+    await expect(page.getByTestId("entry-submit").isDisabled()).resolves.toBe(true);
+    await session.close();
+  });
 });
