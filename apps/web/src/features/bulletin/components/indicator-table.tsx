@@ -1,0 +1,86 @@
+import type { BulletinIndicator } from "@jindu/api/schemas";
+import { Table, type TableColumnsType } from "antd";
+import { useTranslation } from "react-i18next";
+import { StatusTag } from "@/components/ui/status-tag";
+import { statusKey } from "@/config/status";
+import { useLanguage } from "@/hooks/use-language";
+import { formatPercent, formatPoints, formatQuantity, nameOf } from "@/utils/format";
+
+/** Every indicator of the region: its figure and completion against the schedule. */
+export function IndicatorTable({ indicators }: { indicators: BulletinIndicator[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const dash = "—";
+  const columns: TableColumnsType<BulletinIndicator> = [
+    {
+      key: "order",
+      title: t("bulletin.columns.order"),
+      width: 40,
+      render: (_, __, index) => index + 1,
+    },
+    {
+      key: "indicator",
+      title: t("bulletin.columns.indicator"),
+      render: (_, x) => nameOf(x.indicator, language),
+    },
+    {
+      key: "target",
+      title: t("bulletin.columns.target"),
+      align: "right",
+      render: (_, x) => formatQuantity(x.line.target, x.indicator, language),
+    },
+    {
+      key: "actual",
+      title: t("bulletin.columns.actual"),
+      align: "right",
+      render: (_, x) => formatQuantity(x.line.actual, x.indicator, language),
+    },
+    {
+      key: "completion",
+      title: t("bulletin.columns.completion"),
+      align: "right",
+      render: (_, x) => <strong>{formatPercent(x.line.completion)}</strong>,
+    },
+    {
+      key: "schedule",
+      title: t("bulletin.columns.schedule"),
+      align: "right",
+      render: (_, x) => formatPercent(x.line.schedule),
+    },
+    {
+      key: "lag",
+      title: t("bulletin.columns.lag"),
+      align: "right",
+      render: (_, x) => formatPoints(x.line.lag, language),
+    },
+    {
+      key: "status",
+      title: t("bulletin.columns.status"),
+      render: (_, x) => <StatusTag status={statusKey(x.line.status)} />,
+    },
+    {
+      key: "best",
+      title: t("bulletin.columns.best"),
+      render: (_, x) => (x.best ? nameOf(x.best, language) : dash),
+    },
+    {
+      key: "worst",
+      title: t("bulletin.columns.worst"),
+      render: (_, x) => (x.worst ? nameOf(x.worst, language) : dash),
+    },
+  ];
+  return (
+    <Table<BulletinIndicator>
+      data-testid="bulletin-indicators"
+      className="bulletin-table"
+      size="small"
+      bordered
+      rowKey={(x) => x.indicator.code}
+      columns={columns}
+      dataSource={indicators}
+      pagination={false}
+      // `children` holds the sub-regions' status counts here, not nested rows.
+      expandable={{ childrenColumnName: "nestedRows" }}
+    />
+  );
+}

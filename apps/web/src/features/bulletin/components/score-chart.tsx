@@ -1,0 +1,57 @@
+import type { BulletinRankingRow } from "@jindu/api/schemas";
+import { useTranslation } from "react-i18next";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from "recharts";
+import { STATUS_STYLE, statusKey } from "@/config/status";
+import { useLanguage } from "@/hooks/use-language";
+import { nameOf } from "@/utils/format";
+
+/** The chart's width fits an A4 page's text width, so that it prints as it shows. */
+const WIDTH = 640;
+const HEIGHT = 210;
+
+/** Each region's overall score, best first, coloured by its worst status. */
+export function ScoreChart({ ranking }: { ranking: BulletinRankingRow[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const data = ranking
+    .filter((row) => row.score !== null)
+    .map((row) => ({
+      code: row.region.code,
+      name: nameOf(row.region, language),
+      score: Math.round((row.score as number) * 10) / 10,
+      status: statusKey(row.worst),
+    }));
+  if (data.length === 0) return null;
+  // Scores sit close to 100: start the axis near the lowest so that differences show.
+  const low = Math.max(0, Math.floor(Math.min(...data.map((d) => d.score)) / 5) * 5 - 5);
+  return (
+    <figure className="bulletin-chart" data-testid="bulletin-chart">
+      <figcaption>{t("bulletin.chart")}</figcaption>
+      <BarChart
+        width={WIDTH}
+        height={HEIGHT}
+        data={data}
+        margin={{ top: 16, right: 8, bottom: 4, left: 0 }}
+        role="img"
+        aria-label={t("bulletin.chart")}
+      >
+        <CartesianGrid vertical={false} stroke="#e8e8e8" />
+        <XAxis
+          dataKey="name"
+          interval={0}
+          angle={-40}
+          textAnchor="end"
+          height={language === "en" ? 62 : 46}
+          tick={{ fontSize: 10 }}
+        />
+        <YAxis domain={[low, 100]} tick={{ fontSize: 10 }} width={32} allowDataOverflow />
+        <Bar dataKey="score" isAnimationActive={false}>
+          {data.map((d) => (
+            <Cell key={d.code} fill={STATUS_STYLE[d.status].color} />
+          ))}
+          <LabelList dataKey="score" position="top" style={{ fontSize: 8, fill: "#595959" }} />
+        </Bar>
+      </BarChart>
+    </figure>
+  );
+}
