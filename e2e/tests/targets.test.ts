@@ -178,4 +178,20 @@ describe("targets screen", () => {
     session.errors.splice(0, session.errors.length, ...shown);
     await session.close();
   });
+
+  it("shows leadership the same targets, read only", async () => {
+    const session = await openSession(browser());
+    const { page } = session;
+    await session.goto("/targets?region=330000&year=2020&indicator=shantytown_starts");
+    const rows = page.locator("[data-testid=decomposition-table] tbody tr.ant-table-row");
+    await rows.first().waitFor();
+    await expect(page.locator(".targets-readonly").textContent()).resolves.toContain("只读");
+    await expect(page.getByTestId("decomposition-save").count()).resolves.toBe(0);
+    await expect(page.getByTestId("paste-box").count()).resolves.toBe(0);
+    await expect(page.getByRole("tab", { name: "Excel 导入" }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole("spinbutton", { name: "杭州市 目标值", exact: true }).isDisabled(),
+    ).resolves.toBe(true);
+    await session.close();
+  });
 });

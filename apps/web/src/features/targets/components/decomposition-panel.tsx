@@ -37,8 +37,14 @@ export function DecompositionPanel({ indicator, region, year, canEdit }: Props) 
           <Alert type="info" showIcon title={t("targets.noChildren")} />
         ) : (
           <DecompositionEditor
-            // A new answer (another selection, or saved) starts the editor afresh.
-            key={`${data.indicator}|${data.parent.region}|${data.year}|${query.dataUpdatedAt}`}
+            // Other targets (another selection, or saved ones) start the editor afresh; the same
+            // targets fetched again keep what is being typed.
+            key={[
+              data.indicator,
+              data.parent.region,
+              data.year,
+              ...[data.parent, ...data.children].map((r) => r.target?.updatedAt ?? "-"),
+            ].join("|")}
             data={data}
             indicator={indicator}
             canEdit={canEdit}

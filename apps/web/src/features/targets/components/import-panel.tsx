@@ -49,7 +49,7 @@ export function ImportPanel({ region, year, indicator }: Props) {
           {t("targets.import.allIndicators")}
         </Button>
       </Space>
-      <Space wrap className="targets-actions">
+      <Space wrap className="targets-actions targets-block">
         <input
           ref={input}
           type="file"
@@ -77,9 +77,11 @@ export function ImportPanel({ region, year, indicator }: Props) {
           {t("targets.import.run")}
         </Button>
       </Space>
-      {run.error ? <Alert type="error" showIcon title={run.error.message} /> : null}
+      {run.error ? (
+        <Alert type="error" showIcon title={run.error.message} className="targets-result" />
+      ) : null}
       {result ? (
-        <div data-testid="targets-import-result">
+        <div data-testid="targets-import-result" className="targets-result">
           <Alert
             className="targets-check"
             type={result.ok ? "success" : "error"}
