@@ -49,19 +49,26 @@ export function ImportPanel({ region, year, indicator }: Props) {
           {t("targets.import.allIndicators")}
         </Button>
       </Space>
+      <input
+        ref={input}
+        type="file"
+        accept=".xlsx,.csv"
+        hidden
+        data-testid="targets-file"
+        onChange={(e) => {
+          setFile(e.target.files?.[0] ?? null);
+          run.reset();
+        }}
+      />
       <Space wrap className="targets-actions targets-block">
-        <input
-          ref={input}
-          type="file"
-          accept=".xlsx,.csv"
-          hidden
-          data-testid="targets-file"
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            run.reset();
+        <Button
+          icon={<UploadOutlined />}
+          onClick={() => {
+            // The same file again, edited since, must be read again.
+            if (input.current) input.current.value = "";
+            input.current?.click();
           }}
-        />
-        <Button icon={<UploadOutlined />} onClick={() => input.current?.click()}>
+        >
           {file ? file.name : t("targets.import.choose")}
         </Button>
         <Button disabled={!file} loading={run.isPending} onClick={() => start(true)}>
