@@ -5,7 +5,7 @@ import type { Download, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, inject, it } from "vitest";
 import { loadWorkbook } from "../../apps/api/test/spreadsheet-helpers.js";
-import { openSession, useBrowser } from "../support/browser.js";
+import { openSession, SCREENSHOT_DIR, useBrowser } from "../support/browser.js";
 
 const browser = useBrowser();
 
@@ -81,6 +81,8 @@ describe("monthly bulletin (工作情况通报)", () => {
     const indicatorRows = page.locator("[data-testid=bulletin-indicators] tbody tr.ant-table-row");
     await expect(indicatorRows.count()).resolves.toBe(api.indicators.length);
     await session.screenshot("bulletin-440000-2022-12");
+    // What a reader sees first, without scrolling.
+    await page.screenshot({ path: `${SCREENSHOT_DIR}bulletin-440000-2022-12-top.png` });
 
     // Print: only the document, on A4.
     await page.emulateMedia({ media: "print" });
@@ -175,6 +177,7 @@ describe("monthly bulletin (工作情况通报)", () => {
     const documentText = await page.getByTestId("bulletin-document").textContent();
     expect(documentText).not.toMatch(/[\u4e00-\u9fff]/);
     await session.screenshot("bulletin-440000-2022-12-en");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}bulletin-440000-2022-12-en-top.png` });
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),

@@ -17,3 +17,11 @@ export function formatDateTime(iso: string, language: Language): string {
     timeZone: ZONE,
   }).format(new Date(iso));
 }
+
+/** A lag in percentage points for a table whose header names the unit: −12.3, +4.0. */
+export function formatLag(points: number | null | undefined): string {
+  if (points == null || !Number.isFinite(points)) return "—";
+  const text = Math.abs(points).toFixed(1);
+  if (text === "0.0") return text;
+  return points < 0 ? `\u2212${text}` : `+${text}`;
+}

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { StatusTag } from "@/components/ui/status-tag";
 import { statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
-import { formatPercent, formatPoints, formatQuantity, nameOf } from "@/utils/format";
+import { formatPercent, formatQuantity, nameOf } from "@/utils/format";
+import { formatLag } from "../format";
 
 /** Every indicator of the region: its figure and completion against the schedule. */
 export function IndicatorTable({ indicators }: { indicators: BulletinIndicator[] }) {
@@ -27,31 +28,36 @@ export function IndicatorTable({ indicators }: { indicators: BulletinIndicator[]
       key: "target",
       title: t("bulletin.columns.target"),
       align: "right",
+      className: "bulletin-num",
       render: (_, x) => formatQuantity(x.line.target, x.indicator, language),
     },
     {
       key: "actual",
       title: t("bulletin.columns.actual"),
       align: "right",
+      className: "bulletin-num",
       render: (_, x) => formatQuantity(x.line.actual, x.indicator, language),
     },
     {
       key: "completion",
       title: t("bulletin.columns.completion"),
       align: "right",
+      className: "bulletin-num",
       render: (_, x) => <strong>{formatPercent(x.line.completion)}</strong>,
     },
     {
       key: "schedule",
       title: t("bulletin.columns.schedule"),
       align: "right",
+      className: "bulletin-num",
       render: (_, x) => formatPercent(x.line.schedule),
     },
     {
       key: "lag",
-      title: t("bulletin.columns.lag"),
+      title: t("bulletin.columns.lagPoints"),
       align: "right",
-      render: (_, x) => formatPoints(x.line.lag, language),
+      className: "bulletin-num",
+      render: (_, x) => formatLag(x.line.lag),
     },
     {
       key: "status",

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { StatusTag } from "@/components/ui/status-tag";
 import { statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
-import { formatPercent, formatPoints, formatQuantity, nameOf } from "@/utils/format";
+import { formatPercent, formatQuantity, nameOf } from "@/utils/format";
+import { formatLag } from "../format";
 
 const keyOf = (item: LaggingItem) => `${item.indicator.code}:${item.line.region.code}`;
 
@@ -33,6 +34,7 @@ export function LaggingList({ items }: { items: LaggingItem[] }) {
       key: "actual",
       title: `${t("bulletin.columns.actual")} / ${t("bulletin.columns.target")}`,
       align: "right",
+      className: "bulletin-num",
       render: (_, item) =>
         `${formatQuantity(item.line.actual, item.indicator, language)} / ${formatQuantity(item.line.target, item.indicator, language)}`,
     },
@@ -40,14 +42,16 @@ export function LaggingList({ items }: { items: LaggingItem[] }) {
       key: "completion",
       title: `${t("bulletin.columns.completion")} / ${t("bulletin.columns.schedule")}`,
       align: "right",
+      className: "bulletin-num",
       render: (_, item) =>
         `${formatPercent(item.line.completion)} / ${formatPercent(item.line.schedule)}`,
     },
     {
       key: "lag",
-      title: t("bulletin.columns.lag"),
+      title: t("bulletin.columns.lagPoints"),
       align: "right",
-      render: (_, item) => <strong>{formatPoints(item.line.lag, language)}</strong>,
+      className: "bulletin-num",
+      render: (_, item) => <strong>{formatLag(item.line.lag)}</strong>,
     },
     {
       key: "status",
@@ -58,6 +62,7 @@ export function LaggingList({ items }: { items: LaggingItem[] }) {
       key: "monthsBehind",
       title: t("bulletin.columns.monthsBehind"),
       align: "right",
+      className: "bulletin-num",
       render: (_, item) => t("metric.monthsCount", { count: item.monthsBehind }),
     },
   ];
