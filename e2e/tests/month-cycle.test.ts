@@ -63,7 +63,7 @@ async function openAs(session: Session, path: string, username: string, ready: s
 }
 
 describe("a month's cycle in the browser", () => {
-  it("walks Wenzhou's December 2022: enter, explain, submit, return, fix, resubmit, approve, rank", async () => {
+  it("walks Wenzhou's December 2022: enter, explain, submit, return, fix, resubmit, approve, rank, bulletin", async () => {
     // The bureau signs in through the sign-in page and lands on its latest open month.
     const reporter = await openSession(browser(), { signedIn: false });
     const rp = reporter.page;
@@ -214,6 +214,42 @@ describe("a month's cycle in the browser", () => {
     expect(cells[0]).toBe(String(wenzhou?.rank));
     expect(cells.join("|")).toContain(`${grouped(fixed)}套`);
     expect(cells.join("|")).toContain(percent(fixed / target));
+
+    // The monthly bulletin ranks Wenzhou on its new figures, reported late rather than missing.
+    const bulletin = (await (
+      await op.request.get(
+        `${inject("baseUrl")}/api/bulletin?region=330000&year=${YEAR}&month=${MONTH}`,
+      )
+    ).json()) as {
+      ranking: {
+        rank: number | null;
+        score: number | null;
+        region: { code: string };
+        timeliness: string;
+        cells: { indicator: string; completion: number | null }[];
+      }[];
+      missing: { code: string }[];
+    };
+    const standing = bulletin.ranking.find((r) => r.region.code === REGION);
+    expect(standing?.timeliness).toBe("late");
+    expect(bulletin.missing.map((r) => r.code)).not.toContain(REGION);
+    expect(standing?.cells.find((c) => c.indicator === INDICATOR)?.completion).toBeCloseTo(
+      fixed / target,
+      9,
+    );
+    await openAs(
+      official,
+      `/bulletin?region=330000&year=${YEAR}&month=${MONTH}`,
+      "zhejiang",
+      "bulletin-ranking",
+    );
+    const ranked = op.locator(`[data-testid=bulletin-ranking] tr[data-region="${REGION}"]`);
+    await ranked.waitFor();
+    const rankedCells = await ranked.locator("td").allTextContents();
+    expect(rankedCells[0]).toBe(String(standing?.rank));
+    expect(rankedCells[1]).toBe("温州市");
+    expect(rankedCells[2]).toBe(standing?.score?.toFixed(1));
+    expect(rankedCells.join("|")).toContain("逾期");
     await official.close();
   });
 
