@@ -5,7 +5,7 @@ import { useSearchParams } from "react-router";
 import { PageTitle } from "@/components/ui/page-title";
 import { QueryState } from "@/components/ui/query-state";
 import { type AuditFilter, useAuditLog } from "@/features/admin/api/audit";
-import { AuditFilters } from "@/features/admin/components/audit-filters";
+import { AuditExport, AuditFilters } from "@/features/admin/components/audit-filters";
 import { AuditTable } from "@/features/admin/components/audit-table";
 
 const FILTER_KEYS = ["username", "action", "entity", "result", "from", "to"] as const;
@@ -42,7 +42,7 @@ export default function AdminAuditRoute() {
   const log = useAuditLog({ ...filter, page, pageSize });
   return (
     <>
-      <PageTitle title={t("admin.audit.title")} />
+      <PageTitle title={t("admin.audit.title")} extra={<AuditExport filter={filter} />} />
       <Typography.Paragraph type="secondary">{t("admin.audit.description")}</Typography.Paragraph>
       <Card size="small">
         <AuditFilters filter={filter} onChange={(next) => go(next, 1, pageSize)} />

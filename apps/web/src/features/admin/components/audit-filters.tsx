@@ -4,6 +4,16 @@ import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { type AuditFilter, auditExportHref, useAuditFacets } from "../api/audit";
 
+/** The export of what the filter matches, as .xlsx. */
+export function AuditExport({ filter }: { filter: AuditFilter }) {
+  const { t } = useTranslation();
+  return (
+    <Button icon={<DownloadOutlined />} href={auditExportHref(filter)} data-testid="audit-export">
+      {t("admin.audit.export")}
+    </Button>
+  );
+}
+
 interface AuditFiltersProps {
   filter: AuditFilter;
   onChange: (filter: AuditFilter) => void;
@@ -92,9 +102,6 @@ export function AuditFilters({ filter, onChange }: AuditFiltersProps) {
       </div>
       <Button onClick={() => onChange({})} data-testid="audit-filter-reset">
         {t("admin.audit.reset")}
-      </Button>
-      <Button icon={<DownloadOutlined />} href={auditExportHref(filter)} data-testid="audit-export">
-        {t("admin.audit.export")}
       </Button>
     </Space>
   );

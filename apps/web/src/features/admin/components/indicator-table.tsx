@@ -14,11 +14,12 @@ export function IndicatorTable({ indicators, onEdit }: IndicatorTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const columns: TableColumnsType<IndicatorEntry> = [
-    { key: "sortOrder", title: t("admin.indicators.sortOrder"), dataIndex: "sortOrder", width: 64 },
+    { key: "sortOrder", title: t("admin.indicators.sortOrder"), dataIndex: "sortOrder", width: 56 },
     {
       key: "code",
       title: t("admin.indicators.code"),
-      render: (_, i) => <code>{i.code}</code>,
+      width: 200,
+      render: (_, i) => <code className="admin-code">{i.code}</code>,
     },
     {
       key: "name",
@@ -31,22 +32,30 @@ export function IndicatorTable({ indicators, onEdit }: IndicatorTableProps) {
           <div lang="en" className={language === "en" ? undefined : "admin-muted"}>
             {i.nameEn}
           </div>
+          {i.parts ? (
+            <div className="admin-parts">
+              {t("admin.indicators.parts")}: {i.parts}
+            </div>
+          ) : null}
         </div>
       ),
     },
     {
       key: "unit",
       title: t("admin.indicators.unit"),
+      width: 120,
       render: (_, i) => (i.unitZh === i.unitEn ? i.unitZh : `${i.unitZh} / ${i.unitEn}`),
     },
     {
       key: "kind",
       title: t("admin.indicators.kind"),
+      width: 90,
       render: (_, i) => <Tag>{t(`admin.indicators.kinds.${i.kind}`)}</Tag>,
     },
     {
       key: "direction",
       title: t("admin.indicators.direction"),
+      width: 110,
       render: (_, i) => (
         <Tag color={i.direction === "lower_is_better" ? "purple" : undefined}>
           {t(`admin.indicators.directions.${i.direction}`)}
@@ -54,25 +63,22 @@ export function IndicatorTable({ indicators, onEdit }: IndicatorTableProps) {
       ),
     },
     {
-      key: "parts",
-      title: t("admin.indicators.parts"),
-      responsive: ["xl"],
-      render: (_, i) => i.parts ?? "—",
-    },
-    {
       key: "source",
       title: t("admin.indicators.source"),
+      width: 80,
       responsive: ["lg"],
       render: (_, i) => i.source?.split(";").join(", ") ?? "—",
     },
     {
       key: "profile",
       title: t("admin.indicators.profile"),
+      width: 100,
       render: (_, i) => <ProfileSparkline profile={i.seasonalProfile} />,
     },
     {
       key: "actions",
       title: t("admin.common.actions"),
+      width: 64,
       render: (_, i) => (
         <Button type="link" size="small" data-testid="indicator-edit" onClick={() => onEdit(i)}>
           {t("admin.common.edit")}
@@ -87,7 +93,8 @@ export function IndicatorTable({ indicators, onEdit }: IndicatorTableProps) {
       columns={columns}
       dataSource={indicators}
       pagination={false}
-      scroll={{ x: "max-content" }}
+      tableLayout="fixed"
+      scroll={{ x: 1100 }}
       data-testid="indicator-table"
     />
   );

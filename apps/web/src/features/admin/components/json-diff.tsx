@@ -34,15 +34,37 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
               <td>{none}</td>
             </tr>
           ) : null}
-          {keys.map((key) => {
+          {keys.map((key, index) => {
             const a = show(old[key]);
             const b = show(now[key]);
             const changed = before != null && after != null && a !== b;
+            // A side with no value at all (a creation's before) says so once, across all rows.
+            const gap = (
+              <td rowSpan={keys.length} className="admin-diff-gap">
+                {none}
+              </td>
+            );
             return (
               <tr key={key} className={changed ? "admin-diff-changed" : undefined}>
                 <th scope="row">{key}</th>
-                <td data-testid="audit-old">{before == null ? null : <pre>{a}</pre>}</td>
-                <td data-testid="audit-new">{after == null ? null : <pre>{b}</pre>}</td>
+                {before == null ? (
+                  index === 0 ? (
+                    gap
+                  ) : null
+                ) : (
+                  <td data-testid="audit-old">
+                    <pre>{a}</pre>
+                  </td>
+                )}
+                {after == null ? (
+                  index === 0 ? (
+                    gap
+                  ) : null
+                ) : (
+                  <td data-testid="audit-new">
+                    <pre>{b}</pre>
+                  </td>
+                )}
               </tr>
             );
           })}
