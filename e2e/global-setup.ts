@@ -13,7 +13,7 @@ import {
   DEMO_TOTP_SECRET,
   seedDemoUsers,
 } from "../apps/api/src/services/demo-users.js";
-import { DASHBOARD_USER, NEWCOMER, signIn } from "./support/auth.js";
+import { AUTH_TEST_ACCOUNTS, DASHBOARD_USER, NEWCOMER, signIn } from "./support/auth.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.js";
 
 declare module "vitest" {
@@ -89,6 +89,14 @@ async function seedUsers(db: Database) {
     passwordHash,
     mustChangePassword: true,
   });
+  // The sign-in tests' own copies of demo accounts: other test files sign in as the originals at
+  // the same time, and a second sign-in of an account ends its first session.
+  for (const name of AUTH_TEST_ACCOUNTS) {
+    const original = await userByUsername(db, name);
+    if (!original) throw new Error(`demo account ${name} is missing`);
+    const { id: _id, createdAt: _createdAt, ...account } = original;
+    await insertUser(db, { ...account, username: `auth_${name}` });
+  }
   // The targets test's own Zhejiang official, so that its sign-in ends no other test's session.
   await insertUser(db, {
     username: "zj_planner",
@@ -122,7 +130,9 @@ export default async function setup(project: TestProject) {
   ensureWebBuild();
   const database = await openTestDatabase();
   await seedUsers(database.db);
-  const app = await buildApp({ database, webRoot: webDist });
+  // Every test file signs in from this one address: the per-address sign-in limit is tested in
+  // the API's tests, not here.
+  const app = await buildApp({ database, webRoot: webDist, loginsPerMinute: 10_000 });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
   const browser = await chromium.launchServer({
     executablePath: CHROMIUM_PATH,

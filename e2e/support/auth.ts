@@ -7,6 +7,16 @@ export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 /** The account the dashboard tests use: a leader over the whole country, so both provinces. */
 export const DASHBOARD_USER = "national";
 
+/** Demo accounts the sign-in tests use as copies named auth_<name> (see global-setup). */
+export const AUTH_TEST_ACCOUNTS = [
+  "zhejiang",
+  "hangzhou",
+  "wenzhou",
+  "admin",
+  "leader",
+  "guangdong",
+] as const;
+
 /** An account that must choose a password and enrol an authenticator on its first sign-in. */
 export const NEWCOMER = { username: "newcomer", regionCode: "330000" } as const;
 

@@ -25,12 +25,12 @@ describe("sign-in", () => {
     expect(new URL(page.url()).searchParams.get("next")).toBe(wanted);
     await expect(page.locator(".auth-title").textContent()).resolves.toBe("登录");
 
-    await page.getByTestId("login-username").fill("zhejiang");
+    await page.getByTestId("login-username").fill("auth_zhejiang");
     await page.getByTestId("login-password").fill(DEMO_PASSWORD);
     await page.getByTestId("login-submit").click();
     await page.getByTestId("login-totp").waitFor();
     await expect(page.getByTestId("login-hint").textContent()).resolves.toContain("6位验证码");
-    await page.getByTestId("login-totp").fill(totpCode("zhejiang"));
+    await page.getByTestId("login-totp").fill(totpCode("auth_zhejiang"));
     await page.getByTestId("login-submit").click();
 
     await page.locator("rect.comparison-bar").first().waitFor();
@@ -48,7 +48,7 @@ describe("sign-in", () => {
     const { page } = session;
     await session.goto("/");
     await onLogin(page);
-    await page.getByTestId("login-username").fill("hangzhou");
+    await page.getByTestId("login-username").fill("auth_hangzhou");
     await page.getByTestId("login-password").fill("not-the-password");
     await page.getByTestId("login-submit").click();
     const error = page.getByTestId("login-error");
@@ -64,7 +64,7 @@ describe("sign-in", () => {
     const { page } = session;
     await session.goto("/");
     await onLogin(page);
-    await signIn(page, "wenzhou");
+    await signIn(page, "auth_wenzhou");
 
     // With no region in the URL, the overview opens on the bureau's province.
     await page.getByTestId("indicator-tile").first().waitFor();
@@ -99,7 +99,7 @@ describe("sign-in", () => {
     const { page } = session;
     await session.goto("/");
     await onLogin(page);
-    await signIn(page, "admin");
+    await signIn(page, "auth_admin");
     await page.waitForURL((url) => url.pathname === "/admin/users");
     await page.getByTestId("nav-admin-users").waitFor();
     await expect(page.getByTestId("nav-overview").count()).resolves.toBe(0);
@@ -119,7 +119,7 @@ describe("sign-in", () => {
     const { page } = session;
     await session.goto("/lagging?region=330000&year=2020&month=10");
     await onLogin(page);
-    await signIn(page, "leader");
+    await signIn(page, "auth_leader");
     await page.locator("[data-testid=lagging-table] tbody tr.ant-table-row").first().waitFor();
 
     await page.getByTestId("user-menu").click();
@@ -148,14 +148,14 @@ describe("sign-in", () => {
     const { page } = first;
     await first.goto("/?region=440000&year=2020&month=3");
     await onLogin(page);
-    await signIn(page, "guangdong");
+    await signIn(page, "auth_guangdong");
     await page.getByTestId("indicator-tile").first().waitFor();
 
     // The same account signs in on another device: this session ends.
     const second = await openSession(browser(), { signedIn: false });
     await second.goto("/");
     await onLogin(second.page);
-    await signIn(second.page, "guangdong");
+    await signIn(second.page, "auth_guangdong");
     await second.page.getByTestId("indicator-tile").first().waitFor();
     await second.close();
 
@@ -164,7 +164,7 @@ describe("sign-in", () => {
     await expect(page.getByTestId("login-notice").textContent()).resolves.toContain("会话已结束");
     const next = new URL(page.url()).searchParams.get("next");
     expect(next).toBe("/lagging?region=440000&year=2020&month=3");
-    await signIn(page, "guangdong");
+    await signIn(page, "auth_guangdong");
     await page.locator("[data-testid=lagging-table] tbody tr.ant-table-row").first().waitFor();
     expect(new URL(page.url()).pathname).toBe("/lagging");
 

@@ -18,3 +18,31 @@ export function rankByScore(scores: readonly (number | null)[]): (number | null)
   });
   return ranks;
 }
+
+/** What an overall score needs of one indicator's line. */
+export interface ScoredLine {
+  status: string | null;
+  completion: number | null;
+  schedule: number;
+}
+
+/**
+ * How far a line is along against where time says it should be: completion ÷ schedule progress,
+ * capped at 1 so that over-fulfilling one indicator does not hide a shortfall on another. A line
+ * without a status (no target, or no figures) is not rated.
+ */
+export function attainment(line: ScoredLine): number | null {
+  if (line.status === null || line.completion === null) return null;
+  if (line.schedule <= 0) return 1;
+  return Math.min(1, Math.max(0, line.completion / line.schedule));
+}
+
+/**
+ * A region's overall score in the monthly bulletin (综合得分): the mean attainment over its rated
+ * indicators, × 100 (100: on or ahead of schedule everywhere). Null when nothing is rated.
+ */
+export function overallScore(lines: readonly ScoredLine[]): number | null {
+  const values = lines.map(attainment).filter((v): v is number => v !== null);
+  if (values.length === 0) return null;
+  return (values.reduce((a, b) => a + b, 0) / values.length) * 100;
+}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { projectYearEnd, rankByScore } from "../src/index.js";
+import { attainment, overallScore, projectYearEnd, rankByScore } from "../src/index.js";
 
 describe("projectYearEnd", () => {
   it("keeps the run rate until the due month", () => {
@@ -88,6 +88,54 @@ describe("rankByScore", () => {
             (s !== best || ranks[i] === 1),
         );
       }),
+    );
+  });
+});
+
+describe("overallScore (the bulletin's 综合得分)", () => {
+  it("averages completion over schedule, each capped at 100%", () => {
+    // Guangdong Q1 2020: shantytown starts 72.3% against a 25% schedule counts as fully on
+    // pace; basic completions 34.5% against 25% too; a line at 10% against 25% is 40% along.
+    const lines = [
+      { status: "completed", completion: 0.723, schedule: 0.25 },
+      { status: "green", completion: 0.345, schedule: 0.25 },
+      { status: "red", completion: 0.1, schedule: 0.25 },
+    ];
+    expect(attainment(lines[2] as (typeof lines)[number])).toBeCloseTo(0.4, 9);
+    expect(overallScore(lines)).toBeCloseTo(80, 9);
+  });
+
+  it("leaves out lines without a status, and is null when none is rated", () => {
+    expect(overallScore([{ status: null, completion: 0.5, schedule: 0.5 }])).toBeNull();
+    expect(
+      overallScore([
+        { status: null, completion: null, schedule: 0.5 },
+        { status: "yellow", completion: 0.3, schedule: 0.5 },
+      ]),
+    ).toBeCloseTo(60, 9);
+  });
+
+  it("stays between 0 and 100, and never falls when one line's completion rises", () => {
+    const line = fc.record({
+      status: fc.constantFrom("green", "red", null),
+      completion: fc.option(fc.double({ min: 0, max: 5, noNaN: true }), { nil: null }),
+      schedule: fc.double({ min: 0, max: 1, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 19 }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (lines, more) => {
+          const score = overallScore(lines);
+          if (score === null) return;
+          expect(score).toBeGreaterThanOrEqual(0);
+          expect(score).toBeLessThanOrEqual(100 + 1e-9);
+          const [first, ...rest] = lines;
+          if (!first || first.completion === null) return;
+          const raised = overallScore([{ ...first, completion: first.completion + more }, ...rest]);
+          expect(raised as number).toBeGreaterThanOrEqual(score - 1e-9);
+        },
+      ),
     );
   });
 });

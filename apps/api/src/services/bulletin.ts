@@ -2,6 +2,7 @@ import { allIndicators, type Database } from "@jindu/db";
 import {
   countStatuses,
   isBehind,
+  overallScore,
   type ProgressLine,
   rankByScore,
   type Status,
@@ -11,23 +12,6 @@ import type { BulletinRankingRow, BulletinResponse } from "../schemas/index.js";
 import { completenessOf } from "./completeness.js";
 import { requireRegion } from "./lookups.js";
 import { laggingItems, monthlyTables, type RegionRef, refOf } from "./progress.js";
-
-/**
- * How far a line is along against where time says it should be: completion ÷ schedule progress,
- * capped at 1 so that over-fulfilling one indicator does not hide a shortfall on another.
- */
-function attainment(line: ProgressLine<RegionRef>): number | null {
-  if (line.status === null || line.completion === null) return null;
-  if (line.schedule <= 0) return 1;
-  return Math.min(1, line.completion / line.schedule);
-}
-
-/** A child's overall score: the mean attainment over its rated indicators, × 100. */
-function scoreOf(lines: readonly ProgressLine<RegionRef>[]): number | null {
-  const values = lines.map(attainment).filter((v): v is number => v !== null);
-  if (values.length === 0) return null;
-  return (values.reduce((a, b) => a + b, 0) / values.length) * 100;
-}
 
 /**
  * The monthly bulletin (工作情况通报) of a region for a month: every indicator's completion
@@ -69,7 +53,7 @@ export async function bulletinOf(
     const statuses = lines.map((l) => l.status);
     return {
       region: child,
-      score: scoreOf(lines),
+      score: overallScore(lines),
       rated: statuses.filter((s) => s !== null).length,
       behind: statuses.filter((s) => isBehind(s)).length,
       statuses: countStatuses(statuses),
