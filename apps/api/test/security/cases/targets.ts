@@ -53,7 +53,7 @@ export const TARGET_CASES: Case[] = [
     method: "PUT",
     route: "/api/indicators/:code/profile",
     url: "/api/indicators/rural_seismic/profile",
-    roles: PROVINCE,
+    roles: [], // a national official only: every scoped account here is refused
     body: { profile: null },
   },
 ];

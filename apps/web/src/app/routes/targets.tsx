@@ -85,7 +85,13 @@ export default function TargetsRoute() {
             {
               key: "profile",
               label: t("targets.tabs.profile"),
-              children: <ProfilePanel indicator={indicator} canEdit={canEdit} />,
+              children: (
+                <ProfilePanel
+                  indicator={indicator}
+                  // A profile applies in every province: a national official sets it.
+                  canEdit={canEdit && user.regionCode === null}
+                />
+              ),
             },
             {
               key: "plan",

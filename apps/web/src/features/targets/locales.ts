@@ -55,6 +55,7 @@ export const zhCN = {
     even: "均匀进度",
     profileLine: "季节性进度",
     useEven: "按均匀进度填入",
+    nationalOnly: "季节性进度适用于所有省份，由国家级主管部门设置；此处仅供查看。",
     clear: "恢复均匀进度（清除）",
     current: "当前：{{state}}",
     stateEven: "均匀进度（未设置季节性曲线）",
@@ -166,6 +167,8 @@ export const en: typeof zhCN = {
     even: "Even pace",
     profileLine: "Seasonal profile",
     useEven: "Fill with an even pace",
+    nationalOnly:
+      "A seasonal profile applies in every province and is set by the national department; shown here for reference.",
     clear: "Back to an even pace (clear)",
     current: "Now: {{state}}",
     stateEven: "even pace (no seasonal profile)",

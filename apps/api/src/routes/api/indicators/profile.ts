@@ -10,7 +10,7 @@ import {
   SeasonalProfileParams,
 } from "../../../schemas/index.js";
 
-/** An indicator's seasonal profile, set by the province on the targets screen. */
+/** An indicator's seasonal profile, set by a national official on the targets screen. */
 const route: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     "/:code/profile",
@@ -37,6 +37,13 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
+      // An indicator's profile sets the schedule in every province, not only the caller's.
+      if (request.user?.regionCode !== null) {
+        throw new ApiError(
+          403,
+          "a seasonal profile applies nationwide: only a national official sets it",
+        );
+      }
       const { profile } = request.body;
       const problem = profile ? seasonalProfileProblem(profile) : null;
       if (problem) {

@@ -144,7 +144,11 @@ function ProfileEditor({ indicator, canEdit }: { indicator: Indicator; canEdit: 
             {t("targets.profile.clear")}
           </Button>
         </Space>
-      ) : null}
+      ) : (
+        <Typography.Text type="secondary" data-testid="profile-national-only">
+          {t("targets.profile.nationalOnly")}
+        </Typography.Text>
+      )}
     </div>
   );
 }
