@@ -294,6 +294,18 @@ describe("a month's cycle in the browser", () => {
       "须为整数",
     );
     await expect(page.getByTestId("entry-submit").isDisabled()).resolves.toBe(true);
+
+    // Typed and not saved: leaving for another screen asks first, and staying keeps the figure.
+    await page.getByTestId("nav-overview").click();
+    const ask = page.locator(".ant-modal-confirm", { hasText: "有未保存的修改，确定离开吗？" });
+    await ask.waitFor();
+    await ask.getByRole("button", { name: "留在本页" }).click();
+    await ask.waitFor({ state: "detached" });
+    expect(new URL(page.url()).pathname).toBe("/entry");
+    await expect(numberInput(page, `entry-value-${INDICATOR}`).inputValue()).resolves.toBe("12.5");
+    await page.getByTestId("nav-overview").click();
+    await ask.getByRole("button", { name: "离开，不保存" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
     await session.close();
   });
 });

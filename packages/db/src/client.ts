@@ -48,6 +48,10 @@ export const DEFAULT_DATA_DIR = ".data/pglite";
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+    // An idle connection that dies (server restart, a database dropped, an administrator's
+    // kill) is thrown away and replaced by the pool; without a listener its error would crash the
+    // process. Errors of queries in flight still reach their callers.
+    pool.on("error", () => {});
     const db = drizzlePg(pool, { schema });
     return {
       db: db as unknown as Database,

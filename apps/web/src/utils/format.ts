@@ -74,3 +74,48 @@ export function formatMonth(month: number, language: Language): string {
 /** What the figure is called: a year-to-date sum, or the current value of a share or level. */
 export const actualLabelKey = (kind: Unit["kind"]) =>
   kind === "cumulative" ? "metric.actual" : "metric.current";
+
+/** Deadlines, submissions and audit entries are Beijing time, whatever zone the browser is in. */
+const BEIJING = "Asia/Shanghai";
+
+const beijingFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment as Beijing sees it. `date`: 2023年1月5日; `minute`: 2023年1月5日 10:00 (the
+ * language's own style, as people read it); `stamp`: 2023-01-05 10:00:00 (the same width in
+ * every row, as a log wants it).
+ */
+export function formatBeijingTime(
+  iso: string | Date | null | undefined,
+  language: Language,
+  style: "date" | "minute" | "stamp" = "minute",
+): string {
+  if (!iso) return DASH;
+  const key = `${language}:${style}`;
+  let format = beijingFormats.get(key);
+  if (!format) {
+    format =
+      style === "stamp"
+        ? new Intl.DateTimeFormat("en-CA", {
+            timeZone: BEIJING,
+            year: "numeric",
+            month: "2-digit",
+            day: "2-digit",
+            hour: "2-digit",
+            minute: "2-digit",
+            second: "2-digit",
+            hourCycle: "h23",
+          })
+        : new Intl.DateTimeFormat(language, {
+            timeZone: BEIJING,
+            dateStyle: style === "date" ? "long" : "medium",
+            ...(style === "minute" ? { timeStyle: "short" as const } : {}),
+          });
+    beijingFormats.set(key, format);
+  }
+  if (style !== "stamp") return format.format(new Date(iso));
+  const parts = Object.fromEntries(
+    format.formatToParts(new Date(iso)).map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}

@@ -1,22 +1,13 @@
 import type { Language } from "@/lib/i18n";
-
-const ZONE = "Asia/Shanghai";
+import { formatBeijingTime } from "@/utils/format";
 
 /** A date as Beijing sees it: 2023年1月5日 / January 5, 2023. */
-export function formatDate(iso: string | Date, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: ZONE }).format(
-    new Date(iso),
-  );
-}
+export const formatDate = (iso: string | Date, language: Language) =>
+  formatBeijingTime(iso, language, "date");
 
 /** A moment in Beijing time, to the minute. */
-export function formatDateTime(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: ZONE,
-  }).format(new Date(iso));
-}
+export const formatDateTime = (iso: string, language: Language) =>
+  formatBeijingTime(iso, language, "minute");
 
 /** A lag in percentage points for a table whose header names the unit: −12.3, +4.0. */
 export function formatLag(points: number | null | undefined): string {

@@ -63,6 +63,12 @@ export const zhCN = {
   stale: "本月数据已被他人修改，已为您重新加载最新数据",
   failed: "操作失败：{{message}}",
   unsaved: "有未保存的修改",
+  leave: {
+    title: "有未保存的修改，确定离开吗？",
+    content: "离开后，本页尚未保存的数据将丢失。如需保留，请先点“保存草稿”。",
+    ok: "离开，不保存",
+    cancel: "留在本页",
+  },
   category: {
     housing_security: "住房保障",
     urban_renewal: "城市更新",
@@ -144,6 +150,13 @@ export const en: typeof zhCN = {
   stale: "Someone else changed this month meanwhile; the latest figures have been loaded",
   failed: "Failed: {{message}}",
   unsaved: "Unsaved changes",
+  leave: {
+    title: "Leave without saving?",
+    content:
+      "Figures typed on this page and not yet saved will be lost. To keep them, save a draft first.",
+    ok: "Leave without saving",
+    cancel: "Stay on this page",
+  },
   category: {
     housing_security: "Housing security",
     urban_renewal: "Urban renewal",

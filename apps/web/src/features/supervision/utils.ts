@@ -1,16 +1,10 @@
 import { paths } from "@/config/paths";
 import type { RegionEntry, RegionTree } from "@/features/catalogue/api/get-regions";
 import { regionPath } from "@/features/catalogue/api/get-regions";
-
-const beijingDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
+import { formatBeijingTime } from "@/utils/format";
 
 /** Today's date in Beijing, YYYY-MM-DD: the dates of the records are Beijing dates. */
-export const today = () => beijingDay.format(new Date());
+export const today = () => beijingDate(new Date());
 
 /** An open record whose deadline has passed. */
 export const isOverdue = (record: { status: string; deadline: string }, on = today()) =>
@@ -38,4 +32,5 @@ export function newRecordHref(region: string, indicator?: string) {
 }
 
 /** The Beijing date of an instant: "2020-11-03". */
-export const beijingDate = (iso: string) => beijingDay.format(new Date(iso));
+export const beijingDate = (iso: string | Date) =>
+  formatBeijingTime(iso, "zh-CN", "stamp").slice(0, 10);

@@ -1,8 +1,8 @@
 import { Table, type TableColumnsType, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
+import { formatBeijingTime } from "@/utils/format";
 import type { AuditEntry } from "../api/audit";
-import { formatDateTime } from "../utils/format";
 import { JsonDiff } from "./json-diff";
 
 const RESULT_COLOURS: Record<string, string> = {
@@ -28,7 +28,9 @@ export function AuditTable({ entries, total, page, pageSize, loading, onPage }: 
     {
       key: "at",
       title: t("admin.audit.time"),
-      render: (_, e) => <span className="admin-nowrap">{formatDateTime(e.at, language)}</span>,
+      render: (_, e) => (
+        <span className="admin-nowrap">{formatBeijingTime(e.at, language, "stamp")}</span>
+      ),
     },
     { key: "username", title: t("admin.audit.user"), render: (_, e) => e.username ?? "—" },
     { key: "ip", title: t("admin.audit.ip"), responsive: ["lg"], render: (_, e) => e.ip ?? "—" },

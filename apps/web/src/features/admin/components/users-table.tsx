@@ -3,9 +3,8 @@ import { Button, Popconfirm, Space, Table, type TableColumnsType, Tag, Tooltip }
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import type { Role } from "@/lib/auth";
-import { nameOf } from "@/utils/format";
+import { formatBeijingTime, nameOf } from "@/utils/format";
 import type { UserView } from "../api/users";
-import { formatDateTime } from "../utils/format";
 import type { ScopeRegion } from "./scope-select";
 
 /** Roles that must use an authenticator app (as the API requires). */
@@ -82,7 +81,9 @@ export function UsersTable({
           )}
           {isLocked(user) ? (
             <Tag color="orange" icon={<LockOutlined />} data-testid="user-locked">
-              {t("admin.users.locked", { time: formatDateTime(user.lockedUntil, language) })}
+              {t("admin.users.locked", {
+                time: formatBeijingTime(user.lockedUntil, language, "stamp"),
+              })}
             </Tag>
           ) : null}
         </Space>
@@ -94,7 +95,7 @@ export function UsersTable({
       responsive: ["lg"],
       render: (_, user) => (
         <span>
-          {formatDateTime(user.passwordChangedAt, language)}
+          {formatBeijingTime(user.passwordChangedAt, language, "stamp")}
           {user.mustChangePassword ? (
             <Tag color="gold" style={{ marginLeft: 6 }}>
               {t("admin.users.mustChange")}

@@ -6,7 +6,14 @@ import { SubmissionStatusTag } from "@/features/entry/components/submission-stat
 import { problemText } from "@/features/entry/utils/checks";
 import { useLanguage } from "@/hooks/use-language";
 import type { Language } from "@/lib/i18n";
-import { formatMonth, formatPercent, formatPoints, formatQuantity, nameOf } from "@/utils/format";
+import {
+  formatBeijingTime,
+  formatMonth,
+  formatPercent,
+  formatPoints,
+  formatQuantity,
+  nameOf,
+} from "@/utils/format";
 
 export type Decision = "approve" | "return" | "reopen";
 
@@ -58,12 +65,7 @@ export function ApprovalCard({ item, busy, onDecide, onHistory }: ApprovalCardPr
   const warnings = lines.reduce((n, e) => n + e.warnings.length, 0);
   const late =
     item.firstSubmittedAt !== null && new Date(item.firstSubmittedAt) > new Date(item.deadline);
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(language, {
-      dateStyle: "medium",
-      timeStyle: "short",
-      timeZone: "Asia/Shanghai",
-    }).format(new Date(iso));
+  const date = (iso: string) => formatBeijingTime(iso, language, "minute");
 
   return (
     <Card

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { QueryState } from "@/components/ui/query-state";
 import { type SubmissionView, useMonthHistory } from "@/features/entry/api/submissions";
 import { useLanguage } from "@/hooks/use-language";
-import { formatNumber, formatPercent, nameOf } from "@/utils/format";
+import { formatBeijingTime, formatNumber, formatPercent, nameOf } from "@/utils/format";
 import { periodText } from "./approval-card";
 
 /** Every revision of every figure of a month: who changed what, when, and why. */
@@ -29,12 +29,7 @@ export function HistoryDrawer({
     }
     return formatNumber(v, language, 3);
   };
-  const date = (iso: string) =>
-    new Intl.DateTimeFormat(language, {
-      dateStyle: "short",
-      timeStyle: "medium",
-      timeZone: "Asia/Shanghai",
-    }).format(new Date(iso));
+  const date = (iso: string) => formatBeijingTime(iso, language, "stamp");
   return (
     <Drawer
       open={item !== null}

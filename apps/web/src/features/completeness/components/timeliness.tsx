@@ -2,6 +2,7 @@ import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled } from "@ant-de
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "@/lib/i18n";
+import { formatBeijingTime } from "@/utils/format";
 import type { Timeliness } from "../api/get-completeness";
 
 /** Okabe–Ito colours as on the status tags; an icon and a word go with each. */
@@ -41,27 +42,9 @@ export function TimelinessTag({ value }: { value: Timeliness }) {
   );
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-function dateTimeFormat(language: Language, withTime: boolean) {
-  const key = `${language}:${withTime}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language === "en" ? "en-CA" : "zh-CN", {
-      timeZone: "Asia/Shanghai",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      ...(withTime ? { hour: "2-digit", minute: "2-digit", hour12: false } : {}),
-    });
-    dateTimeFormats.set(key, format);
-  }
-  return format;
-}
-
-/** A moment in Beijing time: 2023-01-04 10:00 (the deadline is end of day there). */
+/** A deadline's day, or a moment to the minute, in Beijing time. */
 export function formatDateTime(iso: string | null, language: Language, withTime = true) {
-  if (!iso) return "—";
-  return dateTimeFormat(language, withTime).format(new Date(iso));
+  return formatBeijingTime(iso, language, withTime ? "minute" : "date");
 }
 
 /** Whole days (rounded up) a submission came after its deadline. */

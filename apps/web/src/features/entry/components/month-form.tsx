@@ -1,9 +1,10 @@
 import { Alert, App, Button, type ButtonProps, Card, Popconfirm, Space, Tag } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useLeaveGuard } from "@/features/entry/hooks/use-leave-guard";
 import { useLanguage } from "@/hooks/use-language";
 import { ApiError } from "@/lib/api-client";
-import { nameOf } from "@/utils/format";
+import { formatBeijingTime, nameOf } from "@/utils/format";
 import {
   type EntryInput,
   type SubmissionEntry,
@@ -37,13 +38,6 @@ function inputOf(e: SubmissionEntry, d: LineDraft): EntryInput {
     ? { indicator: e.indicator.code, ...part("numerator"), ...part("denominator"), ...explanation }
     : { indicator: e.indicator.code, ...part("value"), ...explanation };
 }
-
-const dateText = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Shanghai",
-  }).format(new Date(iso));
 
 /** The month's form for one region: grouped by category, checked as the user types. */
 export function MonthForm({ view }: { view: SubmissionView }) {
@@ -81,6 +75,8 @@ export function MonthForm({ view }: { view: SubmissionView }) {
   ).length;
   const changed = lines.filter((l) => l.check.entered && !same(l.draft, l.entry));
   const busy = save.isPending || submit.isPending;
+  // Saving or submitting sends them; until the form reloads they still count as unsaved.
+  useLeaveGuard(editable && changed.length > 0 && !busy);
 
   const fail = (error: unknown) => {
     if (error instanceof ApiError && error.status === 409) message.warning(t("entry.stale"));
@@ -129,11 +125,11 @@ export function MonthForm({ view }: { view: SubmissionView }) {
         <strong>{nameOf(view.region, language)}</strong>
         <SubmissionStatusTag status={view.status} />
         <span className="muted">
-          {t("entry.deadline", { date: dateText(view.deadline, language) })}
+          {t("entry.deadline", { date: formatBeijingTime(view.deadline, language) })}
         </span>
         {view.submittedAt ? (
           <span className="muted">
-            {t("entry.submittedAt", { date: dateText(view.submittedAt, language) })}
+            {t("entry.submittedAt", { date: formatBeijingTime(view.submittedAt, language) })}
           </span>
         ) : null}
         <span>{t("entry.summary.entered", { count: entered.length, total: lines.length })}</span>
