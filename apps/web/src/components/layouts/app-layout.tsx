@@ -11,11 +11,12 @@ import {
   FallOutlined,
   FileTextOutlined,
   FlagOutlined,
+  MenuOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
-import { Layout, Skeleton } from "antd";
+import { Button, Layout, Skeleton } from "antd";
 import { type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet } from "react-router";
@@ -44,12 +45,15 @@ const ICONS: Partial<Record<ScreenPath, ReactNode>> = {
   [paths.audit]: <AuditOutlined />,
 };
 
+/** Where the menu folds away (antd's `md` breakpoint, as the stylesheet's phone layout). */
+const PHONE = "(max-width: 767px)";
+
 export function AppLayout() {
   const { t } = useTranslation();
   const { hrefTo } = useDashboardParams();
   const user = useUser();
   // On a narrow screen the menu folds away behind the header's trigger.
-  const [collapsed, setCollapsed] = useState(false);
+  const [collapsed, setCollapsed] = useState(() => window.matchMedia(PHONE).matches);
   const groups = NAV_GROUPS.map((group) => ({
     ...group,
     screens: group.screens.filter((screen) => canOpen(user.role, screen)),
@@ -57,6 +61,15 @@ export function AppLayout() {
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
+        <Button
+          className="app-menu-toggle"
+          type="text"
+          icon={<MenuOutlined />}
+          aria-label={t("app.menu")}
+          aria-expanded={!collapsed}
+          data-testid="menu-toggle"
+          onClick={() => setCollapsed((value) => !value)}
+        />
         <Link to={hrefTo(paths.overview)} className="app-brand">
           <img src="/favicon.svg" alt="" width={24} height={24} />
           <span className="app-brand-name">{t("app.title")}</span>
@@ -76,7 +89,8 @@ export function AppLayout() {
           collapsedWidth={0}
           collapsed={collapsed}
           onCollapse={setCollapsed}
-          zeroWidthTriggerStyle={{ top: 8 }}
+          // On a phone the header's menu button opens it: antd's own tab would sit off-screen.
+          trigger={null}
         >
           <nav className="app-nav" aria-label={t("app.subtitle")}>
             {groups.map((group) => (
@@ -90,7 +104,7 @@ export function AppLayout() {
                     className="app-nav-item"
                     data-testid={`nav-${screenKey(screen)}`}
                     onClick={() => {
-                      if (window.matchMedia("(max-width: 767px)").matches) setCollapsed(true);
+                      if (window.matchMedia(PHONE).matches) setCollapsed(true);
                     }}
                   >
                     {ICONS[screen]}

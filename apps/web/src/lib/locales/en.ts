@@ -6,6 +6,7 @@ export const en: Messages = {
     subtitle: "Housing target progress",
     language: "中文",
     languageLabel: "Switch language",
+    menu: "Menu",
   },
   nav: {
     overview: "Overview",

@@ -5,6 +5,7 @@ export const zhCN = {
     subtitle: "住建目标任务进度",
     language: "English",
     languageLabel: "切换语言",
+    menu: "菜单",
   },
   nav: {
     overview: "总览",
