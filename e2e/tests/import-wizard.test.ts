@@ -236,13 +236,13 @@ describe("import wizard", () => {
           row: "3",
           column: letter(startsColumn),
           cellShown: `${letter(startsColumn)}3`,
-          reason: "value must not be negative",
+          reason: "数值不能为负数",
         },
         {
           row: "3",
           column: letter(ruralColumn),
           cellShown: `${letter(ruralColumn)}3`,
-          reason: '"约300户" is not a number',
+          reason: "“约300户”不是数字",
         },
       ]),
     );

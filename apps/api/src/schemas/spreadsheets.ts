@@ -40,6 +40,14 @@ export const ImportResult = Type.Object({
       column: Type.String(),
       field: Type.String(),
       reason: Type.String(),
+      rule: Type.Optional(
+        Type.String({ description: "what is wrong, a stable name (e.g. not_a_number)" }),
+      ),
+      params: Type.Optional(
+        Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+          description: "the values the reason names, for a translated message",
+        }),
+      ),
     }),
   ),
   preview: Type.Array(

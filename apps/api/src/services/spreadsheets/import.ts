@@ -20,6 +20,9 @@ export interface CellError {
   column: string;
   field: string;
   reason: string;
+  /** A stable name of what is wrong, and the values its message names: for translations. */
+  rule?: string;
+  params?: Record<string, string | number>;
 }
 
 interface ColumnSpec {
@@ -59,8 +62,14 @@ export async function importGrid(
   );
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const errors: CellError[] = [];
-  const err = (row: number, col: number, field: string, reason: string) =>
-    errors.push({ row: row + 1, column: columnLetter(col), field, reason });
+  const err = (
+    row: number,
+    col: number,
+    field: string,
+    reason: string,
+    rule: string,
+    params: Record<string, string | number> = {},
+  ) => errors.push({ row: row + 1, column: columnLetter(col), field, reason, rule, params });
 
   const codeRow = grid.findIndex(
     (row, i) =>
@@ -87,6 +96,7 @@ export async function importGrid(
       0,
       REGION_COLUMN,
       "no row of indicator codes starting with 'region' (row 2 of the template)",
+      "no_code_row",
     );
     return result({});
   }
@@ -99,7 +109,7 @@ export async function importGrid(
     const expected: (string | undefined)[] =
       known?.kind === "ratio" ? ["numerator", "denominator"] : [undefined];
     if (!known || !expected.includes(part)) {
-      err(codeRow, index, text, `unknown column code "${text}"`);
+      err(codeRow, index, text, `unknown column code "${text}"`, "unknown_column", { code: text });
       return;
     }
     columns.push({ index, indicator, part: (part as ColumnSpec["part"]) ?? "value" });
@@ -130,11 +140,13 @@ export async function importGrid(
         0,
         REGION_COLUMN,
         `${code || "(blank)"} is not a region under ${parent.code} ${parent.nameZh}`,
+        "region_outside",
+        { code: code || "—", parent: parent.nameZh },
       );
       continue;
     }
     if (seen.has(code)) {
-      err(index, 0, REGION_COLUMN, `${code} appears more than once`);
+      err(index, 0, REGION_COLUMN, `${code} appears more than once`, "duplicate_region", { code });
       continue;
     }
     seen.add(code);
@@ -151,6 +163,8 @@ export async function importGrid(
           column.index,
           `${column.indicator}.${column.part}`,
           `"${row[column.index]}" is not a number`,
+          "not_a_number",
+          { text: String(row[column.index]) },
         );
         continue;
       }
@@ -169,6 +183,7 @@ export async function importGrid(
           firstCol,
           indicatorCode,
           `${indicatorCode} needs both numerator and denominator`,
+          "ratio_parts",
         );
         continue;
       }
@@ -191,7 +206,13 @@ export async function importGrid(
           problem.field === "denominator"
             ? p[problem.field]?.col
             : undefined) ?? firstCol;
-        err(index, col, `${indicatorCode}.${problem.field}`, problem.message);
+        const previous = previousOf.get(key(code, indicatorCode));
+        err(index, col, `${indicatorCode}.${problem.field}`, problem.message, problem.rule, {
+          value: String(p[problem.field as ColumnSpec["part"]]?.value ?? ""),
+          ...(previous?.value != null ? { previous: previous.value } : {}),
+          unitZh: indicator.unitZh,
+          unitEn: indicator.unitEn,
+        });
       }
       if (problems.length > 0) continue;
       const stored = currentOf.get(key(code, indicatorCode));
@@ -207,13 +228,17 @@ export async function importGrid(
           firstCol,
           indicatorCode,
           `${code} ${req.year}-${req.month} is approved and locked; ask the province to reopen it`,
+          "month_locked",
+          { code },
         );
         continue;
       }
       figures.push({ regionCode: code, indicatorCode, ...figure });
     }
   }
-  if (dataRows.length === 0) err(codeRow + 1, 0, REGION_COLUMN, "the file has no rows of figures");
+  if (dataRows.length === 0) {
+    err(codeRow + 1, 0, REGION_COLUMN, "the file has no rows of figures", "no_rows");
+  }
   const rows = dataRows.length;
   if (errors.length > 0) return result({ rows });
 
@@ -256,7 +281,14 @@ export async function importGrid(
   });
   if ("locked" in outcome) {
     for (const region of outcome.locked)
-      err(0, 0, REGION_COLUMN, `${region} was approved while importing; nothing was imported`);
+      err(
+        0,
+        0,
+        REGION_COLUMN,
+        `${region} was approved while importing; nothing was imported`,
+        "approved_meanwhile",
+        { code: region },
+      );
     return result({ rows });
   }
   return result({

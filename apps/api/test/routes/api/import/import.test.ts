@@ -58,7 +58,14 @@ describe("import", () => {
     expect(result.ok).toBe(false);
     const column = sheet.getColumn(columnOf(sheet, "shantytown_starts")).letter;
     expect(result.errors).toEqual([
-      { row: 7, column, field: "shantytown_starts.value", reason: '"about 300" is not a number' },
+      {
+        row: 7,
+        column,
+        field: "shantytown_starts.value",
+        reason: '"about 300" is not a number',
+        rule: "not_a_number",
+        params: { text: "about 300" },
+      },
     ]);
     const line = (await progress("shantytown_starts")).children.find(
       (c) => c.region.code === "330100",

@@ -33,6 +33,12 @@ export function ErrorTable({
 }: ErrorTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
+  // Each reason is told from its rule and values in the interface's language; a rule this
+  // screen does not know keeps the API's own (English) words.
+  const reasonText = (error: ImportResult["errors"][number]) =>
+    error.rule
+      ? t(`import.rule.${error.rule}`, { ...error.params, defaultValue: error.reason })
+      : error.reason;
   const sorted = [...errors].sort(byCell);
   /** "prefab_share.numerator" → 新开工装配式建筑占比·分子; codes it does not know stay codes. */
   const fieldName = (field: string) => {
@@ -111,6 +117,7 @@ export function ErrorTable({
             title: t("import.errors.reason"),
             dataIndex: "reason",
             className: "import-error-reason",
+            render: (_, error) => reasonText(error),
           },
         ]}
       />
