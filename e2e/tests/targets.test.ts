@@ -114,7 +114,7 @@ describe("targets screen", () => {
     await expect(errorRows.count()).resolves.toBe(1);
     const error = await errorRows.first().textContent();
     expect(error).toContain("4D");
-    expect(error).toContain('"多少" is not a number');
+    expect(error).toContain("“多少”不是数字");
     await session.screenshot("targets-import-errors");
 
     // The seasonal profile tab shows the curve against even pace.

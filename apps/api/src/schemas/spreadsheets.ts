@@ -26,6 +26,22 @@ export const ImportQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** One bad cell of an uploaded sheet, as Excel names it (row 7, column D), and why. */
+export const ImportCellError = Type.Object({
+  row: Type.Integer(),
+  column: Type.String(),
+  field: Type.String(),
+  reason: Type.String(),
+  rule: Type.Optional(
+    Type.String({ description: "what is wrong, a stable name (e.g. not_a_number)" }),
+  ),
+  params: Type.Optional(
+    Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+      description: "the values the reason names, for a translated message",
+    }),
+  ),
+});
+
 export const ImportResult = Type.Object({
   ok: Type.Boolean(),
   dryRun: Type.Boolean(),
@@ -34,22 +50,7 @@ export const ImportResult = Type.Object({
   rows: Type.Integer({ description: "rows of figures in the file" }),
   changed: Type.Integer({ description: "figures that differ from what is stored" }),
   regions: Type.Integer({ description: "regions whose month changed" }),
-  errors: Type.Array(
-    Type.Object({
-      row: Type.Integer(),
-      column: Type.String(),
-      field: Type.String(),
-      reason: Type.String(),
-      rule: Type.Optional(
-        Type.String({ description: "what is wrong, a stable name (e.g. not_a_number)" }),
-      ),
-      params: Type.Optional(
-        Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
-          description: "the values the reason names, for a translated message",
-        }),
-      ),
-    }),
-  ),
+  errors: Type.Array(ImportCellError),
   preview: Type.Array(
     Type.Object({
       region: Type.String(),

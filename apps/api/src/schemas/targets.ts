@@ -1,5 +1,6 @@
 import { type Static, Type } from "typebox";
 import { IndicatorCode, Month, RegionCode, Year } from "./common.js";
+import { ImportCellError } from "./spreadsheets.js";
 
 export const Target = Type.Object({
   id: Type.Integer(),
@@ -174,14 +175,7 @@ export const TargetImportResult = Type.Object({
   dryRun: Type.Boolean(),
   rows: Type.Integer({ description: "rows of targets in the file" }),
   changed: Type.Integer({ description: "targets that differ from what is stored" }),
-  errors: Type.Array(
-    Type.Object({
-      row: Type.Integer(),
-      column: Type.String(),
-      field: Type.String(),
-      reason: Type.String(),
-    }),
-  ),
+  errors: Type.Array(ImportCellError),
   preview: Type.Array(
     Type.Object({
       region: Type.String(),

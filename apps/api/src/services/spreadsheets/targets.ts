@@ -117,8 +117,14 @@ export async function importTargets(
   const allowed = new Set(regions.map((r) => r.code));
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const errors: CellError[] = [];
-  const err = (row: number, col: number, field: string, reason: string) =>
-    errors.push({ row: row + 1, column: columnLetter(col), field, reason });
+  const err = (
+    row: number,
+    col: number,
+    field: string,
+    reason: string,
+    rule: string,
+    params: Record<string, string | number> = {},
+  ) => errors.push({ row: row + 1, column: columnLetter(col), field, reason, rule, params });
   const result = (extra: Partial<TargetImportResult>): TargetImportResult => ({
     ok: false,
     dryRun: req.dryRun,
@@ -145,6 +151,7 @@ export async function importTargets(
       0,
       REGION_COLUMN,
       "no row of column codes with 'region' (row 2 of the template)",
+      "no_code_row",
     );
     return result({});
   }
@@ -156,7 +163,11 @@ export async function importTargets(
     if (code && !at.has(code)) at.set(code, index);
   });
   for (const code of REQUIRED) {
-    if (!at.has(code)) err(codeRow, at.size, code, `no column "${code}" in row ${codeRow + 1}`);
+    if (!at.has(code)) {
+      err(codeRow, at.size, code, `no column "${code}" in row ${codeRow + 1}`, "missing_column", {
+        code,
+      });
+    }
   }
   if (errors.length > 0) return result({});
   const col = (code: ColumnCode) => at.get(code) ?? -1;
@@ -174,41 +185,71 @@ export async function importTargets(
     // A template row left without a target is not a target.
     if (valueText === "") continue;
     let bad = false;
-    const fail = (column: ColumnCode, reason: string) => {
-      err(index, col(column), column, reason);
+    const fail = (
+      column: ColumnCode,
+      reason: string,
+      rule: string,
+      params: Record<string, string | number> = {},
+    ) => {
+      err(index, col(column), column, reason, rule, params);
       bad = true;
     };
     if (!allowed.has(region))
-      fail(REGION_COLUMN, `${region || "(blank)"} is not a region under ${req.parent}`);
+      fail(
+        REGION_COLUMN,
+        `${region || "(blank)"} is not a region under ${req.parent}`,
+        "region_outside",
+        {
+          code: region || "—",
+          parent: req.parent,
+        },
+      );
     const indicator = byCode.get(code);
-    if (!indicator) fail("indicator", `unknown indicator "${code}"`);
+    if (!indicator) fail("indicator", `unknown indicator "${code}"`, "unknown_column", { code });
     const year = parseFigure(row[col("year")] ?? null);
     if (year === null || !Number.isInteger(year) || year < 2000 || year > 2100) {
-      fail("year", `"${text(row, "year")}" is not a year`);
+      fail("year", `"${text(row, "year")}" is not a year`, "not_a_year", {
+        text: text(row, "year"),
+      });
     }
     const percent = /[%％]$/.test(valueText);
     let value = parseFigure(
       percent ? valueText.replace(/[%％]$/, "") : (row[col("value")] ?? null),
     );
     if (value === null || Number.isNaN(value)) {
-      fail("value", `"${valueText}" is not a number`);
+      fail("value", `"${valueText}" is not a number`, "not_a_number", { text: valueText });
     } else if (indicator) {
       if (percent) {
         if (indicator.kind === "ratio") value = Number((value / 100).toFixed(10));
-        else fail("value", `${code} is not a share: give a number, not a percentage`);
+        else {
+          fail("value", `${code} is not a share: give a number, not a percentage`, "not_a_share", {
+            code,
+          });
+        }
       }
-      for (const problem of targetProblems(value, indicator)) fail("value", problem.message);
+      for (const problem of targetProblems(value, indicator)) {
+        fail("value", problem.message, problem.rule, {
+          value: valueText,
+          unitZh: indicator.unitZh,
+          unitEn: indicator.unitEn,
+        });
+      }
     }
     const dueText = col("due_month") >= 0 ? text(row, "due_month") : "";
     const due = dueText === "" ? null : parseFigure(dueText);
     if (due !== null && (!Number.isInteger(due) || due < 1 || due > 12)) {
-      fail("due_month", `"${dueText}" is not a month (1–12)`);
+      fail("due_month", `"${dueText}" is not a month (1–12)`, "not_a_month", { text: dueText });
     }
     if (bad || value === null || year === null) continue;
     const key = `${region}|${code}|${year}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      fail(REGION_COLUMN, `${region} ${code} ${year} is also on row ${first}`);
+      fail(REGION_COLUMN, `${region} ${code} ${year} is also on row ${first}`, "duplicate_target", {
+        code: region,
+        indicator: code,
+        year,
+        first,
+      });
       continue;
     }
     seen.set(key, index + 1);
@@ -222,7 +263,7 @@ export async function importTargets(
   }
   const rows = dataRows.length;
   if (writes.length === 0 && errors.length === 0) {
-    err(codeRow + 1, col("value"), "value", "the file has no targets");
+    err(codeRow + 1, col("value"), "value", "the file has no targets", "no_targets");
   }
   if (errors.length > 0) return result({ rows });
 

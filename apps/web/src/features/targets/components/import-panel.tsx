@@ -113,7 +113,15 @@ export function ImportPanel({ region, year, indicator }: Props) {
                 { title: t("targets.import.row"), dataIndex: "row", width: 70 },
                 { title: t("targets.import.column"), dataIndex: "column", width: 70 },
                 { title: t("targets.import.field"), dataIndex: "field", width: 120 },
-                { title: t("targets.import.reason"), dataIndex: "reason" },
+                {
+                  title: t("targets.import.reason"),
+                  dataIndex: "reason",
+                  // The same rules and words as the figures' import.
+                  render: (_, e) =>
+                    e.rule
+                      ? t(`import.rule.${e.rule}`, { ...e.params, defaultValue: e.reason })
+                      : e.reason,
+                },
               ]}
             />
           ) : null}
