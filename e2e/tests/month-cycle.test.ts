@@ -289,6 +289,30 @@ describe("a month's cycle in the browser", () => {
     await expect(page.getByTestId("region-select").count()).resolves.toBe(1);
     await expect(page.getByTestId("entry-summary").textContent()).resolves.toContain("杭州市");
     await expect(formStatus(page)).resolves.toBe("none");
+
+    // Typed as this month's increment, the year-to-date figure is last month's plus it.
+    const previous = Number(
+      ((await page.getByTestId(`entry-previous-${INDICATOR}`).textContent()) ?? "").replace(
+        /[^\d.]/g,
+        "",
+      ),
+    );
+    expect(previous).toBeGreaterThan(0);
+    await page.getByTestId("entry-mode").getByText("按当月新增填报").click();
+    await numberInput(page, `entry-value-${INDICATOR}`).fill("40");
+    await expect
+      .poll(() => page.getByTestId(`entry-ytd-${INDICATOR}`).textContent())
+      .toContain((previous + 40).toLocaleString("zh-CN"));
+    await page.screenshot({ path: `${SCREENSHOT_DIR}entry-increment-mode.png` });
+    await expect(page.getByTestId("entry-save").isDisabled()).resolves.toBe(false);
+    await page.getByTestId("entry-mode").getByText("按累计填报").click();
+    await expect(numberInput(page, `entry-value-${INDICATOR}`).inputValue()).resolves.toBe(
+      String(previous + 40),
+    );
+    await expect(page.getByTestId(`entry-increment-${INDICATOR}`).textContent()).resolves.toContain(
+      "40",
+    );
+
     await numberInput(page, `entry-value-${INDICATOR}`).fill("12.5");
     await expect(page.getByTestId(`entry-error-${INDICATOR}`).textContent()).resolves.toContain(
       "须为整数",

@@ -24,6 +24,8 @@ export const zhCN = {
   increment: "本月新增",
   completion: "完成率",
   ytd: "1–{{month}}月累计",
+  incrementInput: "{{month}}月当月新增",
+  mode: { ytd: "按累计填报", increment: "按当月新增填报" },
   current: "本月数值",
   field: {
     value: "数值",
@@ -108,6 +110,8 @@ export const en: typeof zhCN = {
   increment: "This month",
   completion: "Completion",
   ytd: "YTD Jan–{{monthName}}",
+  incrementInput: "{{monthName}} alone",
+  mode: { ytd: "Year to date", increment: "This month only" },
   current: "This month's value",
   field: {
     value: "Value",

@@ -16,11 +16,15 @@ export interface LineDraft extends Figures {
   explanation: string;
 }
 
+/** How cumulative figures are typed: year to date (as reported), or this month's increment. */
+export type EntryMode = "ytd" | "increment";
+
 interface EntryLineProps {
   entry: SubmissionEntry;
   draft: LineDraft;
   check: LineCheck;
   month: number;
+  mode: EntryMode;
   editable: boolean;
   onChange: (change: Partial<LineDraft>) => void;
 }
@@ -30,18 +34,32 @@ const share = (f: { numerator: number | null; denominator: number | null }) =>
     ? f.numerator / f.denominator
     : null;
 
+/** Sums and differences of decimal figures without binary-rounding noise (204.4 + 12.3). */
+const exact = (v: number) => Math.round(v * 1e8) / 1e8;
+
 /** Percentages typed for fractions stored: 95.2 ↔ 0.952, without binary-rounding noise. */
 const toPercent = (v: number | null) => (v === null ? null : Math.round(v * 1e8) / 1e6);
 const fromPercent = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e8);
 
 /** One indicator of the month's form: what it is, last month, the target, the input, the result. */
-export function EntryLine({ entry, draft, check, month, editable, onChange }: EntryLineProps) {
+export function EntryLine({
+  entry,
+  draft,
+  check,
+  month,
+  mode,
+  editable,
+  onChange,
+}: EntryLineProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { indicator } = entry;
   const code = indicator.code;
   const ratio = indicator.kind === "ratio";
   const cumulative = indicator.kind === "cumulative";
+  // Typed as this month's increment, kept as year to date: the checks and the save see one figure.
+  const byIncrement = cumulative && mode === "increment";
+  const base = entry.previous.value ?? 0;
   const percent = typedAsPercent(entry);
   const unit = unitOf(indicator, language);
   const fieldError = (field: string) => check.errors.some((p) => p.field === field);
@@ -53,7 +71,7 @@ export function EntryLine({ entry, draft, check, month, editable, onChange }: En
   const number = (
     field: "value" | "numerator" | "denominator",
     label: string,
-    options: { addon?: string; percent?: boolean } = {},
+    options: { addon?: string; percent?: boolean; offset?: number } = {},
   ) => (
     <label className="entry-input" htmlFor={`entry-${field}-${code}-input`}>
       <span className="entry-fact-label">{label}</span>
@@ -61,10 +79,22 @@ export function EntryLine({ entry, draft, check, month, editable, onChange }: En
         id={`entry-${field}-${code}-input`}
         data-testid={`entry-${field}-${code}`}
         aria-label={`${nameOf(indicator, language)} ${label}`}
-        value={options.percent ? toPercent(draft[field]) : draft[field]}
+        value={
+          options.percent
+            ? toPercent(draft[field])
+            : draft[field] === null || !options.offset
+              ? draft[field]
+              : exact(draft[field] - options.offset)
+        }
         onChange={(v) => {
           const n = typeof v === "number" && Number.isFinite(v) ? v : null;
-          onChange({ [field]: options.percent ? fromPercent(n) : n });
+          onChange({
+            [field]: options.percent
+              ? fromPercent(n)
+              : n === null || !options.offset
+                ? n
+                : exact(n + options.offset),
+          });
         }}
         disabled={!editable}
         status={fieldError(field) ? "error" : undefined}
@@ -112,17 +142,27 @@ export function EntryLine({ entry, draft, check, month, editable, onChange }: En
         ) : (
           number(
             "value",
-            cumulative
-              ? t("entry.ytd", { month, monthName: formatMonth(month, language) })
-              : t("entry.current"),
-            percent ? { addon: "%", percent: true } : { addon: unit },
+            byIncrement
+              ? t("entry.incrementInput", { month, monthName: formatMonth(month, language) })
+              : cumulative
+                ? t("entry.ytd", { month, monthName: formatMonth(month, language) })
+                : t("entry.current"),
+            percent
+              ? { addon: "%", percent: true }
+              : { addon: unit, ...(byIncrement ? { offset: base } : {}) },
           )
         )}
       </div>
       <div className="entry-fact entry-result">
         <span className="entry-fact-label">{t("entry.completion")}</span>
         <strong data-testid={`entry-completion-${code}`}>{formatPercent(check.completion)}</strong>
-        {check.increment !== null ? (
+        {check.increment !== null && byIncrement ? (
+          <span className="muted entry-increment" data-testid={`entry-ytd-${code}`}>
+            {t("entry.ytd", { month, monthName: formatMonth(month, language) })}{" "}
+            {formatQuantity(draft.value, indicator, language)}
+          </span>
+        ) : null}
+        {check.increment !== null && !byIncrement ? (
           <span className="muted entry-increment" data-testid={`entry-increment-${code}`}>
             {t("entry.increment")} {formatQuantity(check.increment, indicator, language)}
           </span>

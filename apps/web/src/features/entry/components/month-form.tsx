@@ -1,4 +1,14 @@
-import { Alert, App, Button, type ButtonProps, Card, Popconfirm, Space, Tag } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  type ButtonProps,
+  Card,
+  Popconfirm,
+  Segmented,
+  Space,
+  Tag,
+} from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLeaveGuard } from "@/features/entry/hooks/use-leave-guard";
@@ -13,7 +23,7 @@ import {
   useSubmitMonth,
 } from "../api/submissions";
 import { checkLine } from "../utils/checks";
-import { EntryLine, type LineDraft } from "./entry-line";
+import { EntryLine, type EntryMode, type LineDraft } from "./entry-line";
 import { SubmissionStatusTag } from "./submission-status";
 
 const draftOf = (e: SubmissionEntry): LineDraft => ({
@@ -51,6 +61,8 @@ export function MonthForm({ view }: { view: SubmissionView }) {
     Object.fromEntries(view.entries.map((e) => [e.indicator.code, draftOf(e)])),
   );
   const editable = view.status === null || view.status === "draft" || view.status === "returned";
+  const [mode, setMode] = useState<EntryMode>("ytd");
+  const hasCumulative = view.entries.some((e) => e.indicator.kind === "cumulative");
   const lines = useMemo(
     () =>
       view.entries.map((entry) => {
@@ -133,6 +145,18 @@ export function MonthForm({ view }: { view: SubmissionView }) {
           </span>
         ) : null}
         <span>{t("entry.summary.entered", { count: entered.length, total: lines.length })}</span>
+        {editable && hasCumulative ? (
+          <Segmented<EntryMode>
+            size="small"
+            data-testid="entry-mode"
+            value={mode}
+            onChange={setMode}
+            options={[
+              { value: "ytd", label: t("entry.mode.ytd") },
+              { value: "increment", label: t("entry.mode.increment") },
+            ]}
+          />
+        ) : null}
         {errors > 0 ? (
           <Tag color="error">{t("entry.summary.errors", { count: errors })}</Tag>
         ) : null}
@@ -149,6 +173,7 @@ export function MonthForm({ view }: { view: SubmissionView }) {
               draft={draft}
               check={check}
               month={view.month}
+              mode={mode}
               editable={editable && !busy}
               onChange={(change) =>
                 setDrafts((all) => ({
