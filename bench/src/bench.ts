@@ -830,7 +830,7 @@ pnpm install && pnpm gen && pnpm bench
 \`\`\`
 
 \`pnpm gen --size small\` loads the demo's five provinces for two years instead. \`pnpm bench\` is
-not part of \`pnpm test\`. Build the web app first (\`pnpm --filter @jindu/web build\`) to measure it.
+not part of \`pnpm test\`; it builds the web app first, to measure it.
 
 ## This run
 
