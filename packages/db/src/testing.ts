@@ -9,11 +9,14 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 /**
- * A fresh, migrated database for one test file: with DATABASE_URL, a new database on that server
- * (dropped on close) so that parallel runs never collide; without it, an in-memory PGlite.
+ * A fresh, migrated database for one test file: with DATABASE_URL (or `server`, for tests that
+ * need one whatever the run), a new database on that server (dropped on close) so that parallel
+ * runs never collide; without either, an in-memory PGlite.
  */
-export async function openTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
+export async function openTestDatabase(
+  options: { seed?: boolean; server?: string } = {},
+): Promise<TestDatabase> {
+  const serverUrl = options.server ?? process.env.DATABASE_URL;
   let handle: DatabaseHandle;
   let url: string | null = null;
   let dropDatabase = async () => {};
