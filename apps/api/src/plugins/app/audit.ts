@@ -5,8 +5,8 @@ import fp from "fastify-plugin";
 export interface AuditRule {
   /** What kind of thing the request changes: `target`, `submission`, `user`… */
   entity: string;
-  /** Which one, from the request. */
-  id?: (request: FastifyRequest) => string | undefined;
+  /** Which one: from the request, or for a creation from the answer (the new row's id). */
+  id?: (request: FastifyRequest, answer: unknown) => string | undefined;
   /** Its state before the change, for the old value. */
   before?: (request: FastifyRequest) => Promise<unknown>;
 }
@@ -22,6 +22,12 @@ declare module "fastify" {
 }
 
 const CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The id of the row a creation answers with, which names it in the log. */
+export const createdId = (_request: FastifyRequest, answer: unknown) => {
+  const id = (answer as { id?: unknown } | null)?.id;
+  return typeof id === "number" || typeof id === "string" ? String(id) : undefined;
+};
 
 function parse(payload: unknown): unknown {
   if (typeof payload !== "string") return null;
@@ -65,7 +71,7 @@ export default fp(
         requestId: request.id,
         action: `${request.method} ${request.routeOptions.url}`,
         entity: rule.entity,
-        entityId: rule.id?.(request) ?? null,
+        entityId: rule.id?.(request, body) ?? null,
         oldValue: status < 400 ? (request.auditBefore ?? null) : null,
         newValue: status < 400 ? body : null,
         result: status < 400 ? "success" : status === 401 || status === 403 ? "denied" : "failure",

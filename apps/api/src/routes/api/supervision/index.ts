@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { supervisionById } from "@jindu/db";
 import { PROVINCE, READERS, rule } from "../../../auth-rules.js";
+import { createdId } from "../../../plugins/app/audit.js";
 import {
   errorResponses,
   SupervisionClose,
@@ -39,7 +40,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: {
         auth: rule(PROVINCE, { in: "body", key: "region" }),
-        audit: { entity: "supervision" },
+        audit: { entity: "supervision", id: createdId },
       },
       schema: {
         tags: ["supervision"],

@@ -10,7 +10,7 @@ import {
 } from "@jindu/db";
 import type { FastifyRequest } from "fastify";
 import { badRequest, conflict, notFound } from "../../../errors.js";
-import type { AuditRule } from "../../../plugins/app/audit.js";
+import { type AuditRule, createdId } from "../../../plugins/app/audit.js";
 import {
   errorResponses,
   ResetPasswordBody,
@@ -75,7 +75,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/",
     {
-      config: { auth: ADMIN, audit: { entity: "user" } },
+      config: { auth: ADMIN, audit: { entity: "user", id: createdId } },
       schema: {
         tags: ["users"],
         summary: "Create an account; its user must choose a new password at first sign-in",

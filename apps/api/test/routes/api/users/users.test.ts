@@ -40,6 +40,13 @@ describe("users: what the administration screen shows and changes", () => {
       regionCode: "330200",
       mustChangePassword: true,
     });
+    // The log names the account it created, so that its later changes can be followed.
+    const auditor = await t.as("inspector");
+    const log = (
+      await auditor.inject("/api/audit?action=POST%20%2Fapi%2Fusers&entity=user&result=success")
+    ).json() as { entries: { entityId: string | null; newValue: { username: string } }[] };
+    const created = log.entries.find((e) => e.newValue?.username === "nb_reporter");
+    expect(created?.entityId).toBe(String(res.json().id));
     const again = await admin.inject({ method: "POST", url: "/api/users", payload: NEW_USER });
     expect(again.statusCode).toBe(409);
     const login = await t.app.inject({
