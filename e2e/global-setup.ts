@@ -97,6 +97,15 @@ async function seedUsers(db: Database) {
     const { id: _id, createdAt: _createdAt, ...account } = original;
     await insertUser(db, { ...account, username: `auth_${name}` });
   }
+  // The comparison test's own bureau, which submits a month to be shown as awaiting approval.
+  await insertUser(db, {
+    username: "zs_reporter",
+    displayName: "舟山市住建局 Zhoushan bureau",
+    role: "reporter",
+    regionCode: "330900",
+    passwordHash,
+    mustChangePassword: false,
+  });
   // The targets test's own Zhejiang official, so that its sign-in ends no other test's session.
   await insertUser(db, {
     username: "zj_planner",

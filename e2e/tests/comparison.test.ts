@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../support/auth.js";
 import { openSession, useBrowser } from "../support/browser.js";
 
 const browser = useBrowser();
@@ -104,6 +105,46 @@ describe("region comparison", () => {
     await page.locator("rect.comparison-bar").first().waitFor();
     expect(new URL(page.url()).searchParams.get("region")).toBe("330000");
     await expect(page.locator("rect.comparison-bar").count()).resolves.toBe(11);
+    await session.close();
+  });
+
+  it("shows figures awaiting approval only when asked, marked as such", async () => {
+    // Zhoushan's bureau submits January 2023 (a month nobody else touches) through the API.
+    const bureau = await browser().newContext();
+    const api = (path: string) => `${inject("baseUrl")}/api${path}`;
+    const login = await bureau.request.post(api("/auth/login"), {
+      data: { username: "zs_reporter", password: DEMO_PASSWORD },
+    });
+    expect(login.status()).toBe(200);
+    const headers = { "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken };
+    const month = api("/submissions/330900/2023/1");
+    // A retry finds the month already submitted by the first attempt.
+    const form = (await (await bureau.request.get(month)).json()) as { status: string | null };
+    if (form.status !== "submitted") {
+      const saved = await bureau.request.put(month, {
+        headers,
+        data: { baseVersion: 0, entries: [{ indicator: "shantytown_starts", value: 37 }] },
+      });
+      expect(saved.status()).toBe(200);
+      const { version } = (await saved.json()) as { version: number };
+      expect(
+        (await bureau.request.post(`${month}/submit`, { headers, data: { version } })).status(),
+      ).toBe(200);
+    }
+    await bureau.close();
+
+    const session = await openSession(browser());
+    const { page } = session;
+    await session.goto("/comparison?region=330000&year=2023&month=1&indicator=shantytown_starts");
+    const toggle = page.getByTestId("include-submitted");
+    await toggle.waitFor();
+    await expect(page.getByTestId("provisional-330900").count()).resolves.toBe(0);
+    await toggle.click();
+    await page.getByTestId("provisional-330900").waitFor();
+    expect(new URL(page.url()).searchParams.get("include")).toBe("submitted");
+    const row = page.locator("tr", { has: page.getByTestId("provisional-330900") });
+    await expect(row.textContent()).resolves.toContain("37");
+    await expect(page.getByTestId("provisional-330900").textContent()).resolves.toBe("待审核");
     await session.close();
   });
 });

@@ -1,6 +1,6 @@
-import { Card, Col, Row, Typography } from "antd";
+import { Card, Col, Row, Switch, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { PageTitle } from "@/components/ui/page-title";
 import { QueryState } from "@/components/ui/query-state";
 import { StatusTag } from "@/components/ui/status-tag";
@@ -31,15 +31,48 @@ export default function ComparisonRoute() {
   const region = useGroupRegion();
   const indicators = useIndicators();
   const indicator = params.indicator ?? indicators.data?.indicators[0]?.code;
+  // During the month officials also want the figures still waiting for approval, marked so.
+  const [search, setSearch] = useSearchParams();
+  const withSubmitted = search.get("include") === "submitted";
   const progress = useProgress(
-    { indicator: indicator ?? "", parent: region, year: params.year, month: params.month },
+    {
+      indicator: indicator ?? "",
+      parent: region,
+      year: params.year,
+      month: params.month,
+      ...(withSubmitted ? { include: "submitted" as const } : {}),
+    },
     indicator !== undefined,
   );
   const regionHref = (code: string) => hrefTo(paths.region, { region: code, indicator });
 
   return (
     <>
-      <PageTitle title={t("comparison.title")} />
+      <PageTitle
+        title={t("comparison.title")}
+        extra={
+          <label className="include-submitted" htmlFor="include-submitted">
+            <Switch
+              id="include-submitted"
+              size="small"
+              checked={withSubmitted}
+              data-testid="include-submitted"
+              onChange={(on) =>
+                setSearch(
+                  (current) => {
+                    const next = new URLSearchParams(current);
+                    if (on) next.set("include", "submitted");
+                    else next.delete("include");
+                    return next;
+                  },
+                  { replace: true },
+                )
+              }
+            />{" "}
+            {t("comparison.includeSubmitted")}
+          </label>
+        }
+      />
       <FilterBar showIndicator parentsOnly indicator={indicator} />
       <QueryState
         query={progress}

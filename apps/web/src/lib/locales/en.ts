@@ -88,6 +88,8 @@ export const en: Messages = {
     drillHint: "Click a bar to open that region",
     whole: "Province total",
     parentTotal: "{{name}} total",
+    includeSubmitted: "Include figures awaiting approval",
+    provisional: "awaiting approval",
   },
   lagging: {
     title: "Regions behind schedule",

@@ -87,6 +87,8 @@ export const zhCN = {
     drillHint: "点击柱形查看该地区详情",
     whole: "全省合计",
     parentTotal: "{{name}}合计",
+    includeSubmitted: "含待审核数据",
+    provisional: "待审核",
   },
   lagging: {
     title: "滞后地区清单",

@@ -7,6 +7,8 @@ export interface ProgressInput {
   parent: string;
   year: number;
   month: number;
+  /** Count figures submitted and not yet approved (marked provisional in the answer). */
+  include?: "submitted";
 }
 
 export const getProgress = (input: ProgressInput, signal?: AbortSignal) =>

@@ -1,6 +1,6 @@
 import { WarningFilled } from "@ant-design/icons";
 import type { Indicator, ProgressLine } from "@jindu/api/schemas";
-import { Table, type TableColumnsType, Tooltip } from "antd";
+import { Table, type TableColumnsType, Tag, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { StatusTag } from "@/components/ui/status-tag";
@@ -44,6 +44,11 @@ export function ComparisonTable({ indicator, lines, hrefFor }: ComparisonTablePr
         <span className="region-cell">
           <StatusTag status={statusKey(line.status)} compact />
           <Link to={hrefFor(line.region.code)}>{nameOf(line.region, language)}</Link>
+          {line.provisional ? (
+            <Tag color="gold" data-testid={`provisional-${line.region.code}`}>
+              {t("comparison.provisional")}
+            </Tag>
+          ) : null}
         </span>
       ),
     },
