@@ -20,6 +20,8 @@ interface Datum {
   name: string;
   completion: number;
   known: boolean;
+  /** What the bar's label says: a region without a rate shows a dash, not 0%. */
+  label: string;
   lag: number | null;
   status: StatusKey;
 }
@@ -43,6 +45,7 @@ export function ComparisonChart({ lines, schedule, hrefFor, onSelect }: Comparis
       name: nameOf(line.region, language),
       completion: line.completion ?? 0,
       known: line.completion !== null,
+      label: formatPercent(line.completion),
       lag: line.lag,
       status: statusKey(line.status),
     }))
@@ -84,7 +87,9 @@ export function ComparisonChart({ lines, schedule, hrefFor, onSelect }: Comparis
           />
           <Tooltip
             cursor={{ fill: "rgba(0,0,0,0.04)" }}
-            formatter={(value) => formatPercent(Number(value))}
+            formatter={(value, _name, item) =>
+              formatPercent((item.payload as Datum).known ? Number(value) : null)
+            }
             labelFormatter={(label) => String(label)}
           />
           <Bar
@@ -129,12 +134,7 @@ export function ComparisonChart({ lines, schedule, hrefFor, onSelect }: Comparis
               );
             }}
           >
-            <LabelList
-              dataKey="completion"
-              position="right"
-              fontSize={11}
-              formatter={(value) => formatPercent(Number(value))}
-            />
+            <LabelList dataKey="label" position="right" fontSize={11} />
           </Bar>
           {sameLine ? null : (
             <ReferenceLine
