@@ -123,8 +123,11 @@ export default fp(
       const listening = app.changes.version() !== null;
       const kept = listening ? recent.get(id) : undefined;
       if (kept && now - kept.readAt < SESSION_MEMORY_MS) return kept.found;
+      const versionBefore = app.changes.version();
       const found = await sessionWithUser(app.db, id);
-      if (found && listening) {
+      // A change announced while reading (a sign-out, say) may have emptied the memory already:
+      // what was read before it is not kept.
+      if (found && listening && app.changes.version() === versionBefore) {
         if (recent.size >= 10_000) recent.clear();
         recent.set(id, { found, readAt: now });
       }
