@@ -25,6 +25,26 @@ export interface CellError {
   params?: Record<string, string | number>;
 }
 
+/**
+ * The bad cells of a sheet being read, and how to note one: by its 0-based row and column
+ * index (named as Excel names them), the field, the reason in English, and the rule and values
+ * a translation needs.
+ */
+export function cellErrors() {
+  const errors: CellError[] = [];
+  const err = (
+    row: number,
+    col: number,
+    field: string,
+    reason: string,
+    rule: string,
+    params: Record<string, string | number> = {},
+  ) => {
+    errors.push({ row: row + 1, column: columnLetter(col), field, reason, rule, params });
+  };
+  return { errors, err };
+}
+
 interface ColumnSpec {
   index: number;
   indicator: string;
@@ -61,15 +81,7 @@ export async function importGrid(
     (children.length > 0 ? children : [parent]).map((r) => [r.code, r]),
   );
   const byCode = new Map(indicators.map((i) => [i.code, i]));
-  const errors: CellError[] = [];
-  const err = (
-    row: number,
-    col: number,
-    field: string,
-    reason: string,
-    rule: string,
-    params: Record<string, string | number> = {},
-  ) => errors.push({ row: row + 1, column: columnLetter(col), field, reason, rule, params });
+  const { errors, err } = cellErrors();
 
   const codeRow = grid.findIndex(
     (row, i) =>

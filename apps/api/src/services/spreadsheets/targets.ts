@@ -10,8 +10,8 @@ import { DEFAULT_DUE_MONTH, parseFigure, targetProblems } from "@jindu/domain";
 import ExcelJS from "exceljs";
 import type { TargetImportResult } from "../../schemas/index.js";
 import { requireIndicator, requireRegion } from "../lookups.js";
-import { columnLetter, type Grid } from "./grid.js";
-import type { CellError } from "./import.js";
+import type { Grid } from "./grid.js";
+import { cellErrors } from "./import.js";
 import { CODE_ROW, REGION_COLUMN } from "./template.js";
 
 /** The columns of a targets sheet, by the codes in its row 2; the import reads the codes. */
@@ -116,15 +116,7 @@ export async function importTargets(
   const [regions, indicators] = await Promise.all([subtreeOf(db, req.parent), allIndicators(db)]);
   const allowed = new Set(regions.map((r) => r.code));
   const byCode = new Map(indicators.map((i) => [i.code, i]));
-  const errors: CellError[] = [];
-  const err = (
-    row: number,
-    col: number,
-    field: string,
-    reason: string,
-    rule: string,
-    params: Record<string, string | number> = {},
-  ) => errors.push({ row: row + 1, column: columnLetter(col), field, reason, rule, params });
+  const { errors, err } = cellErrors();
   const result = (extra: Partial<TargetImportResult>): TargetImportResult => ({
     ok: false,
     dryRun: req.dryRun,
