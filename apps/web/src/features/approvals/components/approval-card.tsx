@@ -66,6 +66,14 @@ export function ApprovalCard({ item, busy, onDecide, onHistory }: ApprovalCardPr
   const late =
     item.firstSubmittedAt !== null && new Date(item.firstSubmittedAt) > new Date(item.deadline);
   const date = (iso: string) => formatBeijingTime(iso, language, "minute");
+  // The bureau's explanation of a line's warnings, in the table and in the phone's list alike.
+  const explanationOf = (e: { explanation: string | null }) => (
+    <span className="approval-explanation">
+      {e.explanation
+        ? t("approvals.explanation", { text: e.explanation })
+        : t("approvals.noExplanation")}
+    </span>
+  );
 
   return (
     <Card
@@ -154,11 +162,7 @@ export function ApprovalCard({ item, busy, onDecide, onHistory }: ApprovalCardPr
                       {problemText(t, w, e, e, language)}
                     </Tag>
                   ))}
-                  <span className="approval-explanation">
-                    {e.explanation
-                      ? t("approvals.explanation", { text: e.explanation })
-                      : t("approvals.noExplanation")}
-                  </span>
+                  {explanationOf(e)}
                 </div>
               ),
           },
@@ -176,11 +180,7 @@ export function ApprovalCard({ item, busy, onDecide, onHistory }: ApprovalCardPr
                   {problemText(t, w, e, e, language)}
                 </div>
               ))}
-              <span className="approval-explanation">
-                {e.explanation
-                  ? t("approvals.explanation", { text: e.explanation })
-                  : t("approvals.noExplanation")}
-              </span>
+              {explanationOf(e)}
             </div>
           ))}
       </div>
