@@ -190,6 +190,17 @@ const QUANTITY = "#,##0.##";
 /** Share indicators and rates such as the sludge disposal rate are fractions: shown as %. */
 const isShare = (i: { kind: string; unitEn: string }) => i.kind === "ratio" || i.unitEn === "%";
 
+/**
+ * A progress line's five cells from column `first`: target and actual in the indicator's own
+ * format (a share as a percentage), completion and schedule as percentages, the lag in points.
+ */
+function formatLine(row: ExcelJS.Row, first: number, indicator: { kind: string; unitEn: string }) {
+  const figure = isShare(indicator) ? PERCENT : QUANTITY;
+  [figure, figure, PERCENT, PERCENT, POINTS].forEach((format, i) => {
+    row.getCell(first + i).numFmt = format;
+  });
+}
+
 function header(sheet: ExcelJS.Worksheet, cells: readonly string[]) {
   const row = sheet.addRow([...cells]);
   row.font = { bold: true };
@@ -265,12 +276,7 @@ export async function bulletinWorkbook(
       x.best ? name(x.best) : null,
       x.worst ? name(x.worst) : null,
     ]);
-    const figure = isShare(x.indicator) ? PERCENT : QUANTITY;
-    row.getCell(4).numFmt = figure;
-    row.getCell(5).numFmt = figure;
-    row.getCell(6).numFmt = PERCENT;
-    row.getCell(7).numFmt = PERCENT;
-    row.getCell(8).numFmt = POINTS;
+    formatLine(row, 4, x.indicator);
   }
   [16, 30, 10, 12, 14, 10, 10, 12, 12, 14, 14].forEach((w, i) => {
     indicators.getColumn(i + 1).width = w;
@@ -322,12 +328,7 @@ export async function bulletinWorkbook(
       status(item.line.status),
       item.monthsBehind,
     ]);
-    const figure = isShare(item.indicator) ? PERCENT : QUANTITY;
-    row.getCell(5).numFmt = figure;
-    row.getCell(6).numFmt = figure;
-    row.getCell(7).numFmt = PERCENT;
-    row.getCell(8).numFmt = PERCENT;
-    row.getCell(9).numFmt = POINTS;
+    formatLine(row, 5, item.indicator);
   });
   [6, 10, 14, 30, 12, 12, 10, 10, 12, 10, 12].forEach((w, i) => {
     lagging.getColumn(i + 1).width = w;
