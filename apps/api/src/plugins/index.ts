@@ -7,6 +7,7 @@ import changes from "./app/changes.js";
 import database from "./app/database.js";
 import errorHandler from "./app/error-handler.js";
 import idempotency from "./app/idempotency.js";
+import spreadsheetReader from "./app/spreadsheet-reader.js";
 import multipart from "./external/multipart.js";
 import security from "./external/security.js";
 import swagger from "./external/swagger.js";
@@ -28,4 +29,5 @@ export async function registerPlugins(
   await app.register(audit);
   await app.register(idempotency);
   await app.register(answerCache);
+  await app.register(spreadsheetReader);
 }

@@ -12,6 +12,7 @@ const REASONS: Record<number, string> = {
   403: "Forbidden",
   423: "Locked",
   429: "Too Many Requests",
+  503: "Service Unavailable",
 };
 
 /** Fastify's validation errors name the field by JSON pointer; users want the field's name. */

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import { type GridLimits, SheetRefused } from "./sheet-limits.js";
+import { readXlsx } from "./xlsx-reader.js";
 
 /** A sheet as rows of cell texts or numbers, 0-based; what both .xlsx and .csv become. */
 export type Grid = (string | number | null)[][];
@@ -15,33 +16,41 @@ export function fileKindOf(filename: string, bytes: Buffer): FileKind | null {
   return null;
 }
 
-function cellValue(value: ExcelJS.CellValue): string | number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string") return value;
-  if (typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if ("result" in value) return cellValue(value.result as ExcelJS.CellValue);
-  if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("text" in value) return String(value.text);
-  return null;
+/** A .csv within the limits: a value beyond them refuses the file, blanks beyond are dropped. */
+function readCsv(bytes: Buffer, limits: GridLimits): Grid {
+  const blank = (cell: string) => cell.trim() === "";
+  // Excel on Chinese Windows saves CSV with a BOM; csv-parse drops it.
+  return parse(bytes, {
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    on_record: (record: string[], { records }: { records: number }) => {
+      const beyond = record.findIndex((cell, i) => i >= limits.columns && !blank(cell));
+      if (beyond >= 0) {
+        throw new SheetRefused(
+          `the file has a value in column ${beyond + 1} (row ${records}); a sheet for this template has at most ${limits.columns} columns`,
+        );
+      }
+      if (records > limits.rows) {
+        if (record.some((cell) => !blank(cell))) {
+          throw new SheetRefused(
+            `the file has a value in row ${records}; a sheet for this template has at most ${limits.rows} rows`,
+          );
+        }
+        return null;
+      }
+      return record.length > limits.columns ? record.slice(0, limits.columns) : record;
+    },
+  });
 }
 
-export async function readGrid(kind: FileKind, bytes: Buffer): Promise<Grid> {
-  if (kind === "csv") {
-    // Excel on Chinese Windows saves CSV with a BOM; csv-parse drops it.
-    return parse(bytes, { bom: true, relax_column_count: true, skip_empty_lines: false });
-  }
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const grid: Grid = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: (string | number | null)[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellValue(row.getCell(c).value));
-    grid[rowNumber - 1] = cells;
-  });
-  return Array.from(grid, (row) => row ?? []);
+/**
+ * Reads the first sheet (or the .csv) in one pass, never past the limits the caller's template
+ * allows: a value beyond them refuses the whole file (SheetRefused). Runs on a worker thread in
+ * the server (plugins/app/spreadsheet-reader.ts), so a slow file cannot hold up other requests.
+ */
+export async function readGrid(kind: FileKind, bytes: Buffer, limits: GridLimits): Promise<Grid> {
+  return kind === "csv" ? readCsv(bytes, limits) : readXlsx(bytes, limits);
 }
 
 /** Spreadsheet column letters: 0 → A, 26 → AA. */

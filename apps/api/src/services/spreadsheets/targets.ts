@@ -12,6 +12,7 @@ import type { TargetImportResult } from "../../schemas/index.js";
 import { requireIndicator, requireRegion } from "../lookups.js";
 import type { Grid } from "./grid.js";
 import { cellErrors } from "./import.js";
+import type { GridLimits } from "./sheet-limits.js";
 import { CODE_ROW, REGION_COLUMN } from "./template.js";
 
 /** The columns of a targets sheet, by the codes in its row 2; the import reads the codes. */
@@ -40,6 +41,23 @@ async function subtreeOf(db: Database, code: string) {
   const out = regions.filter((r) => r.code === code);
   for (let i = 0; i < out.length; i++) out.push(...(children.get(out[i]?.code ?? "") ?? []));
   return out;
+}
+
+/** Years one targets sheet may carry (a five-year plan) and rows besides its targets. */
+const PLAN_YEARS = 5;
+const SPARE_ROWS = 20;
+
+/**
+ * How far an uploaded targets sheet is read: a row per region of the parent's subtree, indicator
+ * and year of a five-year plan, plus spare rows; the template's columns and a few more.
+ */
+export async function targetSheetLimits(db: Database, parent: string): Promise<GridLimits> {
+  await requireRegion(db, parent, "parent");
+  const [regions, indicators] = await Promise.all([subtreeOf(db, parent), allIndicators(db)]);
+  return {
+    rows: regions.length * indicators.length * PLAN_YEARS + SPARE_ROWS,
+    columns: TARGET_COLUMNS.length + 10,
+  };
 }
 
 /**

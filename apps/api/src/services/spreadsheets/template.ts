@@ -1,6 +1,7 @@
 import { allIndicators, childRegions, type Database, listTargets } from "@jindu/db";
 import ExcelJS from "exceljs";
 import { requireRegion } from "../lookups.js";
+import type { GridLimits } from "./sheet-limits.js";
 
 /** Row 2 of the template names each column by code; the import reads that row, not the titles. */
 export const CODE_ROW = 2;
@@ -37,6 +38,23 @@ export async function templateColumns(db: Database): Promise<TemplateColumn[]> {
           },
         ],
   );
+}
+
+/** Rows a filled sheet may have besides its regions: titles, the code row, blanks, a notes line. */
+const SPARE_ROWS = 20;
+
+/**
+ * How far an uploaded monthly sheet for a parent is read: its regions plus a few header and
+ * spare rows, and the template's columns with room for an explanation beside each figure and a
+ * few notes. A value beyond is refused: no real sheet for this parent has one.
+ */
+export async function monthlySheetLimits(db: Database, parent: string): Promise<GridLimits> {
+  await requireRegion(db, parent, "parent");
+  const [children, columns] = await Promise.all([childRegions(db, parent), templateColumns(db)]);
+  return {
+    rows: Math.max(children.length, 1) + SPARE_ROWS,
+    columns: 2 + 2 * columns.length + 10,
+  };
 }
 
 /**

@@ -8,9 +8,8 @@ import {
   MonthOfParentQuery,
 } from "../../../schemas/index.js";
 import { annotatedWorkbook } from "../../../services/spreadsheets/annotate.js";
-import { readGrid } from "../../../services/spreadsheets/grid.js";
 import { importGrid } from "../../../services/spreadsheets/import.js";
-import { monthlyTemplate } from "../../../services/spreadsheets/template.js";
+import { monthlySheetLimits, monthlyTemplate } from "../../../services/spreadsheets/template.js";
 import { readUpload, sendWorkbook } from "../../../services/spreadsheets/upload.js";
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
@@ -57,7 +56,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         throw new ApiError(403, "only the province approves figures");
       }
       const upload = await readUpload(request);
-      const grid = await readGrid(upload.kind, upload.bytes);
+      const grid = await app.readSheet(
+        upload,
+        await monthlySheetLimits(app.db, request.query.parent),
+      );
       const result = await importGrid(app.db, grid, {
         ...request.query,
         action,
@@ -84,7 +86,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const upload = await readUpload(request);
-      const grid = await readGrid(upload.kind, upload.bytes);
+      const grid = await app.readSheet(
+        upload,
+        await monthlySheetLimits(app.db, request.query.parent),
+      );
       const result = await importGrid(app.db, grid, {
         ...request.query,
         action: request.query.action ?? "submitted",

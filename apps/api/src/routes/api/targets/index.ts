@@ -25,8 +25,11 @@ import {
 } from "../../../schemas/index.js";
 import type { SignedInUser } from "../../../services/auth.js";
 import { requireIndicator, requireRegion } from "../../../services/lookups.js";
-import { readGrid } from "../../../services/spreadsheets/grid.js";
-import { importTargets, targetsTemplate } from "../../../services/spreadsheets/targets.js";
+import {
+  importTargets,
+  targetSheetLimits,
+  targetsTemplate,
+} from "../../../services/spreadsheets/targets.js";
 import { readUpload, sendWorkbook } from "../../../services/spreadsheets/upload.js";
 import {
   decomposition,
@@ -258,7 +261,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const upload = await readUpload(request);
-      const grid = await readGrid(upload.kind, upload.bytes);
+      const grid = await app.readSheet(
+        upload,
+        await targetSheetLimits(app.db, request.query.parent),
+      );
       const result = await importTargets(app.db, grid, {
         parent: request.query.parent,
         dryRun: request.query.dryRun ?? false,
