@@ -10,6 +10,8 @@ declare module "fastify" {
   interface FastifyInstance {
     routeList: { method: string; url: string }[];
     loginsPerMinute: number;
+    /** Free bytes the embedded database's disk must keep for /healthz to say ok. */
+    minFreeBytes: number;
   }
 }
 
@@ -20,7 +22,12 @@ export interface AppOptions {
   logger?: FastifyServerOptions["logger"];
   /** Sign-in attempts allowed per address and minute (default 20). */
   loginsPerMinute?: number;
+  /** Below this many free bytes on the embedded database's disk, /healthz answers 503. */
+  minFreeBytes?: number;
 }
+
+/** 64 MiB: room for a day of figures and the database's own housekeeping. */
+export const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Builds the server in three layers, as in fastify/demo: third-party plugins, our own plugins,
@@ -32,6 +39,7 @@ export async function buildApp({
   webRoot,
   logger = false,
   loginsPerMinute = 20,
+  minFreeBytes = DEFAULT_MIN_FREE_BYTES,
 }: AppOptions) {
   const app = Fastify({
     logger,
@@ -47,6 +55,7 @@ export async function buildApp({
   });
   app.decorate("routeList", routeList);
   app.decorate("loginsPerMinute", loginsPerMinute);
+  app.decorate("minFreeBytes", minFreeBytes);
   const serveWeb = Boolean(webRoot && existsSync(webRoot));
   await registerPlugins(app, { database, spaFallback: serveWeb });
   if (serveWeb) {

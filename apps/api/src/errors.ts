@@ -26,3 +26,9 @@ export function invalid(problems: ValidationProblem[]): ApiError {
     problems,
   });
 }
+
+/** The rule of a 503 answered because the database is unreachable (the web app names it). */
+export const DATABASE_UNAVAILABLE = "database_unavailable";
+
+/** What a 503 tells the client to wait before retrying: about one database restart. */
+export const RETRY_AFTER_SECONDS = 2;

@@ -8,6 +8,14 @@ import { seedDemoUsers } from "./services/demo-users.js";
  * migrations, seeds reference and demo data (idempotent, so every start is safe), then listens.
  */
 const env = process.env;
+
+function bytesSetting(name: string): number {
+  const value = Number(env[name]);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`${name} must be a whole number of bytes, not "${env[name]}"`);
+  }
+  return value;
+}
 const production = env.NODE_ENV === "production";
 const database = await openDatabase({
   url: env.DATABASE_URL,
@@ -23,6 +31,7 @@ const app = await buildApp({
   database,
   webRoot: production ? fileURLToPath(new URL("../../web/dist", import.meta.url)) : undefined,
   logger: { level: env.LOG_LEVEL ?? "info" },
+  ...(env.JINDU_MIN_FREE_BYTES ? { minFreeBytes: bytesSetting("JINDU_MIN_FREE_BYTES") } : {}),
 });
 
 const close = async () => {

@@ -20,16 +20,25 @@ export interface DatabaseHandle {
   kind: "embedded" | "server";
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The embedded database's data directory (null for the server or an in-memory one). */
+  dataDir: string | null;
   /**
    * Calls `onMessage` with the payload of every NOTIFY on `channel`, from any process using the
-   * same database; `onLost` if the listening connection fails. Resolves once listening, to a
-   * function that stops.
+   * same database. If the listening connection is lost, calls `onLost` and keeps reconnecting
+   * (with backoff) until listening again, then calls `onRestored`: notifications sent in between
+   * are missed, so whoever relies on them must distrust what it knows until then. Resolves once
+   * listening, to a function that stops.
    */
   listen(
     channel: string,
     onMessage: (payload: string) => void,
-    onLost?: (error: Error) => void,
+    events?: ListenEvents,
   ): Promise<() => Promise<void>>;
+}
+
+export interface ListenEvents {
+  onLost?: (error: Error) => void;
+  onRestored?: () => void;
 }
 
 export interface DatabaseOptions {
@@ -39,7 +48,16 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for the server driver. */
   maxConnections?: number;
+  /**
+   * What the server lists as `application_name` (pg_stat_activity): the pool as given, the
+   * notification listener with `-listen` appended. Default `jindu-<pid>`.
+   */
+  applicationName?: string;
 }
+
+/** Waits between attempts to listen again: doubling from 100 ms up to 5 s. */
+const RELISTEN_FIRST_MS = 100;
+const RELISTEN_MAX_MS = 5_000;
 
 const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
@@ -47,28 +65,36 @@ export const DEFAULT_DATA_DIR = ".data/pglite";
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
-    // An idle connection that dies (server restart, a database dropped, an administrator's
-    // kill) is thrown away and replaced by the pool; without a listener its error would crash the
-    // process. Errors of queries in flight still reach their callers.
+    const url = options.url;
+    const applicationName = options.applicationName ?? `jindu-${process.pid}`;
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 10,
+      application_name: applicationName,
+      // While the server is down a request waits at most this long for a connection, then fails
+      // (503) instead of hanging.
+      connectionTimeoutMillis: 5_000,
+    });
+    // A connection that dies (server restart, an administrator's kill) emits "error" on its
+    // client. pg-pool listens only while the client is idle (then it emits the pool's "error",
+    // below) and stops listening when the client is checked out, so without a listener of our
+    // own an error arriving while a request holds the connection (between two queries of a
+    // transaction) would be an unhandled "error" event that ends the process. The query in
+    // flight, or the next one, fails with the error anyway, and the pool drops the client on
+    // release, so there is nothing else to do here.
+    pool.on("connect", (client) => {
+      client.on("error", () => {});
+    });
     pool.on("error", () => {});
     const db = drizzlePg(pool, { schema });
     return {
       db: db as unknown as Database,
       kind: "server",
+      dataDir: null,
       migrate: () => migratePg(db, { migrationsFolder }),
       close: () => pool.end(),
-      async listen(channel, onMessage, onLost) {
-        // A connection of its own: a pooled one would be handed to queries between messages.
-        const client = new pg.Client({ connectionString: options.url });
-        client.on("error", (error) => onLost?.(error));
-        client.on("notification", (message) => {
-          if (message.channel === channel) onMessage(message.payload ?? "");
-        });
-        await client.connect();
-        await client.query(`listen ${client.escapeIdentifier(channel)}`);
-        return () => client.end();
-      },
+      listen: (channel, onMessage, events = {}) =>
+        listenOnServer(url, `${applicationName}-listen`, channel, onMessage, events),
     };
   }
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
@@ -78,12 +104,91 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   return {
     db: db as unknown as Database,
     kind: "embedded",
+    dataDir: dataDir.startsWith("memory://") ? null : dataDir,
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
     async listen(channel, onMessage) {
       const stop = await client.listen(channel, onMessage);
-      return () => stop();
+      // Stopping after the database was closed has nothing left to stop.
+      return () => stop().catch(() => {});
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to queries between messages),
+ * and when that connection is lost, on a new one as soon as the server takes it.
+ */
+async function listenOnServer(
+  url: string,
+  applicationName: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  { onLost, onRestored }: ListenEvents,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  let wait = RELISTEN_FIRST_MS;
+
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: url, application_name: applicationName });
+    let ready = false;
+    let lost = false;
+    // A lost connection reports "error" (often twice: the server's message, then the socket's
+    // end) or only "end"; react once. Failures while connecting reject connect() instead.
+    const drop = (error: Error) => {
+      if (!ready || lost || stopped) return;
+      lost = true;
+      if (client === next) client = null;
+      next.end().catch(() => {});
+      onLost?.(error);
+      schedule();
+    };
+    next.on("error", drop);
+    next.on("end", () => drop(new Error("the notification connection ended")));
+    next.on("notification", (message) => {
+      if (message.channel === channel) onMessage(message.payload ?? "");
+    });
+    try {
+      await next.connect();
+      await next.query(`listen ${next.escapeIdentifier(channel)}`);
+    } catch (error) {
+      next.end().catch(() => {});
+      throw error;
+    }
+    if (stopped) {
+      await next.end().catch(() => {});
+      return;
+    }
+    client = next;
+    ready = true;
+  };
+
+  const schedule = () => {
+    if (stopped || retry) return;
+    // Jitter, so that the processes of a deployment do not all knock at the same instant.
+    const delay = wait / 2 + Math.random() * (wait / 2);
+    wait = Math.min(wait * 2, RELISTEN_MAX_MS);
+    retry = setTimeout(async () => {
+      retry = undefined;
+      try {
+        await connect();
+      } catch {
+        schedule();
+        return;
+      }
+      wait = RELISTEN_FIRST_MS;
+      if (!stopped) onRestored?.();
+    }, delay);
+    retry.unref();
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }
 
@@ -96,12 +201,22 @@ export async function queryRows<T>(
   return result.rows;
 }
 
-/** True when the database answers a trivial query. */
-export async function databaseIsUp(db: Database): Promise<boolean> {
+/**
+ * True when the database answers a trivial query within `timeoutMs`: a probe must answer even
+ * when the server does not (a network partition, a full connection pool).
+ */
+export async function databaseIsUp(db: Database, timeoutMs = 1_500): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = db.execute(sql`select 1`).then(
+    () => true,
+    () => false,
+  );
   try {
-    await db.execute(sql`select 1`);
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

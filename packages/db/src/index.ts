@@ -3,3 +3,4 @@ export * from "./queries/index.js";
 export type { Indicator, Region, Report, Submission, Target, User } from "./schema.js";
 export * as schema from "./schema.js";
 export { seedDatabase } from "./seed/index.js";
+export * from "./unavailable.js";

@@ -255,8 +255,8 @@ export const auditLog = pgTable(
 );
 
 /**
- * Bumped by the API after every successful change: cached answers and ETags are valid for one
- * value. A sequence, so that concurrent writers never wait on each other.
+ * Bumped by the API with every successful change, in its transaction: cached answers and ETags
+ * are valid for one value (see bumpDataVersion for the order of commits).
  */
 export const dataVersion = pgSequence("data_version");
 

@@ -13,12 +13,27 @@ export async function currentDataVersion(db: Database): Promise<string> {
 /** Where every change is announced, with the new data version as the payload. */
 export const CHANGES_CHANNEL = "jindu_changes";
 
-/** Takes the next data version and announces it to every process listening. */
+/** Serializes the commits of version bumps (any constant; this one spells "jindu"). */
+const VERSION_LOCK = 0x6a696e6475;
+
+/**
+ * Takes the next data version and announces it to every process listening. Called inside the
+ * transaction of the change it stands for (or in one of its own), so that the announcement goes
+ * out at commit and never without the change. The transaction-scoped lock, held from here to
+ * commit (the last moments of the change), makes versions commit, and so arrive, in the order
+ * they were taken: a listener that heard version n has seen every change up to n. Without it, a
+ * change taking n could commit after one taking n + 1, and an answer cached under n + 1 in
+ * between would lack it.
+ */
 export async function bumpDataVersion(db: Database): Promise<string> {
-  const [row] = await queryRows<{ v: string }>(
-    db,
-    sql`select v::text as v, pg_notify(${CHANGES_CHANNEL}, v::text)
-        from (select nextval('data_version') as v) as next`,
-  );
-  return row?.v ?? "0";
+  return db.transaction(async (raw) => {
+    const tx = raw as unknown as Database;
+    await tx.execute(sql`select pg_advisory_xact_lock(${VERSION_LOCK})`);
+    const [row] = await queryRows<{ v: string }>(
+      tx,
+      sql`select v::text as v, pg_notify(${CHANGES_CHANNEL}, v::text)
+          from (select nextval('data_version') as v) as next`,
+    );
+    return row?.v ?? "0";
+  });
 }

@@ -33,12 +33,15 @@ export default fp(
 
     app.addHook("preHandler", async (request, reply) => {
       if (!request.routeOptions.config.cacheable || request.method !== "GET") return;
-      const version =
-        app.changes.version() ?? request.seenDataVersion ?? (await currentDataVersion(app.db));
-      request.dataVersion = version;
+      const heard = app.changes.version();
+      const version = heard ?? request.seenDataVersion ?? (await currentDataVersion(app.db));
       const etag = `W/"${version}"`;
       reply.header("etag", etag).header("cache-control", "private, no-cache");
       if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+      // Not listening to the announcements (the connection dropped, F7): another process's
+      // change would go unnoticed, so nothing is served from memory or kept until it is back.
+      if (heard === null) return;
+      request.dataVersion = version;
       const cached = answers.get(`${version} ${request.url}`);
       if (cached !== undefined) return reply.type("application/json; charset=utf-8").send(cached);
     });

@@ -25,18 +25,23 @@ const newer = (a: string | null, b: string) => (a === null || BigInt(b) > BigInt
 /**
  * What lets a process keep things in memory without serving them stale: every change takes a new
  * data version and announces it (PostgreSQL NOTIFY), and every API process listens. A process
- * that loses its listening connection stops trusting memory (version() is null) until restarted.
+ * that loses its listening connection stops trusting memory (version() is null, every cache is
+ * emptied and bypassed) while the connection is reconnected with backoff; once listening again
+ * it reads the current version and trusts memory again.
  */
 export default fp(
   async function changes(app: FastifyInstance) {
     let version: string | null = null;
     const listeners: (() => void)[] = [];
+    const forgetAll = () => {
+      for (const forget of listeners) forget();
+    };
     const heard = (payload: string) => {
       if (!/^\d+$/.test(payload)) return;
       const next = newer(version, payload);
       if (next === version) return;
       version = next;
-      for (const forget of listeners) forget();
+      forgetAll();
     };
     let stop = async () => {};
 
@@ -46,11 +51,28 @@ export default fp(
       bump: async () => heard(await bumpDataVersion(app.db)),
     } satisfies Changes);
 
+    const lost = (error: Error) => {
+      app.log.error({ err: error }, "lost the change notifications; caches are off until back");
+      version = null;
+      forgetAll();
+    };
+    const restored = async () => {
+      try {
+        // Listening again: whatever changed meanwhile is in the database's version.
+        const current = await currentDataVersion(app.db);
+        forgetAll();
+        version = newer(version, current);
+        app.log.info("listening to change notifications again; caches are on");
+      } catch (error) {
+        // Still listening: the next notification brings the version and turns caches on.
+        app.log.warn({ err: error }, "listening again, but the data version is not readable yet");
+      }
+    };
+
     app.addHook("onReady", async () => {
-      stop = await app.database.listen(CHANGES_CHANNEL, heard, (error) => {
-        app.log.error({ err: error }, "lost the change notifications; caches are off");
-        version = null;
-        for (const forget of listeners) forget();
+      stop = await app.database.listen(CHANGES_CHANNEL, heard, {
+        onLost: lost,
+        onRestored: () => void restored(),
       });
       // Read after listening starts, so that no change falls between the two.
       version = newer(version, await currentDataVersion(app.db));

@@ -1,6 +1,7 @@
+import { isDatabaseUnavailable } from "@jindu/db";
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { ApiError } from "../../errors.js";
+import { ApiError, DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS } from "../../errors.js";
 
 const REASONS: Record<number, string> = {
   400: "Bad Request",
@@ -25,8 +26,9 @@ function fieldOf(error: FastifyError): string | undefined {
 }
 
 /**
- * One error handler: 4xx keep their message (with the field for validation errors),
- * 5xx are logged with the request and answered with a generic message.
+ * One error handler: 4xx keep their message (with the field for validation errors); a database
+ * that went away (restart, outage, full disk, closed) is a 503 with a retry hint; other 5xx are
+ * logged with the request and answered with a generic message.
  */
 export default fp(async function errorHandler(
   app: FastifyInstance,
@@ -57,6 +59,15 @@ export default fp(async function errorHandler(
         statusCode: status,
         error: REASONS[status] ?? "Error",
         message: error.message,
+      });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      return reply.status(503).header("retry-after", String(RETRY_AFTER_SECONDS)).send({
+        statusCode: 503,
+        error: REASONS[503],
+        message: "The database is unavailable right now; try again in a few seconds",
+        rule: DATABASE_UNAVAILABLE,
       });
     }
     request.log.error({ err: error }, "request failed");
