@@ -23,6 +23,23 @@ export const NEWCOMER = { username: "newcomer", regionCode: "330000" } as const;
 export const totpCode = (username: string, secret = DEMO_TOTP_SECRET) =>
   totpFor(secret, username).generate();
 
+/** The 30-second step whose code each account last sent from this process. */
+const lastStep = new Map<string, number>();
+
+/**
+ * A code the API has not seen yet: each code is good once, so a second sign-in of an account
+ * within the same 30 seconds waits for the next code, as a person would.
+ */
+async function freshTotpCode(username: string, secret: string): Promise<string> {
+  const totp = totpFor(secret, username);
+  const used = lastStep.get(username);
+  while (used !== undefined && totp.counter() <= used) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  lastStep.set(username, totp.counter());
+  return totp.generate();
+}
+
 const onLoginPage = (page: Page) => new URL(page.url()).pathname === "/login";
 
 /**
@@ -46,7 +63,7 @@ export async function signIn(
   if (!onLoginPage(page)) return;
   const error = page.getByTestId("login-error");
   if (await error.isVisible()) throw new Error(`sign-in refused: ${await error.textContent()}`);
-  await page.getByTestId("login-totp").fill(totpCode(username, totpSecret));
+  await page.getByTestId("login-totp").fill(await freshTotpCode(username, totpSecret));
   await page.getByTestId("login-submit").click();
   await page.waitForFunction(
     () =>

@@ -53,7 +53,9 @@ describe("sign-in", () => {
     await page.getByTestId("login-submit").click();
     const error = page.getByTestId("login-error");
     await error.waitFor();
-    await expect(error.textContent()).resolves.toBe("用户名或密码错误");
+    await expect(error.textContent()).resolves.toBe(
+      "用户名或密码错误（连续失败5次后账号将锁定15分钟）",
+    );
     expect(new URL(page.url()).pathname).toBe("/login");
     await expect(page.getByTestId("login-totp").count()).resolves.toBe(0);
     await session.close();

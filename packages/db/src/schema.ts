@@ -213,6 +213,8 @@ export const users = pgTable("users", {
   /** Base32 TOTP secret (RFC 6238); the second factor once `totpEnabled`. */
   totpSecret: text("totp_secret"),
   totpEnabled: boolean("totp_enabled").notNull().default(false),
+  /** The last time step (unix seconds ÷ 30) whose code was accepted: a code is good once. */
+  totpLastStep: integer("totp_last_step"),
   disabled: boolean("disabled").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -232,6 +234,29 @@ export const sessions = pgTable(
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
+
+/**
+ * Sign-in attempts per key (`ip:<address>`, `user:<name>`) in the current one-minute window, in
+ * the database so that the limit holds across every API process.
+ */
+export const signInAttempts = pgTable("sign_in_attempts", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+  attempts: integer("attempts").notNull().default(0),
+});
+
+/**
+ * A province's own rules. Four eyes (四眼原则): the official who approves a month must not be the
+ * one who submitted it or last edited its figures; on unless the province turns it off.
+ */
+export const provinceSettings = pgTable("province_settings", {
+  regionCode: varchar("region_code", { length: 6 })
+    .primaryKey()
+    .references(() => regions.code),
+  fourEyes: boolean("four_eyes").notNull().default(true),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text("updated_by"),
+});
 
 /** Who did what, when, from where, with old and new values: append-only, kept indefinitely. */
 export const auditLog = pgTable(

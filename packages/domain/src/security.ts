@@ -3,6 +3,7 @@ export const ROLES = ["admin", "province", "reporter", "leader", "auditor"] as c
 export type Role = (typeof ROLES)[number];
 
 export const PASSWORD_MAX_AGE_DAYS = 90;
+/** The fifth wrong password in a row locks an account for 15 minutes (packages/db sign-in.ts). */
 export const LOCKOUT_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 15;
 export const IDLE_TIMEOUT_MINUTES = 30;
@@ -26,18 +27,6 @@ export function passwordProblems(password: string, username: string): string[] {
 
 export function passwordExpired(changedAt: Date, now: Date): boolean {
   return now.getTime() - changedAt.getTime() > PASSWORD_MAX_AGE_DAYS * DAY;
-}
-
-/** The account's counters after a failed sign-in: the fifth failure locks it for 15 minutes. */
-export function afterFailedLogin(failedLogins: number, now: Date) {
-  const failures = failedLogins + 1;
-  return failures >= LOCKOUT_ATTEMPTS
-    ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * MINUTE) }
-    : { failedLogins: failures, lockedUntil: null };
-}
-
-export function isLocked(lockedUntil: Date | null, now: Date): boolean {
-  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
 }
 
 /** A session unused for 30 minutes has ended. */

@@ -1,15 +1,18 @@
 import { createHash, randomBytes } from "node:crypto";
 import {
+  acceptTotpStep,
+  clearSignInFailures,
   type Database,
+  giveBackSignInTurn,
   startSession,
+  takeSignInTurn,
   type User,
-  updateUser,
   userByUsername,
   writeAudit,
 } from "@jindu/db";
 import {
-  afterFailedLogin,
-  isLocked,
+  LOCKOUT_ATTEMPTS,
+  LOCKOUT_MINUTES,
   passwordExpired,
   passwordProblems,
   type Role,
@@ -34,8 +37,35 @@ export interface SignedInUser {
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 export const newToken = () => randomBytes(32).toString("base64url");
 
-/** argon2id with the library's defaults (19 MiB, 2 passes), as OWASP recommends. */
-export const hashPassword = (password: string) => hash(password);
+/**
+ * argon2id with the library's defaults (19 MiB, 2 passes), as OWASP recommends. An object, so
+ * that tests can see which paths check a password.
+ */
+export const passwords = {
+  hash: (password: string) => hash(password),
+  verify: (passwordHash: string, password: string) => verify(passwordHash, password),
+};
+export const hashPassword = (password: string) => passwords.hash(password);
+
+/** Checked in place of a missing account's hash, so that its answer takes as long. */
+let stand_in: Promise<string> | undefined;
+const standInHash = () => {
+  stand_in ??= passwords.hash(newToken());
+  return stand_in;
+};
+
+/** The lockout: five wrong passwords (sign-in or password change) lock for 15 minutes. */
+const LOCKOUT = { limit: LOCKOUT_ATTEMPTS, lockMinutes: LOCKOUT_MINUTES };
+
+/**
+ * Takes one of the account's turns at its password and checks it: false for a wrong password
+ * and for a locked account, whose password is still checked so that it answers as slowly.
+ */
+export async function passwordTurn(db: Database, user: User, password: string) {
+  const turn = await takeSignInTurn(db, user.id, LOCKOUT);
+  const right = await passwords.verify(user.passwordHash, password);
+  return { locked: !turn, right: turn && right };
+}
 
 export function totpFor(secret: string, username: string) {
   return new OTPAuth.TOTP({
@@ -48,10 +78,34 @@ export function totpFor(secret: string, username: string) {
   });
 }
 
-/** A code from the authenticator app, allowing one step of clock drift either way. */
-export function totpValid(secret: string, username: string, code: string): boolean {
-  return totpFor(secret, username).validate({ token: code, window: 1 }) !== null;
+/**
+ * The time step (unix seconds ÷ 30) of a code from the authenticator app, allowing one step of
+ * clock drift either way; null for a wrong code.
+ */
+export function totpStep(secret: string, username: string, code: string, now = new Date()) {
+  const totp = totpFor(secret, username);
+  const delta = totp.validate({ token: code, window: 1, timestamp: now.getTime() });
+  return delta === null ? null : totp.counter({ timestamp: now.getTime() }) + delta;
 }
+
+/**
+ * Accepts a code once: a wrong code is 400 or 401 (`status`), and so is a code whose time step
+ * was accepted before (seen over a shoulder, replayed from a log).
+ */
+export async function acceptTotp(
+  db: Database,
+  user: { id: number; username: string },
+  secret: string,
+  code: string,
+  now = new Date(),
+): Promise<"ok" | "wrong" | "reused"> {
+  const step = totpStep(secret, user.username, code, now);
+  if (step === null) return "wrong";
+  return (await acceptTotpStep(db, user.id, step)) ? "ok" : "reused";
+}
+
+export const TOTP_REUSED =
+  "this code was used already: wait for the next one in your authenticator app";
 
 export function newTotpSecret(): string {
   return new OTPAuth.Secret({ size: 20 }).base32;
@@ -77,13 +131,19 @@ export interface LoginInput {
   requestId: string;
 }
 
-/** The same answer for an unknown user and a wrong password: nobody learns who has an account. */
-const WRONG = "wrong username or password";
+/**
+ * One answer for an unknown, disabled or locked account and a wrong password, after the same
+ * work (a password hash checked): nobody learns who has an account. The locked user learns of
+ * the lock from the message that every failure shows.
+ */
+export const WRONG =
+  "wrong username or password (after 5 failures the account is locked for 15 minutes)";
 
 /**
- * Signs a user in: locked accounts wait, the fifth wrong password locks for 15 minutes, a second
- * factor is checked where it is enabled, and the new session ends the account's other ones.
- * Every attempt is audited.
+ * Signs a user in: every attempt takes one of the account's five turns before its password is
+ * checked (the fifth locks it for 15 minutes, however many arrive at once), a second factor is
+ * checked where it is enabled and each code is good once, and the new session ends the account's
+ * other ones. Every attempt is audited.
  */
 export async function login(db: Database, input: LoginInput, now = new Date()) {
   const user = await userByUsername(db, input.username);
@@ -99,35 +159,33 @@ export async function login(db: Database, input: LoginInput, now = new Date()) {
       reason,
     });
   if (!user || user.disabled) {
+    await passwords.verify(await standInHash(), input.password);
     await audit("failure", user ? "account disabled" : "unknown user");
     throw new ApiError(401, WRONG);
   }
-  if (isLocked(user.lockedUntil, now)) {
-    await audit("failure", "account locked");
-    throw new ApiError(423, "too many failed sign-ins: the account is locked for 15 minutes");
-  }
-  const passwordOk = await verify(user.passwordHash, input.password);
-  if (!passwordOk) {
-    const next = afterFailedLogin(user.failedLogins, now);
-    await updateUser(db, user.id, next);
-    await audit("failure", next.lockedUntil ? "wrong password; account locked" : "wrong password");
+  const password = await passwordTurn(db, user, input.password);
+  if (!password.right) {
+    await audit("failure", password.locked ? "account locked" : "wrong password");
     throw new ApiError(401, WRONG);
   }
   if (user.totpEnabled && user.totpSecret) {
     if (!input.totp) {
+      // The right password without its code: the sign-in page asks for the code next.
+      await giveBackSignInTurn(db, user.id, LOCKOUT.limit);
       await audit("failure", "second factor missing");
       throw new ApiError(401, "enter the 6-digit code from your authenticator app", {
         rule: "totp_required",
       });
     }
-    if (!totpValid(user.totpSecret, user.username, input.totp)) {
-      const next = afterFailedLogin(user.failedLogins, now);
-      await updateUser(db, user.id, next);
-      await audit("failure", "wrong second factor");
-      throw new ApiError(401, "wrong authenticator code", { rule: "totp_required" });
+    const code = await acceptTotp(db, user, user.totpSecret, input.totp, now);
+    if (code !== "ok") {
+      await audit("failure", code === "reused" ? "second factor reused" : "wrong second factor");
+      throw code === "reused"
+        ? new ApiError(401, TOTP_REUSED, { rule: "totp_reused" })
+        : new ApiError(401, "wrong authenticator code", { rule: "totp_required" });
     }
   }
-  await updateUser(db, user.id, { failedLogins: 0, lockedUntil: null });
+  await clearSignInFailures(db, user.id);
   const token = newToken();
   const csrfToken = newToken();
   await startSession(db, { id: hashToken(token), userId: user.id, csrfToken, ip: input.ip });

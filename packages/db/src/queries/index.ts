@@ -5,6 +5,8 @@ export * from "./idempotency.js";
 export * from "./imports.js";
 export * from "./progress.js";
 export * from "./reports.js";
+export * from "./settings.js";
+export * from "./sign-in.js";
 export * from "./submissions.js";
 export * from "./supervision.js";
 export * from "./targets.js";

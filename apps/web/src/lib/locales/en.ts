@@ -119,9 +119,10 @@ export const en: Messages = {
     totpInvalid: "Enter 6 digits",
     submit: "Sign in",
     required: "Required",
-    wrongCredentials: "Wrong username or password",
+    wrongCredentials:
+      "Wrong username or password (after 5 failures the account is locked for 15 minutes)",
     wrongTotp: "Wrong code: enter the 6 digits your authenticator app shows now",
-    locked: "Too many failed sign-ins: the account is locked for 15 minutes",
+    totpReused: "This code was used already: wait for the next one in your authenticator app",
     rateLimited: "Too many attempts: please wait a moment and try again",
     failed: "Sign-in failed: {{message}}",
     sessionEnded:

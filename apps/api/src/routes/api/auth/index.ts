@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { endSession, updateUser, userById, writeAudit } from "@jindu/db";
-import { verify } from "@node-rs/argon2";
+import { clearSignInFailures, endSession, updateUser, userById, writeAudit } from "@jindu/db";
 import { Type } from "typebox";
 import { EVERYONE } from "../../../auth-rules.js";
 import { ApiError } from "../../../errors.js";
@@ -14,13 +13,16 @@ import {
   TotpVerifyBody,
 } from "../../../schemas/index.js";
 import {
+  acceptTotp,
   checkNewPassword,
   hashPassword,
   login,
   newTotpSecret,
+  passwords,
+  passwordTurn,
   signedInUser,
+  TOTP_REUSED,
   totpFor,
-  totpValid,
 } from "../../../services/auth.js";
 
 const setup = { roles: EVERYONE, duringSetup: true } as const;
@@ -118,11 +120,20 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const user = await userById(app.db, request.user?.id ?? 0);
       if (!user) throw new ApiError(401, "not signed in");
-      if (!(await verify(user.passwordHash, request.body.currentPassword))) {
+      // A wrong current password counts towards the same lockout as a wrong sign-in: a session
+      // left open must not become a way to guess the password.
+      const current = await passwordTurn(app.db, user, request.body.currentPassword);
+      if (current.locked) {
+        throw new ApiError(423, "too many wrong passwords: try again in 15 minutes", {
+          field: "currentPassword",
+        });
+      }
+      if (!current.right) {
         throw new ApiError(400, "the current password is wrong", { field: "currentPassword" });
       }
+      await clearSignInFailures(app.db, user.id);
       checkNewPassword(request.body.newPassword, user.username);
-      if (await verify(user.passwordHash, request.body.newPassword)) {
+      if (await passwords.verify(user.passwordHash, request.body.newPassword)) {
         throw new ApiError(400, "choose a password different from the current one", {
           field: "newPassword",
         });
@@ -176,8 +187,11 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const user = await userById(app.db, request.user?.id ?? 0);
       if (!user?.totpSecret || user.totpEnabled) throw new ApiError(409, "start the set-up first");
-      if (!totpValid(user.totpSecret, user.username, request.body.code)) {
-        throw new ApiError(400, "wrong authenticator code", { field: "code" });
+      const code = await acceptTotp(app.db, user, user.totpSecret, request.body.code);
+      if (code !== "ok") {
+        throw code === "reused"
+          ? new ApiError(400, TOTP_REUSED, { field: "code", rule: "totp_reused" })
+          : new ApiError(400, "wrong authenticator code", { field: "code" });
       }
       const updated = await updateUser(app.db, user.id, { totpEnabled: true });
       return { user: signedInUser(updated ?? user), csrfToken: request.csrfToken ?? "" };

@@ -15,8 +15,9 @@ function problemKey(error: unknown, sentTotp: boolean): { key: string; message?:
   if (error.status === 401 && error.rule === "totp_required") {
     return sentTotp ? { key: "auth.wrongTotp" } : { key: "auth.totpHint" };
   }
+  if (error.status === 401 && error.rule === "totp_reused") return { key: "auth.totpReused" };
+  // The API answers a wrong password, an unknown user and a locked account alike (401).
   if (error.status === 401 || error.status === 400) return { key: "auth.wrongCredentials" };
-  if (error.status === 423) return { key: "auth.locked" };
   if (error.status === 429) return { key: "auth.rateLimited" };
   return { key: "auth.failed", message: error.message };
 }
@@ -39,7 +40,10 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
     login.mutate(input, {
       onSuccess,
       onError: (error) => {
-        if (error instanceof ApiError && error.rule === "totp_required") {
+        if (
+          error instanceof ApiError &&
+          (error.rule === "totp_required" || error.rule === "totp_reused")
+        ) {
           setNeedsTotp(true);
           form.setFieldValue("totp", "");
           // The field appears on this render; focus it on the next one.
