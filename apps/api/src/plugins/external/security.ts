@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 
 /**
- * Cookies, security headers and rate limits. The CSP allows inline styles only: Ant Design
+ * Cookies, security headers, no caching of API answers, and rate limits. The CSP allows inline styles only: Ant Design
  * writes its CSS-in-JS into style tags.
  */
 export default fp(async function security(app: FastifyInstance) {
@@ -24,6 +24,14 @@ export default fp(async function security(app: FastifyInstance) {
         upgradeInsecureRequests: null,
       },
     },
+  });
+  // API answers are personal (accounts, the audit log, a session's CSRF token, exports): no
+  // browser or proxy keeps them, unless a route says otherwise (the dashboards' ETag answers).
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control")) {
+      reply.header("cache-control", "no-store");
+    }
+    return payload;
   });
   // Limits are set per route (sign-in, unknown URLs); nothing is limited by default.
   await app.register(rateLimit, { global: false });

@@ -8,6 +8,7 @@ import {
   AuditResponse,
   errorResponses,
 } from "../../../schemas/index.js";
+import { auditRead } from "../../../services/read-audit.js";
 import { sendWorkbook } from "../../../services/spreadsheets/upload.js";
 
 /** Reading the log is the auditor's alone: administrators cannot see or cover their tracks. */
@@ -36,7 +37,15 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AuditResponse, ...errorResponses },
       },
     },
-    async (request) => page(request.query, 500),
+    async (request) => {
+      const answer = await page(request.query, 500);
+      // The auditor's own reads are on the record too.
+      await auditRead(request, "audit_log", {
+        filter: request.query,
+        rows: answer.entries.length,
+      });
+      return answer;
+    },
   );
 
   app.get(
@@ -78,7 +87,9 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         "旧值 Old",
         "新值 New",
       ]).font = { bold: true };
-      for (const e of (await page(request.query, 5000)).entries) {
+      const { entries } = await page(request.query, 5000);
+      await auditRead(request, "audit_log", { filter: request.query, rows: entries.length });
+      for (const e of entries) {
         sheet.addRow([
           e.at,
           e.username,

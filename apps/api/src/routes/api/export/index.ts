@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { READERS, rule } from "../../../auth-rules.js";
 import { errorResponses, MonthOfParentQuery } from "../../../schemas/index.js";
+import { auditRead } from "../../../services/read-audit.js";
 import { monthExport } from "../../../services/spreadsheets/export.js";
 import { sendWorkbook } from "../../../services/spreadsheets/upload.js";
 
@@ -19,6 +20,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { parent, year, month } = request.query;
       const bytes = await monthExport(app.db, request.query);
+      await auditRead(request, "submission", {
+        entityId: `${parent}/${year}/${month}`,
+        filter: request.query,
+      });
       return sendWorkbook(reply, `月报-${parent}-${year}-${month}.xlsx`, bytes);
     },
   );

@@ -21,6 +21,7 @@ import {
   UserView,
 } from "../../../schemas/index.js";
 import { checkNewPassword, hashPassword } from "../../../services/auth.js";
+import { auditRead } from "../../../services/read-audit.js";
 
 const ADMIN = { roles: ["admin"] } as const;
 
@@ -69,7 +70,11 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UserListResponse, ...errorResponses },
       },
     },
-    async () => ({ users: (await allUsers(app.db)).map(present) }),
+    async (request) => {
+      const users = (await allUsers(app.db)).map(present);
+      await auditRead(request, "user", { rows: users.length });
+      return { users };
+    },
   );
 
   app.post(
