@@ -20,8 +20,16 @@ export interface AppOptions {
   /** Folder of the built web app to serve on the same port (production); none when omitted. */
   webRoot?: string | undefined;
   logger?: FastifyServerOptions["logger"];
-  /** Sign-in attempts allowed per address and minute (default 20). */
+  /**
+   * Sign-in attempts allowed per minute from one client address, and for one username
+   * (default 20 each), counted in the database: one limit across every API process.
+   */
   loginsPerMinute?: number;
+  /**
+   * The proxies whose X-Forwarded-For names the client (addresses or CIDR ranges, comma
+   * separated; JINDU_TRUSTED_PROXIES). None by default: the socket's address is the client's.
+   */
+  trustedProxies?: string | undefined;
   /** Below this many free bytes on the embedded database's disk, /healthz answers 503. */
   minFreeBytes?: number;
 }
@@ -40,9 +48,16 @@ export async function buildApp({
   logger = false,
   loginsPerMinute = 20,
   minFreeBytes = DEFAULT_MIN_FREE_BYTES,
+  trustedProxies,
 }: AppOptions) {
+  const proxies = (trustedProxies ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   const app = Fastify({
     logger,
+    // request.ip is then the client's address: the sign-in limit, sessions and the audit log.
+    trustProxy: proxies.length > 0 ? proxies : false,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -31,6 +31,7 @@ const app = await buildApp({
   database,
   webRoot: production ? fileURLToPath(new URL("../../web/dist", import.meta.url)) : undefined,
   logger: { level: env.LOG_LEVEL ?? "info" },
+  trustedProxies: env.JINDU_TRUSTED_PROXIES,
   ...(env.JINDU_MIN_FREE_BYTES ? { minFreeBytes: bytesSetting("JINDU_MIN_FREE_BYTES") } : {}),
 });
 

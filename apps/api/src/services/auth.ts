@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import {
   acceptTotpStep,
   clearSignInFailures,
+  countSignInAttempt,
   type Database,
   giveBackSignInTurn,
   startSession,
@@ -129,6 +130,24 @@ export interface LoginInput {
   totp?: string | undefined;
   ip: string;
   requestId: string;
+}
+
+/**
+ * Counts a sign-in attempt from the client's address and for the username; past `perMinute` of
+ * either, the seconds to wait: one client cannot try many accounts, nor many clients one account,
+ * however many API processes share the work. Null when the attempt may go ahead.
+ */
+export async function signInWait(
+  db: Database,
+  attempt: { ip: string; username: string },
+  perMinute: number,
+): Promise<number | null> {
+  const { attempts, retryAfterSeconds } = await countSignInAttempt(
+    db,
+    [`ip:${attempt.ip}`, `user:${attempt.username}`],
+    60,
+  );
+  return attempts > perMinute ? retryAfterSeconds : null;
 }
 
 /**

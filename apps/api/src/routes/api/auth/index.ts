@@ -21,6 +21,7 @@ import {
   passwords,
   passwordTurn,
   signedInUser,
+  signInWait,
   TOTP_REUSED,
   totpFor,
 } from "../../../services/auth.js";
@@ -36,13 +37,23 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         auth: "public",
         audit: "self",
-        rateLimit: { max: app.loginsPerMinute, timeWindow: "1 minute" },
       },
       schema: {
         tags: ["auth"],
         summary: "Sign in with username, password and, where enabled, an authenticator code",
         body: LoginBody,
         response: { 200: SessionResponse, ...errorResponses },
+      },
+      preHandler: async (request, reply) => {
+        const wait = await signInWait(
+          app.db,
+          { ip: request.ip, username: request.body.username },
+          app.loginsPerMinute,
+        );
+        if (wait !== null) {
+          reply.header("retry-after", String(wait));
+          throw new ApiError(429, "too many sign-in attempts: wait a minute and try again");
+        }
       },
     },
     async (request, reply) => {
