@@ -1,11 +1,19 @@
 import { fileURLToPath } from "node:url";
-import { DEFAULT_DATA_DIR, openDatabase, seedDatabase } from "@jindu/db";
+import {
+  DEFAULT_DATA_DIR,
+  openDatabase,
+  prepareSchema,
+  SchemaNotCurrentError,
+  seedDatabase,
+} from "@jindu/db";
 import { buildApp } from "./app.js";
 import { seedDemoUsers } from "./services/demo-users.js";
 
 /**
- * Starts Jindu: opens the database (the embedded one unless DATABASE_URL is set), applies
- * migrations, seeds reference and demo data (idempotent, so every start is safe), then listens.
+ * Starts Jindu: opens the database (the embedded one unless DATABASE_URL is set), applies the
+ * migrations where it may or checks they ran (packages/db/src/migrations.ts: as jindu_app it
+ * cannot), seeds reference and demo data (inserts only, idempotent, so every start is safe),
+ * then listens.
  */
 const env = process.env;
 
@@ -22,7 +30,14 @@ const database = await openDatabase({
   dataDir:
     env.JINDU_DATA_DIR ?? fileURLToPath(new URL(`../../../${DEFAULT_DATA_DIR}`, import.meta.url)),
 });
-await database.migrate();
+try {
+  await prepareSchema(database, env.JINDU_MIGRATE_ON_START);
+} catch (error) {
+  if (!(error instanceof SchemaNotCurrentError)) throw error;
+  console.error(error.message);
+  await database.close();
+  process.exit(1);
+}
 const seed = env.JINDU_SEED ?? "demo";
 if (seed !== "none") await seedDatabase(database.db, { referenceOnly: seed === "reference" });
 if (seed === "demo") await seedDemoUsers(database.db);

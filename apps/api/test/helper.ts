@@ -1,4 +1,4 @@
-import { insertUser, schema } from "@jindu/db";
+import { type Database, insertUser, schema } from "@jindu/db";
 import { openTestDatabase, type TestDatabase } from "@jindu/db/testing";
 import type { Role } from "@jindu/domain";
 import { eq } from "drizzle-orm";
@@ -76,23 +76,28 @@ export interface TestContext {
   as(username: string): Promise<Client>;
 }
 
+/** Adds TEST_USERS, all with TEST_PASSWORD (and TEST_TOTP_SECRET where the role needs one). */
+export async function insertTestUsers(db: Database): Promise<void> {
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  for (const user of TEST_USERS) {
+    const secondFactor = user.role === "admin" || user.role === "province";
+    await insertUser(db, {
+      ...user,
+      displayName: user.username,
+      passwordHash,
+      mustChangePassword: false,
+      totpSecret: secondFactor ? TEST_TOTP_SECRET : null,
+      totpEnabled: secondFactor,
+    });
+  }
+}
+
 /** A seeded app on its own throwaway database for one test file, closed after it. */
 export function useTestApp(): TestContext {
   const ctx = {} as TestContext;
   beforeAll(async () => {
     ctx.database = await openTestDatabase();
-    const passwordHash = await hashPassword(TEST_PASSWORD);
-    for (const user of TEST_USERS) {
-      const secondFactor = user.role === "admin" || user.role === "province";
-      await insertUser(ctx.database.db, {
-        ...user,
-        displayName: user.username,
-        passwordHash,
-        mustChangePassword: false,
-        totpSecret: secondFactor ? TEST_TOTP_SECRET : null,
-        totpEnabled: secondFactor,
-      });
-    }
+    await insertTestUsers(ctx.database.db);
     // Tests sign in far more often than people; the limit itself is tested on its own app.
     ctx.app = await buildApp({ database: ctx.database, loginsPerMinute: 100_000 });
     await ctx.app.ready();

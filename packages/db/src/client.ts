@@ -1,13 +1,12 @@
 import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { migrateServer, migrationsFolder } from "./migrations.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -59,8 +58,6 @@ export interface DatabaseOptions {
 const RELISTEN_FIRST_MS = 100;
 const RELISTEN_MAX_MS = 5_000;
 
-const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
-
 export const DEFAULT_DATA_DIR = ".data/pglite";
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
@@ -91,7 +88,8 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       db: db as unknown as Database,
       kind: "server",
       dataDir: null,
-      migrate: () => migratePg(db, { migrationsFolder }),
+      // On a connection of its own, as the schema's owner (see migrations.ts).
+      migrate: () => migrateServer(url),
       close: () => pool.end(),
       listen: (channel, onMessage, events = {}) =>
         listenOnServer(url, `${applicationName}-listen`, channel, onMessage, events),

@@ -1,5 +1,8 @@
+export * from "./backup.js";
 export * from "./client.js";
+export * from "./migrations.js";
 export * from "./queries/index.js";
+export * from "./roles.js";
 export type { Indicator, Region, Report, Submission, Target, User } from "./schema.js";
 export * as schema from "./schema.js";
 export { seedDatabase } from "./seed/index.js";
