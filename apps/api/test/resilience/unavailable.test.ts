@@ -59,11 +59,13 @@ describe("the database going away", () => {
   });
 
   it("answers 503 with Retry-After, not 500, when the database fails to write (I/O error)", async () => {
-    // What the embedded database raises when its disk fails under it: SQLSTATE 58030.
-    await database.db.execute(sql`
+    // What the embedded database raises when its disk fails under it: SQLSTATE 58030. A test
+    // trigger needs the schema owner's rights (the app's role may not create one).
+    const owner = await database.owner();
+    await owner.execute(sql`
       create function fail_io() returns trigger language plpgsql as $$
       begin raise exception 'could not write block' using errcode = '58030'; end $$`);
-    await database.db.execute(
+    await owner.execute(
       sql`create trigger fail_io before insert or update on reports execute function fail_io()`,
     );
     try {
@@ -78,8 +80,8 @@ describe("the database going away", () => {
       expect(res.json().message).toMatch(/database is unavailable/);
       expect(res.body).not.toMatch(/could not write block/);
     } finally {
-      await database.db.execute(sql`drop trigger fail_io on reports`);
-      await database.db.execute(sql`drop function fail_io()`);
+      await owner.execute(sql`drop trigger fail_io on reports`);
+      await owner.execute(sql`drop function fail_io()`);
     }
     expect((await save(100)).statusCode).toBe(200);
   });
