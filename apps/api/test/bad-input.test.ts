@@ -10,6 +10,7 @@ const endpoints = [
   { method: "GET", url: "/api/progress", query: ["indicator", "parent", "year", "month"] },
   { method: "GET", url: "/api/lagging", query: ["parent", "year", "month"] },
   { method: "GET", url: "/api/overview", query: ["region", "year", "month"] },
+  { method: "GET", url: "/api/periods", query: ["region"] },
   { method: "GET", url: "/api/matrix", query: ["parent", "year", "month"] },
   { method: "GET", url: "/api/trend", query: ["indicator", "region", "year"] },
   { method: "GET", url: "/api/targets", query: ["indicator", "region", "year"] },

@@ -21,3 +21,23 @@ export function timelinessOf(firstSubmittedAt: Date | null, deadline: Date): Tim
   if (firstSubmittedAt === null) return "missing";
   return firstSubmittedAt.getTime() <= deadline.getTime() ? "on_time" : "late";
 }
+
+export interface YearMonth {
+  year: number;
+  month: number;
+}
+
+/**
+ * The month being reported now (the open month): the earliest whose deadline has not passed.
+ * On 1 December 2026 that is November 2026 (due 5 December); from 6 December, December itself.
+ */
+export function openMonth(now: Date, deadlineDay = DEFAULT_DEADLINE_DAY): YearMonth {
+  const beijing = new Date(now.getTime() + BEIJING_OFFSET_MS);
+  const current = { year: beijing.getUTCFullYear(), month: beijing.getUTCMonth() + 1 };
+  const previous =
+    current.month === 1
+      ? { year: current.year - 1, month: 12 }
+      : { year: current.year, month: current.month - 1 };
+  const previousDue = reportingDeadline(previous.year, previous.month, deadlineDay);
+  return now.getTime() <= previousDue.getTime() ? previous : current;
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   incrementsOf,
   median,
+  openMonth,
   reportingDeadline,
   reportProblems,
   reportWarnings,
@@ -125,5 +126,34 @@ describe("timeliness", () => {
     expect(timelinessOf(new Date("2020-11-05T23:00:00+08:00"), deadline)).toBe("on_time");
     expect(timelinessOf(new Date("2020-11-06T00:00:00+08:00"), deadline)).toBe("late");
     expect(timelinessOf(null, deadline)).toBe("missing");
+  });
+
+  it("the open month is the one whose deadline comes next: November 2026 on 1 December", () => {
+    expect(openMonth(new Date("2026-12-01T09:00:00+08:00"))).toEqual({ year: 2026, month: 11 });
+    // The last instant of 5 December (Beijing) still belongs to November; the next, to December.
+    expect(openMonth(new Date("2026-12-05T23:59:59+08:00"))).toEqual({ year: 2026, month: 11 });
+    expect(openMonth(new Date("2026-12-06T00:00:00+08:00"))).toEqual({ year: 2026, month: 12 });
+    // Early January reports December of the year before.
+    expect(openMonth(new Date("2027-01-03T12:00:00+08:00"))).toEqual({ year: 2026, month: 12 });
+    expect(openMonth(new Date("2027-01-05T16:00:00Z"))).toEqual({ year: 2027, month: 1 });
+    expect(openMonth(new Date("2026-12-10T09:00:00+08:00"), 15)).toEqual({ year: 2026, month: 11 });
+  });
+
+  it("every instant has one open month, and its deadline is the next one", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("2001-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }),
+        (now) => {
+          const open = openMonth(now);
+          expect(reportingDeadline(open.year, open.month).getTime()).toBeGreaterThanOrEqual(
+            now.getTime(),
+          );
+          const before = open.month === 1 ? [open.year - 1, 12] : [open.year, open.month - 1];
+          expect(
+            reportingDeadline(before[0] as number, before[1] as number).getTime(),
+          ).toBeLessThan(now.getTime());
+        },
+      ),
+    );
   });
 });

@@ -9,6 +9,7 @@ import indicators from "./api/indicators/index.js";
 import lagging from "./api/lagging/index.js";
 import matrix from "./api/matrix/index.js";
 import overview from "./api/overview/index.js";
+import periods from "./api/periods/index.js";
 import progress from "./api/progress/index.js";
 import regions from "./api/regions/index.js";
 import reports from "./api/reports/index.js";
@@ -37,6 +38,7 @@ export const routes = {
   "/api/lagging": lagging,
   "/api/overview": overview,
   "/api/matrix": matrix,
+  "/api/periods": periods,
   "/api/trend": trend,
   "/api/bulletin": bulletin,
   "/api/supervision": supervision,

@@ -254,6 +254,13 @@ const CASES: Case[] = [
   },
   {
     method: "GET",
+    route: "/api/periods/",
+    url: "/api/periods?region={province}",
+    roles: READERS,
+    scoped: true,
+  },
+  {
+    method: "GET",
     route: "/api/matrix/",
     url: "/api/matrix?parent={province}&year=2020&month=10",
     roles: READERS,
