@@ -1,5 +1,23 @@
 import { defineProject } from "vitest/config";
 
+/**
+ * Tests that time the server or start servers of their own (a PostgreSQL restart, two API
+ * processes, an upload watched against /healthz's latency) run alone after everything else, in
+ * the `api-alone` project: on two cores, browsers and other test files running beside them would
+ * measure the machine, not the code.
+ */
+export const RUN_ALONE = [
+  "test/scale/**/*.test.ts",
+  "test/resilience/**/*.test.ts",
+  "test/security/spreadsheet-bounds.test.ts",
+];
+
 export default defineProject({
-  test: { name: "api", include: ["test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
+  test: {
+    name: "api",
+    include: ["test/**/*.test.ts"],
+    exclude: RUN_ALONE,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
 });
