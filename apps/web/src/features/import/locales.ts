@@ -25,6 +25,8 @@ export const zhCN = {
     again: "重新上传",
     file: "文件：{{name}}",
     failed: "上传失败：{{message}}",
+    tooLarge:
+      "文件超出本模板的行列范围（或无法在限定时间内读取），请只填写模板中的地区行和指标列。（{{message}}）",
   },
   rule: {
     no_code_row: "找不到以 region 开头的指标代码行（模板第2行）",
@@ -120,6 +122,8 @@ export const en: typeof zhCN = {
     again: "Upload another file",
     file: "File: {{name}}",
     failed: "Upload failed: {{message}}",
+    tooLarge:
+      "The file goes beyond this template's rows and columns (or cannot be read in time): fill in only the template's regions and indicator columns. ({{message}})",
   },
   rule: {
     no_code_row: "No row of indicator codes starting with 'region' (row 2 of the template)",

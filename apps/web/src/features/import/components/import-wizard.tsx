@@ -117,9 +117,11 @@ export function ImportWizard({ initial }: ImportWizardProps) {
       setFailure(
         error instanceof ApiError && error.status === 403
           ? t("common.forbidden")
-          : t("import.upload.failed", {
-              message: error instanceof Error ? error.message : String(error),
-            }),
+          : error instanceof ApiError && error.rule === "sheet_too_large"
+            ? t("import.upload.tooLarge", { message: error.message })
+            : t("import.upload.failed", {
+                message: error instanceof Error ? error.message : String(error),
+              }),
       );
       return null;
     } finally {
