@@ -5,6 +5,7 @@ import Fastify, { type FastifyServerOptions } from "fastify";
 import { registerPlugins } from "./plugins/index.js";
 import { registerRoutes } from "./routes/index.js";
 import { ErrorBody } from "./schemas/index.js";
+import { refuseNulCharacters, useStrictValidation } from "./validation.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -59,9 +60,9 @@ export async function buildApp({
     // request.ip is then the client's address: the sign-in limit, sessions and the audit log.
     trustProxy: proxies.length > 0 ? proxies : false,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.addSchema(ErrorBody);
+  useStrictValidation(app);
 
   // Every route, for the authorization tests to check that none is left without a case.
   const routeList: { method: string; url: string }[] = [];
@@ -73,6 +74,7 @@ export async function buildApp({
   app.decorate("minFreeBytes", minFreeBytes);
   const serveWeb = Boolean(webRoot && existsSync(webRoot));
   await registerPlugins(app, { database, spaFallback: serveWeb });
+  refuseNulCharacters(app);
   if (serveWeb) {
     const { default: serveStatic } = await import("@fastify/static");
     await app.register(serveStatic, { root: webRoot as string, wildcard: false });

@@ -133,6 +133,14 @@ const hostile = fc.oneof(
     "%00",
     "../../etc/passwd",
     "温州",
+    // Issue 12 F14/F15: these gave 500 (or a wrong number) on about 35 routes.
+    "Infinity",
+    "-Infinity",
+    "2147483648",
+    "9007199254740993",
+    "0x10",
+    "a\u0000b",
+    "\u0000",
   ),
   fc.string({ maxLength: 12 }),
   fc.integer(),
@@ -218,5 +226,264 @@ describe("malformed input", () => {
     );
     // Writes with valid shapes may have passed validation; the fixtures above never target 2021 Wenzhou.
     expect(await fingerprint()).toBe(before);
+  });
+});
+
+/** A schema as the OpenAPI document shows it, as far as these tests read it. */
+interface Schema {
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  pattern?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+}
+interface Operation {
+  parameters?: { in: string; name: string; required?: boolean; schema: Schema }[];
+  requestBody?: { content?: Record<string, { schema: Schema }> };
+}
+
+const operations = () =>
+  Object.entries(
+    (t.app.swagger() as { paths: Record<string, Record<string, Operation>> }).paths,
+  ).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  );
+
+const typesOf = (s: Schema) => [s.type].flat();
+const numeric = (s: Schema): boolean =>
+  typesOf(s).some((x) => x === "integer" || x === "number") ||
+  Boolean(s.anyOf?.some(numeric) || s.oneOf?.some(numeric));
+
+/** A valid value for a schema, by its constraints and, for patterned codes, its field name. */
+function sample(s: Schema, name: string): unknown {
+  if (s.const !== undefined) return s.const;
+  if (s.enum) return s.enum[0];
+  const branch = (s.anyOf ?? s.oneOf)?.find((b) => !typesOf(b).includes("null"));
+  if (branch) return sample(branch, name);
+  const type = typesOf(s)[0];
+  if (type === "integer" || type === "number") {
+    if (name === "year" || name.endsWith("Year")) return 2023;
+    if (name === "month" || name === "dueMonth") return 3;
+    return s.minimum ?? 0;
+  }
+  if (type === "boolean") return false;
+  if (type === "array") {
+    return Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => sample(s.items ?? {}, name));
+  }
+  if (type === "object") {
+    return Object.fromEntries(
+      (s.required ?? []).map((key) => [key, sample(s.properties?.[key] ?? {}, key)]),
+    );
+  }
+  if (s.format === "date-time") return "2023-03-01T00:00:00.000Z";
+  if (s.pattern === "^[0-9]{6}$") return /totp|code$/.test(name) ? "123456" : "330000";
+  if (s.pattern?.startsWith("^[a-z]"))
+    return name === "category" ? "housing_security" : "shantytown_starts";
+  if (s.pattern?.startsWith("^[0-9]{4}-")) return "2023-03-01";
+  return "x".repeat(Math.max(s.minLength ?? 1, 8));
+}
+
+/** Who may call a route, so that the request reaches validation. */
+const callerOf = (method: string, path: string) =>
+  path.startsWith("/api/users") || (method === "PATCH" && path.startsWith("/api/indicators"))
+    ? "sysadmin"
+    : path.startsWith("/api/audit")
+      ? "inspector"
+      : "national";
+
+describe("F14: hostile numbers and NUL characters", () => {
+  it("F14: every string a route accepts has a maxLength, every number a range, every list a length", () => {
+    const unbounded: string[] = [];
+    const walk = (s: Schema, where: string) => {
+      if (s.enum || s.const !== undefined) return;
+      for (const b of [...(s.anyOf ?? []), ...(s.oneOf ?? [])]) walk(b, where);
+      const types = typesOf(s);
+      if (types.includes("string") && s.maxLength === undefined)
+        unbounded.push(`${where} (string)`);
+      if (numeric(s) && !s.anyOf && (s.minimum === undefined || s.maximum === undefined)) {
+        unbounded.push(`${where} (number)`);
+      }
+      if (types.includes("array") && s.maxItems === undefined) unbounded.push(`${where} (list)`);
+      for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${where}.${k}`);
+      if (s.items) walk(s.items, `${where}[]`);
+    };
+    for (const { path, method, op } of operations()) {
+      for (const p of op.parameters ?? []) walk(p.schema, `${method} ${path} ${p.in} ${p.name}`);
+      const body = op.requestBody?.content?.["application/json"]?.schema;
+      if (body) walk(body, `${method} ${path} body`);
+    }
+    expect(unbounded).toEqual([]);
+  });
+
+  it("F14: Infinity, 2³¹, hex, exponents and NUL in any field of any route answer 400 naming the field", async () => {
+    const clients = new Map<string, Awaited<ReturnType<typeof t.as>>>();
+    const failures: string[] = [];
+    let sent = 0;
+    for (const { path, method, op } of operations()) {
+      const caller = callerOf(method, path);
+      // Signing in again would end t.api's session, which the other tests use.
+      const client = caller === "national" ? t.api : (clients.get(caller) ?? (await t.as(caller)));
+      clients.set(caller, client);
+      const params = (op.parameters ?? []).filter((p) => p.in === "query" || p.in === "path");
+      const bodySchema = op.requestBody?.content?.["application/json"]?.schema;
+      const valid = {
+        params: Object.fromEntries(params.map((p) => [p.name, sample(p.schema, p.name)])),
+        body: bodySchema ? (sample(bodySchema, "body") as Record<string, unknown>) : undefined,
+      };
+      const fields = [
+        ...params.map((p) => ({ where: "url" as const, name: p.name, schema: p.schema })),
+        ...Object.entries(bodySchema?.properties ?? {}).map(([name, schema]) => ({
+          where: "body" as const,
+          name,
+          schema,
+        })),
+      ];
+      for (const field of fields) {
+        // As text in the URL; as raw JSON in a body, where 1e3 is a fine number but "0x10",
+        // null, true and 1e309 (Infinity once parsed) are not, nor 2³¹ for an integer.
+        const integer = typesOf(field.schema).includes("integer");
+        const hostile =
+          field.where === "url"
+            ? [
+                "a\u0000b",
+                ...(numeric(field.schema)
+                  ? ["Infinity", "2147483648", "0x10", "1e3", " 7", ""]
+                  : []),
+              ]
+            : [
+                '"a\\u0000b"',
+                ...(numeric(field.schema)
+                  ? ["1e309", '"0x10"', '"7"', "true", ...(integer ? ["2147483648"] : ["1e13"])]
+                  : []),
+              ];
+        for (const value of hostile) {
+          const url = { ...valid.params } as Record<string, unknown>;
+          let payload: string | undefined =
+            valid.body === undefined ? undefined : JSON.stringify(valid.body);
+          if (field.where === "url") url[field.name] = value;
+          else {
+            payload = JSON.stringify({ ...valid.body, [field.name]: "\u0001" }).replace(
+              '"\\u0001"',
+              value,
+            );
+          }
+          const pathParams = new Set(params.filter((p) => p.in === "path").map((p) => p.name));
+          const filled = path.replace(/\{(\w+)\}/g, (_, n: string) =>
+            encodeURIComponent(String(url[n])),
+          );
+          const query = new URLSearchParams(
+            Object.entries(url)
+              .filter(([k]) => !pathParams.has(k))
+              .map(([k, v]): [string, string] => [k, String(v)]),
+          );
+          const res = await client.inject({
+            method: method as "GET",
+            url: `${filled}?${query}`,
+            ...(payload !== undefined
+              ? { payload, headers: { "content-type": "application/json" } }
+              : {}),
+          });
+          sent++;
+          const body = res.json() as { field?: string };
+          if (res.statusCode !== 400 || body.field !== field.name) {
+            failures.push(
+              `${method} ${path} ${field.where} ${field.name}=${JSON.stringify(value)} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+            );
+          }
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(150);
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("F15: JSON bodies keep their JSON types; URLs take plain decimals only", () => {
+  const targetOf = async (id: number) =>
+    (
+      (await t.api.inject({ url: "/api/targets?year=2020" })).json().targets as {
+        id: number;
+        value: number;
+        dueMonth: number;
+      }[]
+    ).find((x) => x.id === id);
+
+  it("F15: PATCH /api/targets/0x10 is refused and target 16 stays as it was", async () => {
+    const before = await targetOf(16);
+    expect(before).toBeDefined();
+    for (const id of ["0x10", "0o20", "0b10000", "1.6e1", " 16", "16 ", "+16", ""]) {
+      const res = await t.api.inject({
+        method: "PATCH",
+        url: `/api/targets/${encodeURIComponent(id)}`,
+        payload: { value: 123 },
+      });
+      expect([400, 404], `${id} → ${res.statusCode}`).toContain(res.statusCode);
+      if (res.statusCode === 400) expect(res.json().field).toBe("id");
+    }
+    expect(await targetOf(16)).toEqual(before);
+  });
+
+  it("F15: null, true and numeric strings in a body are refused, not stored as 0, 1 or 16", async () => {
+    const before = await targetOf(16);
+    for (const value of ["null", "true", "false", '"0x10"', '"16"', '""', "[16]"]) {
+      const res = await t.api.inject({
+        method: "PATCH",
+        url: "/api/targets/16",
+        payload: `{"value": ${value}}`,
+        headers: { "content-type": "application/json" },
+      });
+      expect(res.statusCode, `${value} → ${res.body}`).toBe(400);
+      expect(res.json().field).toBe("value");
+    }
+    const report = "/api/reports/shantytown_starts/330300/2021/5";
+    for (const value of ["null", "true", '"0x10"']) {
+      const res = await t.api.inject({
+        method: "PUT",
+        url: report,
+        payload: `{"value": ${value}}`,
+        headers: { "content-type": "application/json" },
+      });
+      expect(res.statusCode, `${value} → ${res.body}`).toBe(400);
+      expect(res.json().field).toBe("value");
+    }
+    expect(await targetOf(16)).toEqual(before);
+    // The same change with a JSON number goes through.
+    const ok = await t.api.inject({
+      method: "PATCH",
+      url: "/api/targets/16",
+      payload: { value: 16 },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().value).toBe(16);
+    await t.api.inject({
+      method: "PATCH",
+      url: "/api/targets/16",
+      payload: { value: before?.value },
+    });
+  });
+
+  it("F15: query numbers are plain decimals: 0x7E7, 2.023e3 and a blank are not 2023", async () => {
+    for (const year of ["0x7E7", "2.023e3", "", " 2023", "2023 "]) {
+      const res = await t.api.inject(
+        `/api/progress?indicator=shantytown_starts&parent=330000&year=${encodeURIComponent(year)}&month=3`,
+      );
+      expect(res.statusCode, `${year} → ${res.body}`).toBe(400);
+      expect(res.json().field).toBe("year");
+    }
+    const ok = await t.api.inject(
+      "/api/progress?indicator=shantytown_starts&parent=330000&year=2023&month=3",
+    );
+    expect(ok.statusCode).toBe(200);
   });
 });

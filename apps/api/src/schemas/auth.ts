@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { RegionCode } from "./common.js";
+import { Id, RegionCode } from "./common.js";
 
 export const RoleSchema = Type.Union([
   Type.Literal("admin"),
@@ -32,7 +32,7 @@ export const LoginBody = Type.Object(
   {
     username: Username,
     password: Type.String({ minLength: 1, maxLength: 256 }),
-    totp: Type.Optional(Type.String({ pattern: "^[0-9]{6}$" })),
+    totp: Type.Optional(Type.String({ pattern: "^[0-9]{6}$", maxLength: 6 })),
   },
   { additionalProperties: false },
 );
@@ -47,7 +47,7 @@ export const PasswordBody = Type.Object(
 
 export const TotpSetupResponse = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
 export const TotpVerifyBody = Type.Object(
-  { code: Type.String({ pattern: "^[0-9]{6}$" }) },
+  { code: Type.String({ pattern: "^[0-9]{6}$", maxLength: 6 }) },
   { additionalProperties: false },
 );
 
@@ -89,7 +89,7 @@ export const UserUpdate = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-export const UserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const UserParams = Type.Object({ id: Id });
 export const ResetPasswordBody = Type.Object(
   { password: Type.String({ minLength: 1, maxLength: 256 }) },
   { additionalProperties: false },
@@ -103,8 +103,8 @@ export const AuditQuery = Type.Object(
     result: Type.Optional(
       Type.Union([Type.Literal("success"), Type.Literal("failure"), Type.Literal("denied")]),
     ),
-    from: Type.Optional(Type.String({ format: "date-time" })),
-    to: Type.Optional(Type.String({ format: "date-time" })),
+    from: Type.Optional(Type.String({ format: "date-time", maxLength: 40 })),
+    to: Type.Optional(Type.String({ format: "date-time", maxLength: 40 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
     /** Entries to skip, for paging: page n of size s is offset (n − 1) × s. */
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),

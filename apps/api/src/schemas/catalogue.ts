@@ -50,7 +50,7 @@ export const IndicatorUpdate = Type.Object(
     nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: "\\S" })),
     unitZh: Type.Optional(Type.String({ minLength: 1, maxLength: 32, pattern: "\\S" })),
     unitEn: Type.Optional(Type.String({ minLength: 1, maxLength: 32, pattern: "\\S" })),
-    category: Type.Optional(Type.String({ pattern: "^[a-z][a-z0-9_]{1,63}$" })),
+    category: Type.Optional(Type.String({ pattern: "^[a-z][a-z0-9_]{1,63}$", maxLength: 64 })),
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
   },
   { additionalProperties: false, minProperties: 1 },

@@ -1,8 +1,26 @@
 import { Type } from "typebox";
 
 /** GB/T 2260 six-digit region code. */
-export const RegionCode = Type.String({ pattern: "^[0-9]{6}$", description: "GB/T 2260 code" });
-export const IndicatorCode = Type.String({ pattern: "^[a-z][a-z0-9_]{1,63}$" });
+export const RegionCode = Type.String({
+  pattern: "^[0-9]{6}$",
+  maxLength: 6,
+  description: "GB/T 2260 code",
+});
+export const IndicatorCode = Type.String({ pattern: "^[a-z][a-z0-9_]{1,63}$", maxLength: 64 });
+
+/** PostgreSQL's integer: ids and versions beyond it would fail in the database, not here. */
+export const INT32_MAX = 2_147_483_647;
+export const Id = Type.Integer({ minimum: 1, maximum: INT32_MAX });
+export const Version = (description?: string) =>
+  Type.Integer({ minimum: 0, maximum: INT32_MAX, ...(description ? { description } : {}) });
+
+/**
+ * The largest figure or target accepted, far above any housing indicator's (a trillion units,
+ * square metres or yuan); it keeps every sum of figures finite.
+ */
+export const FIGURE_MAX = 1e12;
+export const Figure = Type.Number({ minimum: -FIGURE_MAX, maximum: FIGURE_MAX });
+export const TargetFigure = Type.Number({ minimum: 0, maximum: FIGURE_MAX });
 export const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 export const Month = Type.Integer({ minimum: 1, maximum: 12 });
 

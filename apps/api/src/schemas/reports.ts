@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IndicatorCode, Month, RegionCode, Year } from "./common.js";
+import { Figure, IndicatorCode, Month, RegionCode, Version, Year } from "./common.js";
 
 export const ReportStatus = Type.Union([
   Type.Literal("draft"),
@@ -47,16 +47,13 @@ export const ReportParams = Type.Object({
  */
 export const ReportBody = Type.Object(
   {
-    value: Type.Optional(Type.Number()),
-    numerator: Type.Optional(Type.Number()),
-    denominator: Type.Optional(Type.Number()),
+    value: Type.Optional(Figure),
+    numerator: Type.Optional(Figure),
+    denominator: Type.Optional(Figure),
     mode: Type.Optional(Type.Union([Type.Literal("ytd"), Type.Literal("increment")])),
     explanation: Type.Optional(Type.String({ maxLength: 2000 })),
     version: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        description: "the figure's version the change is based on (0 for a new one); stale → 409",
-      }),
+      Version("the figure's version the change is based on (0 for a new one); stale → 409"),
     ),
   },
   { additionalProperties: false, minProperties: 1 },

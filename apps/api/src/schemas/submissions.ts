@@ -1,6 +1,6 @@
 import { type Static, Type } from "typebox";
 import { Indicator } from "./catalogue.js";
-import { IndicatorCode, Month, RegionCode, RegionRef, Year } from "./common.js";
+import { Figure, IndicatorCode, Month, RegionCode, RegionRef, Version, Year } from "./common.js";
 import { ReportStatus } from "./reports.js";
 
 const Num = Type.Union([Type.Number(), Type.Null()]);
@@ -79,9 +79,9 @@ export const EntryInput = Type.Object(
     /** `ytd` (1–N月累计, the default) or `increment` (this month only). */
     mode: Type.Optional(Type.Union([Type.Literal("ytd"), Type.Literal("increment")])),
     // Negative figures are refused by the domain's rules, which name the rule and indicator.
-    value: Type.Optional(Type.Number()),
-    numerator: Type.Optional(Type.Number()),
-    denominator: Type.Optional(Type.Number()),
+    value: Type.Optional(Figure),
+    numerator: Type.Optional(Figure),
+    denominator: Type.Optional(Figure),
     explanation: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   { additionalProperties: false },
@@ -90,20 +90,17 @@ export type EntryInput = Static<typeof EntryInput>;
 
 export const SaveSubmissionBody = Type.Object(
   {
-    baseVersion: Type.Integer({ minimum: 0 }),
+    baseVersion: Version(),
     entries: Type.Array(EntryInput, { minItems: 1, maxItems: 100 }),
   },
   { additionalProperties: false },
 );
 
-export const TransitionBody = Type.Object(
-  { version: Type.Integer({ minimum: 0 }) },
-  { additionalProperties: false },
-);
+export const TransitionBody = Type.Object({ version: Version() }, { additionalProperties: false });
 
 export const ReasonedTransitionBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 0 }),
+    version: Version(),
     reason: Type.String({ minLength: 2, maxLength: 2000 }),
   },
   { additionalProperties: false },

@@ -1,6 +1,6 @@
 /** Request and response schemas of the supervision routes. */
 import { type Static, Type } from "typebox";
-import { IndicatorCode, RegionCode, RegionRef } from "./common.js";
+import { Id, IndicatorCode, RegionCode, RegionRef } from "./common.js";
 
 /** 约谈 (an interview of the region's leadership) or 挂牌督办 (listed supervision). */
 export const SupervisionKind = Type.Union([Type.Literal("interview"), Type.Literal("listed")]);
@@ -16,6 +16,7 @@ export type SupervisionStatus = Static<typeof SupervisionStatus>;
 /** A calendar day, YYYY-MM-DD (Beijing date). */
 const Day = Type.String({
   pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+  maxLength: 10,
   description: "YYYY-MM-DD",
 });
 
@@ -65,7 +66,7 @@ export const SupervisionClose = Type.Object(
 );
 export type SupervisionClose = Static<typeof SupervisionClose>;
 
-export const SupervisionParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const SupervisionParams = Type.Object({ id: Id });
 
 export const SupervisionListResponse = Type.Object({ records: Type.Array(SupervisionRecord) });
 export type SupervisionListResponse = Static<typeof SupervisionListResponse>;

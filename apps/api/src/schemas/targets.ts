@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IndicatorCode, Month, RegionCode, Year } from "./common.js";
+import { Id, IndicatorCode, Month, RegionCode, TargetFigure, Year } from "./common.js";
 import { ImportCellError } from "./spreadsheets.js";
 
 export const Target = Type.Object({
@@ -27,18 +27,18 @@ export const TargetCreate = Type.Object(
     indicator: IndicatorCode,
     region: RegionCode,
     year: Year,
-    value: Type.Number({ minimum: 0 }),
+    value: TargetFigure,
     dueMonth: Type.Optional(Month),
   },
   { additionalProperties: false },
 );
 
 export const TargetUpdate = Type.Object(
-  { value: Type.Optional(Type.Number({ minimum: 0 })), dueMonth: Type.Optional(Month) },
+  { value: Type.Optional(TargetFigure), dueMonth: Type.Optional(Month) },
   { additionalProperties: false, minProperties: 1 },
 );
 
-export const TargetParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const TargetParams = Type.Object({ id: Id });
 export const TargetListResponse = Type.Object({ targets: Type.Array(Target) });
 
 const Severity = Type.Union([Type.Literal("ok"), Type.Literal("info"), Type.Literal("warning")]);
@@ -91,7 +91,7 @@ export const Decomposition = Type.Object({
 });
 export type Decomposition = Static<typeof Decomposition>;
 
-const TargetValue = Type.Number({ minimum: 0 });
+const TargetValue = TargetFigure;
 
 export const DecompositionBody = Type.Object(
   {
@@ -105,7 +105,6 @@ export const DecompositionBody = Type.Object(
       Type.Object(
         {
           region: RegionCode,
-          // Null first: the validator coerces types, and would read null as the number 0.
           value: Type.Union([Type.Null(), TargetValue], {
             description: "null removes the region's target",
           }),

@@ -29,6 +29,9 @@ export const createdId = (_request: FastifyRequest, answer: unknown) => {
   return typeof id === "number" || typeof id === "string" ? String(id) : undefined;
 };
 
+/** PostgreSQL text cannot hold NUL: a refused request that carried one is still logged. */
+const storable = (text: string | null | undefined) => text?.replaceAll("\u0000", "\uFFFD") ?? null;
+
 function parse(payload: unknown): unknown {
   if (typeof payload !== "string") return null;
   try {
@@ -71,11 +74,11 @@ export default fp(
         requestId: request.id,
         action: `${request.method} ${request.routeOptions.url}`,
         entity: rule.entity,
-        entityId: rule.id?.(request, body) ?? null,
+        entityId: storable(rule.id?.(request, body)),
         oldValue: status < 400 ? (request.auditBefore ?? null) : null,
         newValue: status < 400 ? body : null,
         result: status < 400 ? "success" : status === 401 || status === 403 ? "denied" : "failure",
-        reason: status < 400 ? null : (body?.message ?? `HTTP ${status}`),
+        reason: status < 400 ? null : storable(body?.message ?? `HTTP ${status}`),
       });
       return payload;
     });
