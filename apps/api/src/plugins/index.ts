@@ -8,6 +8,7 @@ import database from "./app/database.js";
 import errorHandler from "./app/error-handler.js";
 import idempotency from "./app/idempotency.js";
 import spreadsheetReader from "./app/spreadsheet-reader.js";
+import transaction from "./app/transaction.js";
 import multipart from "./external/multipart.js";
 import security from "./external/security.js";
 import swagger from "./external/swagger.js";
@@ -29,5 +30,7 @@ export async function registerPlugins(
   await app.register(audit);
   await app.register(idempotency);
   await app.register(answerCache);
+  // Last: it wraps the handlers of changes in their transaction (with audit row and version).
+  await app.register(transaction);
   await app.register(spreadsheetReader);
 }

@@ -12,6 +12,8 @@ declare module "fastify" {
     dataVersion?: string;
     /** The data version read with the session, so that a cache hit needs no query of its own. */
     seenDataVersion?: string;
+    /** Set once a change took its data version in its own transaction (transaction.ts). */
+    versionTaken?: boolean;
   }
 }
 
@@ -20,8 +22,8 @@ const MAX_ENTRIES = 500;
 
 /**
  * Dashboard answers are expensive and read far more often than the data changes. Each is kept
- * under the data version it was computed at; any successful change bumps the version (after its
- * transaction, so a cached answer is never older than its version). The version lives in the
+ * under the data version it was computed at; any successful change bumps the version (in its
+ * transaction, see bumpDataVersion, so a cached answer is never older than its version). The version lives in the
  * database and each change is announced to every API process (changes.ts), so they agree without
  * asking on every request. Authorization runs first, on every request.
  */
@@ -48,7 +50,8 @@ export default fp(
 
     app.addHook("onSend", async (request, reply, payload) => {
       if (CHANGING.has(request.method) && reply.statusCode < 400) {
-        await app.changes.bump();
+        // A change with an audit rule took its version in its transaction (transaction.ts).
+        if (!request.versionTaken) await app.changes.bump();
         return payload;
       }
       const version = request.dataVersion;

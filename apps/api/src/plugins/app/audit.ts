@@ -1,4 +1,4 @@
-import { writeAudit } from "@jindu/db";
+import { type AuditEntry, isDatabaseUnavailable, writeAudit } from "@jindu/db";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 
@@ -18,6 +18,8 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     auditBefore?: unknown;
+    /** Set once the audit row was written in the change's own transaction (transaction.ts). */
+    audited?: boolean;
   }
 }
 
@@ -41,10 +43,33 @@ function parse(payload: unknown): unknown {
   }
 }
 
+/** The audit row of a request answered with `status` and `body` (the answer as sent). */
+export function auditEntry(request: FastifyRequest, status: number, body: unknown): AuditEntry {
+  const rule = request.routeOptions.config.audit as AuditRule;
+  const ok = status < 400;
+  return {
+    userId: request.user?.id ?? null,
+    username: request.user?.username ?? null,
+    ip: request.ip,
+    requestId: request.id,
+    action: `${request.method} ${request.routeOptions.url}`,
+    entity: rule.entity,
+    entityId: storable(rule.id?.(request, body)),
+    oldValue: ok ? (request.auditBefore ?? null) : null,
+    newValue: ok ? body : null,
+    result: ok ? "success" : status === 401 || status === 403 ? "denied" : "failure",
+    reason: ok
+      ? null
+      : storable((body as { message?: string } | null)?.message ?? `HTTP ${status}`),
+  };
+}
+
 /**
  * An audit row for every request that changes something, allowed or not: who, when, from which
- * address, what entity, old and new value, the result and the reason. Written before the
- * response leaves, so nothing reported as done is missing from the log.
+ * address, what entity, old and new value, the result and the reason. A change writes its row
+ * in its own transaction (transaction.ts), so that the two commit together or not at all (F9);
+ * a request refused or failed changed nothing, and its row is written here, before the answer
+ * leaves.
  */
 export default fp(
   async function audit(app: FastifyInstance) {
@@ -56,30 +81,19 @@ export default fp(
       }
     });
 
-    app.addHook("preHandler", async (request) => {
-      const rule = request.routeOptions.config.audit;
-      if (!rule || rule === "self" || !rule.before || !request.user) return;
-      request.auditBefore = await rule.before(request);
-    });
-
     app.addHook("onSend", async (request, reply, payload) => {
       const rule = request.routeOptions.config.audit;
-      if (!rule || rule === "self" || !CHANGING.has(request.method)) return payload;
-      const body = parse(payload) as { message?: string } | null;
-      const status = reply.statusCode;
-      await writeAudit(app.db, {
-        userId: request.user?.id ?? null,
-        username: request.user?.username ?? null,
-        ip: request.ip,
-        requestId: request.id,
-        action: `${request.method} ${request.routeOptions.url}`,
-        entity: rule.entity,
-        entityId: storable(rule.id?.(request, body)),
-        oldValue: status < 400 ? (request.auditBefore ?? null) : null,
-        newValue: status < 400 ? body : null,
-        result: status < 400 ? "success" : status === 401 || status === 403 ? "denied" : "failure",
-        reason: status < 400 ? null : storable(body?.message ?? `HTTP ${status}`),
-      });
+      if (!rule || rule === "self" || !CHANGING.has(request.method) || request.audited) {
+        return payload;
+      }
+      try {
+        await writeAudit(app.db, auditEntry(request, reply.statusCode, parse(payload)));
+      } catch (error) {
+        // The request failed because the database is gone (it is answered 503): its row cannot
+        // be written either, and it changed nothing.
+        if (!isDatabaseUnavailable(error)) throw error;
+        request.log.error({ err: error }, "audit row of a failed request not written");
+      }
       return payload;
     });
   },

@@ -18,6 +18,8 @@ export interface Changes {
   onChange(forget: () => void): void;
   /** Records a successful change made here: a new data version, announced to every process. */
   bump(): Promise<void>;
+  /** Notes the version a change of this process took in its transaction, once committed. */
+  committed(version: string): void;
 }
 
 const newer = (a: string | null, b: string) => (a === null || BigInt(b) > BigInt(a) ? b : a);
@@ -49,6 +51,7 @@ export default fp(
       version: () => version,
       onChange: (forget: () => void) => listeners.push(forget),
       bump: async () => heard(await bumpDataVersion(app.db)),
+      committed: heard,
     } satisfies Changes);
 
     const lost = (error: Error) => {

@@ -1,11 +1,20 @@
+import type { Database } from "@jindu/db";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { ApiError } from "../../errors.js";
-import { type FileKind, fileKindOf } from "./grid.js";
+import { type FileKind, fileKindOf, type Grid } from "./grid.js";
+import type { GridLimits } from "./sheet-limits.js";
+
+type Upload = { kind: FileKind; bytes: Buffer; filename: string };
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The uploaded file and its sheet, read by `readSheetFirst`. */
+    sheet?: { upload: Upload; grid: Grid };
+  }
+}
 
 /** The one uploaded file of a multipart request, checked to really be .xlsx or .csv. */
-export async function readUpload(
-  request: FastifyRequest,
-): Promise<{ kind: FileKind; bytes: Buffer; filename: string }> {
+export async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) {
     throw new ApiError(415, "send the file as multipart/form-data in a field named file");
   }
@@ -20,6 +29,27 @@ export async function readUpload(
     });
   }
   return { kind, bytes, filename: file.filename };
+}
+
+/**
+ * A route's preHandler that reads the upload and its sheet (within the limits of the template of
+ * the `parent` region in the query) before the route's transaction opens (transaction.ts): an
+ * upload slow to arrive or to read must never hold the database; the embedded one has one
+ * connection, and every other request would wait for it.
+ */
+export const readSheetFirst =
+  (limitsOf: (db: Database, parent: string) => Promise<GridLimits>) =>
+  async (request: FastifyRequest) => {
+    const upload = await readUpload(request);
+    const { parent } = request.query as { parent: string };
+    const limits = await limitsOf(request.server.db, parent);
+    request.sheet = { upload, grid: await request.server.readSheet(upload, limits) };
+  };
+
+/** What `readSheetFirst` read. */
+export function uploadedSheet(request: FastifyRequest): { upload: Upload; grid: Grid } {
+  if (!request.sheet) throw new Error(`${request.routeOptions.url} reads no sheet first`);
+  return request.sheet;
 }
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

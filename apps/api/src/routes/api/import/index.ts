@@ -10,7 +10,11 @@ import {
 import { annotatedWorkbook } from "../../../services/spreadsheets/annotate.js";
 import { importGrid } from "../../../services/spreadsheets/import.js";
 import { monthlySheetLimits, monthlyTemplate } from "../../../services/spreadsheets/template.js";
-import { readUpload, sendWorkbook } from "../../../services/spreadsheets/upload.js";
+import {
+  readSheetFirst,
+  sendWorkbook,
+  uploadedSheet,
+} from "../../../services/spreadsheets/upload.js";
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -39,6 +43,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         auth: rule(ENTRY, { in: "query", key: "parent" }),
         audit: { entity: "import", id: (r) => JSON.stringify(r.query) },
       },
+      preHandler: readSheetFirst(monthlySheetLimits),
       schema: {
         tags: ["import"],
         summary: "Import a filled template (.xlsx or .csv), all or nothing",
@@ -55,11 +60,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       if (action === "approved" && request.user?.role !== "province") {
         throw new ApiError(403, "only the province approves figures");
       }
-      const upload = await readUpload(request);
-      const grid = await app.readSheet(
-        upload,
-        await monthlySheetLimits(app.db, request.query.parent),
-      );
+      const { grid } = uploadedSheet(request);
       const result = await importGrid(app.db, grid, {
         ...request.query,
         action,
@@ -77,6 +78,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         auth: rule(ENTRY, { in: "query", key: "parent" }),
         audit: { entity: "import-check", id: (r) => JSON.stringify(r.query) },
       },
+      preHandler: readSheetFirst(monthlySheetLimits),
       schema: {
         tags: ["import"],
         summary: "The uploaded file back as .xlsx with every bad cell marked and explained",
@@ -85,11 +87,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const upload = await readUpload(request);
-      const grid = await app.readSheet(
-        upload,
-        await monthlySheetLimits(app.db, request.query.parent),
-      );
+      const { upload, grid } = uploadedSheet(request);
       const result = await importGrid(app.db, grid, {
         ...request.query,
         action: request.query.action ?? "submitted",

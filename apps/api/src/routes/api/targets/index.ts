@@ -30,7 +30,11 @@ import {
   targetSheetLimits,
   targetsTemplate,
 } from "../../../services/spreadsheets/targets.js";
-import { readUpload, sendWorkbook } from "../../../services/spreadsheets/upload.js";
+import {
+  readSheetFirst,
+  sendWorkbook,
+  uploadedSheet,
+} from "../../../services/spreadsheets/upload.js";
 import {
   decomposition,
   presentTarget as present,
@@ -248,6 +252,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         auth: rule(PROVINCE, { in: "query", key: "parent" }),
         audit: { entity: "target-import", id: (r) => JSON.stringify(r.query) },
       },
+      preHandler: readSheetFirst(targetSheetLimits),
       schema: {
         tags: ["targets"],
         summary: "Import targets from a filled template (.xlsx or .csv), all or nothing",
@@ -260,11 +265,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const upload = await readUpload(request);
-      const grid = await app.readSheet(
-        upload,
-        await targetSheetLimits(app.db, request.query.parent),
-      );
+      const { grid } = uploadedSheet(request);
       const result = await importTargets(app.db, grid, {
         parent: request.query.parent,
         dryRun: request.query.dryRun ?? false,
