@@ -39,10 +39,12 @@ const successRows = async () =>
 
 /** Runs `work` with a test-only trigger failing the audit rows of successful changes. */
 async function withFailingAudit(timing: "immediate" | "at commit", work: () => Promise<void>) {
-  await t.database.db.execute(sql`
+  // A test trigger needs the schema owner's rights (the app's role may not create one).
+  const owner = await t.database.owner();
+  await owner.execute(sql`
     create function refuse_audit() returns trigger language plpgsql as $$
     begin raise exception 'audit log refused' using errcode = '23514'; end $$`);
-  await t.database.db.execute(
+  await owner.execute(
     timing === "immediate"
       ? sql`create trigger refuse_audit before insert on audit_log for each row
             when (new.result = 'success') execute function refuse_audit()`
@@ -53,8 +55,8 @@ async function withFailingAudit(timing: "immediate" | "at commit", work: () => P
   try {
     await work();
   } finally {
-    await t.database.db.execute(sql`drop trigger refuse_audit on audit_log`);
-    await t.database.db.execute(sql`drop function refuse_audit()`);
+    await owner.execute(sql`drop trigger refuse_audit on audit_log`);
+    await owner.execute(sql`drop function refuse_audit()`);
   }
 }
 
