@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Database, insertUser, userByUsername } from "@jindu/db";
+import { type Database, insertUser, submissionsOfChildren, userByUsername } from "@jindu/db";
 import { openTestDatabase } from "@jindu/db/testing";
 import { type BrowserContextOptions, chromium } from "playwright-core";
 import type { TestProject } from "vitest/node";
@@ -13,7 +13,15 @@ import {
   DEMO_TOTP_SECRET,
   seedDemoUsers,
 } from "../apps/api/src/services/demo-users.js";
-import { AUTH_TEST_ACCOUNTS, DASHBOARD_USER, NEWCOMER, signIn } from "./support/auth.js";
+import {
+  AUTH_TEST_ACCOUNTS,
+  DASHBOARD_USER,
+  IDLE_USER,
+  NEWCOMER,
+  SESSION_LOSS_USER,
+  SHORT_IDLE,
+  signIn,
+} from "./support/auth.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.js";
 
 declare module "vitest" {
@@ -28,6 +36,10 @@ declare module "vitest" {
      * share this one rather than each signing in (which the rate limit would refuse anyway).
      */
     dashboardState: string;
+    /** The same app and database with a short idle timeout, for the idle warning's test. */
+    shortIdleBaseUrl: string;
+    /** The session tests' city: Zhejiang's other city that has not reported December 2022. */
+    sessionTestRegion: string;
   }
 }
 
@@ -68,7 +80,7 @@ function ensureWebBuild() {
  * the API's demo list lacks it) and a newcomer who has not chosen a password nor enrolled an
  * authenticator yet.
  */
-async function seedUsers(db: Database) {
+async function seedUsers(db: Database): Promise<string> {
   await seedDemoUsers(db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   if (!(await userByUsername(db, DASHBOARD_USER))) {
@@ -106,6 +118,23 @@ async function seedUsers(db: Database) {
     passwordHash,
     mustChangePassword: false,
   });
+  // The session tests' own bureaus: one whose session a second sign-in ends, one left idle on the
+  // short-timeout server. Their city is Zhejiang's other one with December 2022 open (the month
+  // cycle test takes Wenzhou; Zhejiang's December 2022 counts are tested nowhere).
+  const open = (await submissionsOfChildren(db, { parentCode: "330000", year: 2022, month: 12 }))
+    .filter((child) => child.status === null && child.code !== "330300")
+    .at(0);
+  if (!open) throw new Error("the demo data has no second open month in Zhejiang");
+  for (const username of [SESSION_LOSS_USER, IDLE_USER]) {
+    await insertUser(db, {
+      username,
+      displayName: "会话测试填报单位 Session test bureau",
+      role: "reporter",
+      regionCode: open.code,
+      passwordHash,
+      mustChangePassword: false,
+    });
+  }
   // The targets test's own Zhejiang official, so that its sign-in ends no other test's session.
   await insertUser(db, {
     username: "zj_planner",
@@ -117,6 +146,7 @@ async function seedUsers(db: Database) {
     totpSecret: DEMO_TOTP_SECRET,
     totpEnabled: true,
   });
+  return open.code;
 }
 
 /** Signs the dashboard account in through the real sign-in page and keeps its cookies. */
@@ -138,22 +168,32 @@ async function signInDashboardUser(baseUrl: string, endpoint: string): Promise<S
 export default async function setup(project: TestProject) {
   ensureWebBuild();
   const database = await openTestDatabase();
-  await seedUsers(database.db);
+  const sessionTestRegion = await seedUsers(database.db);
   // Every test file signs in from this one address: the per-address sign-in limit is tested in
   // the API's tests, not here.
   const app = await buildApp({ database, webRoot: webDist, loginsPerMinute: 10_000 });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  const shortIdle = await buildApp({
+    database,
+    webRoot: webDist,
+    loginsPerMinute: 10_000,
+    idleTimeoutSeconds: SHORT_IDLE.timeoutSeconds,
+    idleWarningSeconds: SHORT_IDLE.warningSeconds,
+  });
+  project.provide("shortIdleBaseUrl", await shortIdle.listen({ port: 0, host: "127.0.0.1" }));
   const browser = await chromium.launchServer({
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   project.provide("baseUrl", address);
+  project.provide("sessionTestRegion", sessionTestRegion);
   project.provide("browserEndpoint", browser.wsEndpoint());
   const state = await signInDashboardUser(address, browser.wsEndpoint());
   project.provide("dashboardState", JSON.stringify(state));
 
   return async () => {
     await browser.close();
+    await shortIdle.close();
     await app.close();
     await database.close();
   };

@@ -17,6 +17,13 @@ export const AUTH_TEST_ACCOUNTS = [
   "guangdong",
 ] as const;
 
+/** The session-loss test's bureau (Jiaxing): its session is ended by a second sign-in. */
+export const SESSION_LOSS_USER = "sl_jiaxing";
+/** The idle test's bureau (Jiaxing), signed in on the short-timeout server. */
+export const IDLE_USER = "idle_jiaxing";
+/** The short-timeout server's idle timeout and warning lead (global setup). */
+export const SHORT_IDLE = { timeoutSeconds: 16, warningSeconds: 10 } as const;
+
 /** An account that must choose a password and enrol an authenticator on its first sign-in. */
 export const NEWCOMER = { username: "newcomer", regionCode: "330000" } as const;
 

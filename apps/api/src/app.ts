@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { DatabaseHandle } from "@jindu/db";
+import { IDLE_TIMEOUT_MINUTES, IDLE_WARNING_MINUTES } from "@jindu/domain";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { registerPlugins } from "./plugins/index.js";
 import { registerRoutes } from "./routes/index.js";
@@ -13,6 +14,8 @@ declare module "fastify" {
     loginsPerMinute: number;
     /** Free bytes the embedded database's disk must keep for /healthz to say ok. */
     minFreeBytes: number;
+    /** The session's idle timeout and the warning's lead, in seconds. */
+    sessionIdle: { timeoutSeconds: number; warningSeconds: number };
   }
 }
 
@@ -33,6 +36,10 @@ export interface AppOptions {
   trustedProxies?: string | undefined;
   /** Below this many free bytes on the embedded database's disk, /healthz answers 503. */
   minFreeBytes?: number;
+  /** Seconds without a request that end a session (default 30 minutes; short in tests). */
+  idleTimeoutSeconds?: number;
+  /** Seconds before the idle timeout that the dashboard warns (default 2 minutes). */
+  idleWarningSeconds?: number;
 }
 
 /** 64 MiB: room for a day of figures and the database's own housekeeping. */
@@ -50,6 +57,8 @@ export async function buildApp({
   loginsPerMinute = 20,
   minFreeBytes = DEFAULT_MIN_FREE_BYTES,
   trustedProxies,
+  idleTimeoutSeconds = IDLE_TIMEOUT_MINUTES * 60,
+  idleWarningSeconds = Math.min(IDLE_WARNING_MINUTES * 60, Math.floor(idleTimeoutSeconds / 2)),
 }: AppOptions) {
   const proxies = (trustedProxies ?? "")
     .split(",")
@@ -72,6 +81,10 @@ export async function buildApp({
   app.decorate("routeList", routeList);
   app.decorate("loginsPerMinute", loginsPerMinute);
   app.decorate("minFreeBytes", minFreeBytes);
+  app.decorate("sessionIdle", {
+    timeoutSeconds: idleTimeoutSeconds,
+    warningSeconds: idleWarningSeconds,
+  });
   const serveWeb = Boolean(webRoot && existsSync(webRoot));
   await registerPlugins(app, { database, spaFallback: serveWeb });
   refuseNulCharacters(app);

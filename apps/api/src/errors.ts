@@ -1,11 +1,17 @@
-import type { ValidationProblem } from "@jindu/domain";
+import type { SessionEndReason, ValidationProblem } from "@jindu/domain";
 
 /** An error whose status and message are safe to show the client (4xx). */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
     message: string,
-    readonly extras: { field?: string; rule?: string; problems?: ValidationProblem[] } = {},
+    readonly extras: {
+      field?: string;
+      rule?: string;
+      problems?: ValidationProblem[];
+      /** On a 401 for a session that has ended: why it ended. */
+      reason?: SessionEndReason;
+    } = {},
   ) {
     super(message);
   }

@@ -1,4 +1,10 @@
-import { DIRECTIONS, INDICATOR_KINDS, REGION_LEVELS, ROLES } from "@jindu/domain";
+import {
+  DIRECTIONS,
+  INDICATOR_KINDS,
+  REGION_LEVELS,
+  ROLES,
+  type SessionEndReason,
+} from "@jindu/domain";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -231,6 +237,12 @@ export const sessions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     ip: text("ip"),
+    /**
+     * An ended session is kept (until the account's next sign-in) so that a request still
+     * carrying its cookie learns why it ended: at most one generation per account.
+     */
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endReason: text("end_reason").$type<SessionEndReason>(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

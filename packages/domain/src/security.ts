@@ -11,27 +11,71 @@ export const IDLE_TIMEOUT_MINUTES = 30;
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-/** Problems with a new password: ≥ 8 characters, 3 of 4 character classes, not the username. */
-export function passwordProblems(password: string, username: string): string[] {
-  const problems: string[] = [];
-  if ([...password].length < 8) problems.push("at least 8 characters");
+export type PasswordRule = "password_length" | "password_classes" | "password_username";
+
+/**
+ * The rules a new password breaks: ≥ 8 characters, 3 of 4 character classes, not the username.
+ * Each has a code, so that a screen says it in its own language.
+ */
+export function passwordRuleProblems(
+  password: string,
+  username: string,
+): { rule: PasswordRule; message: string }[] {
+  const problems: { rule: PasswordRule; message: string }[] = [];
+  if ([...password].length < 8) {
+    problems.push({ rule: "password_length", message: "at least 8 characters" });
+  }
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password));
   if (classes.length < 3) {
-    problems.push("3 of: lower-case letters, upper-case letters, digits, symbols");
+    problems.push({
+      rule: "password_classes",
+      message: "3 of: lower-case letters, upper-case letters, digits, symbols",
+    });
   }
   if (username && password.toLowerCase().includes(username.toLowerCase())) {
-    problems.push("must not contain the username");
+    problems.push({ rule: "password_username", message: "must not contain the username" });
   }
   return problems;
+}
+
+/** The broken rules' messages (English, for the API's message and logs). */
+export function passwordProblems(password: string, username: string): string[] {
+  return passwordRuleProblems(password, username).map((p) => p.message);
 }
 
 export function passwordExpired(changedAt: Date, now: Date): boolean {
   return now.getTime() - changedAt.getTime() > PASSWORD_MAX_AGE_DAYS * DAY;
 }
 
-/** A session unused for 30 minutes has ended. */
-export function sessionIdleExpired(lastSeenAt: Date, now: Date): boolean {
-  return now.getTime() - lastSeenAt.getTime() > IDLE_TIMEOUT_MINUTES * MINUTE;
+/** How long before the idle timeout the dashboard warns that the session is about to end. */
+export const IDLE_WARNING_MINUTES = 2;
+
+/** Why a session ended: the sign-in page tells the user, and the API's 401 says so. */
+export const SESSION_END_REASONS = [
+  "idle",
+  "replaced",
+  "password_changed",
+  "account_changed",
+  "signed_out",
+] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+/** A session unused for 30 minutes (or the given time, for tests) has ended. */
+export function sessionIdleExpired(
+  lastSeenAt: Date,
+  now: Date,
+  idleMs = IDLE_TIMEOUT_MINUTES * MINUTE,
+): boolean {
+  return now.getTime() - lastSeenAt.getTime() > idleMs;
+}
+
+/**
+ * How stale a session's last-seen mark may get before a request writes it again: a minute (one
+ * write a minute at most), less for short test timeouts. A session's end is therefore known to
+ * within this much, which is why the dashboard counts its warning from a request's time minus it.
+ */
+export function sessionTouchIntervalMs(idleMs = IDLE_TIMEOUT_MINUTES * MINUTE): number {
+  return Math.min(MINUTE, Math.floor(idleMs / 10));
 }
 
 /** Administrators and provincial officials must use a second factor; others may. */

@@ -23,6 +23,12 @@ export const SessionResponse = Type.Object({
   user: SessionUser,
   /** Send it back in the X-CSRF-Token header with every request that changes something. */
   csrfToken: Type.String(),
+  /** The session ends after this many seconds without a request. */
+  idleTimeoutSeconds: Type.Integer(),
+  /** How long before that the dashboard warns and offers to stay signed in. */
+  idleWarningSeconds: Type.Integer(),
+  /** When the session ends unless another request comes first. */
+  expiresAt: Type.String({ format: "date-time" }),
 });
 export type SessionResponse = Static<typeof SessionResponse>;
 

@@ -1,4 +1,9 @@
-import { Type } from "typebox";
+import { SESSION_END_REASONS } from "@jindu/domain";
+import { type Static, Type } from "typebox";
+
+/** Why a session ended, on the 401 answering a request that still carries its cookie. */
+export const SessionEndReasonSchema = Type.Enum(SESSION_END_REASONS);
+export type SessionEndReason = Static<typeof SessionEndReasonSchema>;
 
 /** GB/T 2260 six-digit region code. */
 export const RegionCode = Type.String({
@@ -55,9 +60,11 @@ export const ErrorBody = Type.Object(
         Type.Object({ field: Type.String(), rule: Type.String(), message: Type.String() }),
       ),
     ),
+    reason: Type.Optional(SessionEndReasonSchema),
   },
   { $id: "ErrorBody" },
 );
+export type ErrorBody = Static<typeof ErrorBody>;
 
 export const errorResponses = {
   400: Type.Ref("ErrorBody"),

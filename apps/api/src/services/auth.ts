@@ -15,7 +15,7 @@ import {
   LOCKOUT_ATTEMPTS,
   LOCKOUT_MINUTES,
   passwordExpired,
-  passwordProblems,
+  passwordRuleProblems,
   type Role,
   requiresSecondFactor,
 } from "@jindu/domain";
@@ -213,11 +213,12 @@ export async function login(db: Database, input: LoginInput, now = new Date()) {
 }
 
 export function checkNewPassword(password: string, username: string) {
-  const problems = passwordProblems(password, username);
+  const problems = passwordRuleProblems(password, username);
   if (problems.length > 0) {
-    throw new ApiError(400, `the new password needs ${problems.join("; ")}`, {
+    throw new ApiError(400, `the new password needs ${problems.map((p) => p.message).join("; ")}`, {
       field: "newPassword",
       rule: "password_policy",
+      problems: problems.map((p) => ({ field: "newPassword", ...p })),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { lazy } from "react";
-import { createBrowserRouter, Outlet } from "react-router";
+import { createBrowserRouter, Outlet, type RouteObject } from "react-router";
 import { AppLayout } from "@/components/layouts/app-layout";
+import { RouteError } from "@/components/ui/route-error";
 import { paths } from "@/config/paths";
 import { RequireSession } from "@/features/auth/components/require-session";
 import { ScreenGate } from "@/features/auth/components/screen-gate";
@@ -40,7 +41,7 @@ const AuditRoute = lazy(() => import("./routes/admin/audit"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
 
 export const router = createBrowserRouter([
-  { path: paths.login, element: <LoginRoute /> },
+  { path: paths.login, element: <LoginRoute />, errorElement: <RouteError /> },
   {
     // Reachable while the account is being set up: no dashboard until then.
     element: (
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
         <Outlet />
       </RequireSession>
     ),
+    errorElement: <RouteError />,
     children: [
       { path: paths.password, element: <PasswordRoute /> },
       { path: paths.authenticator, element: <AuthenticatorRoute /> },
@@ -59,37 +61,43 @@ export const router = createBrowserRouter([
         <AppLayout />
       </RequireSession>
     ),
-    children: [
-      {
-        index: true,
-        element: (
-          <ScreenGate screen={paths.overview}>
-            <OverviewRoute />
-          </ScreenGate>
-        ),
-      },
-      ...(
-        [
-          [paths.comparison, <ComparisonRoute key="comparison" />],
-          [paths.lagging, <LaggingRoute key="lagging" />],
-          [paths.region, <RegionDetailRoute key="region" />],
-          [paths.matrix, <MatrixRoute key="matrix" />],
-          [paths.entry, <EntryRoute key="entry" />],
-          [paths.import, <ImportRoute key="import" />],
-          [paths.approvals, <ApprovalsRoute key="approvals" />],
-          [paths.completeness, <CompletenessRoute key="completeness" />],
-          [paths.supervision, <SupervisionRoute key="supervision" />],
-          [paths.targets, <TargetsRoute key="targets" />],
-          [paths.bulletin, <BulletinRoute key="bulletin" />],
-          [paths.adminUsers, <AdminUsersRoute key="admin-users" />],
-          [paths.adminIndicators, <AdminIndicatorsRoute key="admin-indicators" />],
-          [paths.audit, <AuditRoute key="audit" />],
-        ] as const
-      ).map(([path, element]) => ({
-        path,
-        element: <ScreenGate screen={path}>{element}</ScreenGate>,
-      })),
-      { path: "*", element: <NotFoundRoute /> },
-    ],
+    errorElement: <RouteError />,
+    // A screen that fails shows its error inside the layout: the menu stays usable.
+    children: [{ errorElement: <RouteError />, children: screens() }],
   },
 ]);
+
+function screens(): RouteObject[] {
+  return [
+    {
+      index: true,
+      element: (
+        <ScreenGate screen={paths.overview}>
+          <OverviewRoute />
+        </ScreenGate>
+      ),
+    },
+    ...(
+      [
+        [paths.comparison, <ComparisonRoute key="comparison" />],
+        [paths.lagging, <LaggingRoute key="lagging" />],
+        [paths.region, <RegionDetailRoute key="region" />],
+        [paths.matrix, <MatrixRoute key="matrix" />],
+        [paths.entry, <EntryRoute key="entry" />],
+        [paths.import, <ImportRoute key="import" />],
+        [paths.approvals, <ApprovalsRoute key="approvals" />],
+        [paths.completeness, <CompletenessRoute key="completeness" />],
+        [paths.supervision, <SupervisionRoute key="supervision" />],
+        [paths.targets, <TargetsRoute key="targets" />],
+        [paths.bulletin, <BulletinRoute key="bulletin" />],
+        [paths.adminUsers, <AdminUsersRoute key="admin-users" />],
+        [paths.adminIndicators, <AdminIndicatorsRoute key="admin-indicators" />],
+        [paths.audit, <AuditRoute key="audit" />],
+      ] as const
+    ).map(([path, element]) => ({
+      path,
+      element: <ScreenGate screen={path}>{element}</ScreenGate>,
+    })),
+    { path: "*", element: <NotFoundRoute /> },
+  ];
+}

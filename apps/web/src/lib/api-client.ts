@@ -1,3 +1,7 @@
+import type { ErrorBody, SessionEndReason } from "@jindu/api/schemas";
+
+export type { SessionEndReason };
+
 /** An error the API answered with: its body has one shape (statusCode, error, message, rule?). */
 export class ApiError extends Error {
   constructor(
@@ -7,10 +11,39 @@ export class ApiError extends Error {
     readonly rule?: string,
     /** The input field the API found wrong, e.g. `currentPassword`. */
     readonly field?: string,
+    /** Every problem found, each with its rule (a refused password lists each rule it broke). */
+    readonly problems?: ErrorBody["problems"],
+    /** On a 401 for a session that has ended: why it ended. */
+    readonly reason?: SessionEndReason,
+    /** On a 503: seconds the API suggests waiting (its Retry-After header). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "ApiError";
   }
+}
+
+/** The server could not be reached at all (offline, server down, connection cut). */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "NetworkError";
+  }
+}
+
+/** The body of an error answer, whichever route gave it. */
+export function apiErrorOf(status: number, statusText: string, body: unknown, retryAfter?: string) {
+  const error = (body ?? {}) as Partial<ErrorBody>;
+  const seconds = Number(retryAfter);
+  return new ApiError(
+    status,
+    error.message ?? statusText,
+    error.rule,
+    error.field,
+    error.problems,
+    error.reason,
+    Number.isFinite(seconds) && seconds > 0 ? seconds : undefined,
+  );
 }
 
 type Query = Record<string, string | number | undefined>;
@@ -32,10 +65,16 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-let unauthorizedHandler: (() => void) | null = null;
-/** What to do when the API says the session is gone (idle timeout, signed in elsewhere). */
-export function onUnauthorized(handler: () => void) {
+let unauthorizedHandler: ((reason: SessionEndReason | undefined) => void) | null = null;
+/** What to do when the API says the session is gone, and why (idle, signed in elsewhere...). */
+export function onUnauthorized(handler: (reason: SessionEndReason | undefined) => void) {
   unauthorizedHandler = handler;
+}
+
+let contactHandler: ((sentAt: number) => void) | null = null;
+/** Told of every answer from the API to a signed-in request: the session was used then. */
+export function onSessionContact(handler: (sentAt: number) => void) {
+  contactHandler = handler;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
@@ -54,26 +93,30 @@ export async function apiRequest<T>(
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (!SAFE_METHODS.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
-  const response = await fetch(`/api${path}${search}`, {
-    method,
-    headers,
-    credentials: "same-origin",
-    body: body === undefined ? null : JSON.stringify(body),
-    signal: signal ?? null,
-  });
+  const sentAt = Date.now();
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}${search}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new NetworkError(error);
+  }
+  if (response.status !== 401) contactHandler?.(sentAt);
   if (!response.ok) {
-    const error = (await response.json().catch(() => null)) as {
-      message?: string;
-      rule?: string;
-      field?: string;
-    } | null;
-    if (response.status === 401 && !expectUnauthorized) unauthorizedHandler?.();
-    throw new ApiError(
+    const error = apiErrorOf(
       response.status,
-      error?.message ?? response.statusText,
-      error?.rule,
-      error?.field,
+      response.statusText,
+      await response.json().catch(() => null),
+      response.headers.get("retry-after") ?? undefined,
     );
+    if (response.status === 401 && !expectUnauthorized) unauthorizedHandler?.(error.reason);
+    throw error;
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

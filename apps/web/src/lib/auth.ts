@@ -8,8 +8,16 @@ import type {
 } from "@jindu/api/schemas";
 import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import type { Static } from "typebox";
-import { ApiError, apiPost, apiRequest, setCsrfToken } from "./api-client";
+import {
+  ApiError,
+  apiPost,
+  apiRequest,
+  onSessionContact,
+  type SessionEndReason,
+  setCsrfToken,
+} from "./api-client";
 import { queryClient } from "./query-client";
+import { noteContact, noteSession } from "./session-clock";
 
 export type Session = SessionResponse;
 export type SessionUser = Session["user"];
@@ -20,6 +28,18 @@ export type TotpSetup = Static<typeof TotpSetupResponse>;
 export type TotpVerifyInput = Static<typeof TotpVerifyBody>;
 
 const SESSION_KEY = ["auth", "session"] as const;
+
+onSessionContact(noteContact);
+
+/** Why the last session ended, as the API said when asked who is signed in. */
+let endedReason: SessionEndReason | undefined;
+export const lastEndReason = () => endedReason;
+
+/**
+ * Why the sign-in page opened, when the user did not come of their own accord: the API's reason
+ * for an ended session, `expired` when it gave none, `signedOut` after this tab's sign-out.
+ */
+export type LoginReason = SessionEndReason | "expired" | "signedOut";
 
 /**
  * Who is signed in, or null. Not signed in is an answer here, not an error: nothing is thrown,
@@ -32,10 +52,13 @@ async function getSession(signal?: AbortSignal): Promise<Session | null> {
       expectUnauthorized: true,
     });
     setCsrfToken(session.csrfToken);
+    noteSession(session);
     return session;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       setCsrfToken(null);
+      noteSession(null);
+      endedReason = error.reason;
       return null;
     }
     throw error;
@@ -62,6 +85,8 @@ export function useUser(): SessionUser {
 
 function storeSession(session: Session | null) {
   setCsrfToken(session?.csrfToken ?? null);
+  noteSession(session);
+  if (session) endedReason = undefined;
   queryClient.setQueryData(SESSION_KEY, session);
 }
 
@@ -90,10 +115,24 @@ export const useLogin = () =>
     },
   });
 
-/** Ends the session on the server; the caller then leaves and calls `endSessionLocally`. */
+/**
+ * Ends the session on the server (`idle`: the dashboard ends an unattended one, and says so to
+ * any other tab); the caller then leaves and calls `endSessionLocally`.
+ */
 export const useLogout = () =>
   useMutation({
-    mutationFn: () => apiPost<void>("/auth/logout", undefined, { expectUnauthorized: true }),
+    mutationFn: ({ idle = false }: { idle?: boolean } = {}) =>
+      apiRequest<void>("POST", "/auth/logout", {
+        query: { reason: idle ? "idle" : undefined },
+        expectUnauthorized: true,
+      }),
+  });
+
+/** Stays signed in: asking who is signed in marks the session used, and says until when. */
+export const useStaySignedIn = () =>
+  useMutation({
+    mutationFn: () => apiRequest<Session>("GET", "/auth/session"),
+    onSuccess: storeSession,
   });
 
 export const useChangePassword = () =>

@@ -1,4 +1,5 @@
-import { and, asc, eq, lte, ne, sql } from "drizzle-orm";
+import type { SessionEndReason } from "@jindu/domain";
+import { and, asc, eq, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client.js";
 import { auditLog, sessions, users } from "../schema.js";
 
@@ -46,21 +47,29 @@ export async function regionAncestry(db: Database, code: string): Promise<string
 }
 
 /**
- * Starts a session and ends every other session of the account: one login at a time.
+ * Starts a session and ends every other session of the account (one login at a time), marked
+ * `replaced`; sessions that had ended before are dropped, so the table holds at most the active
+ * session and the ones this sign-in ended, per account.
  */
 export async function startSession(
   db: Database,
   session: { id: string; userId: number; csrfToken: string; ip: string },
 ) {
   await db.transaction(async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.userId, session.userId));
+    await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, session.userId), isNotNull(sessions.endedAt)));
+    await tx
+      .update(sessions)
+      .set({ endedAt: sql`now()`, endReason: "replaced" })
+      .where(eq(sessions.userId, session.userId));
     await tx.insert(sessions).values(session);
   });
 }
 
 /**
- * The session and its user, and the current data version in the same round trip: a cached
- * dashboard answer then needs no other query.
+ * The session (active or ended) and its user, and the current data version in the same round
+ * trip: a cached dashboard answer then needs no other query.
  */
 export async function sessionWithUser(db: Database, id: string) {
   const [row] = await db
@@ -75,20 +84,39 @@ export async function sessionWithUser(db: Database, id: string) {
   return row ?? null;
 }
 
-/** Marks a session used; only written when the last mark is older than a minute. */
-export async function touchSession(db: Database, id: string) {
+/** Marks a session used; only written when the last mark is older than `staleMs`. */
+export async function touchSession(db: Database, id: string, staleMs = 60_000) {
   await db
     .update(sessions)
     .set({ lastSeenAt: sql`now()` })
-    .where(and(eq(sessions.id, id), lte(sessions.lastSeenAt, sql`now() - interval '1 minute'`)));
+    .where(
+      and(
+        eq(sessions.id, id),
+        isNull(sessions.endedAt),
+        lte(sessions.lastSeenAt, sql`now() - make_interval(secs => ${staleMs / 1000})`),
+      ),
+    );
 }
 
-export async function endSession(db: Database, id: string) {
-  await db.delete(sessions).where(eq(sessions.id, id));
+/** Ends a session, keeping why, unless it has ended already (the first reason stands). */
+export async function endSession(db: Database, id: string, reason: SessionEndReason) {
+  await db
+    .update(sessions)
+    .set({ endedAt: sql`now()`, endReason: reason })
+    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
 }
 
-export async function endOtherSessions(db: Database, userId: number, keep: string) {
-  await db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keep)));
+/** Ends an account's sessions but `keep` (an administrator's change takes effect at once). */
+export async function endOtherSessions(
+  db: Database,
+  userId: number,
+  keep: string,
+  reason: SessionEndReason,
+) {
+  await db
+    .update(sessions)
+    .set({ endedAt: sql`now()`, endReason: reason })
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keep), isNull(sessions.endedAt)));
 }
 
 export type AuditEntry = typeof auditLog.$inferInsert;

@@ -5,7 +5,13 @@ import {
   sessionWithUser,
   touchSession,
 } from "@jindu/db";
-import { type Role, sessionIdleExpired, withinScope } from "@jindu/domain";
+import {
+  type Role,
+  type SessionEndReason,
+  sessionIdleExpired,
+  sessionTouchIntervalMs,
+  withinScope,
+} from "@jindu/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { ApiError } from "../../errors.js";
@@ -36,6 +42,10 @@ declare module "fastify" {
     user: SignedInUser | null;
     sessionId: string | null;
     csrfToken: string | null;
+    /** When the cookie named a session that has ended: why, for the 401's `reason`. */
+    sessionEnded: SessionEndReason | null;
+    /** When the signed-in session ends unless another request comes first. */
+    sessionExpiresAt: Date | null;
   }
 }
 
@@ -87,6 +97,20 @@ function denied(message: string, statusCode = 403) {
   return new ApiError(statusCode, message);
 }
 
+const ENDED: Record<SessionEndReason, string> = {
+  idle: "your session ended after a period without activity: sign in again",
+  replaced: "your account signed in elsewhere, which ended this session: sign in again",
+  password_changed: "the account's password was changed: sign in again",
+  account_changed: "an administrator changed the account: sign in again",
+  signed_out: "you signed out: sign in again",
+};
+
+/** The 401 for a request without a live session, saying why when its session has ended. */
+export function notSignedIn(request: FastifyRequest): ApiError {
+  const reason = request.sessionEnded;
+  return reason ? new ApiError(401, ENDED[reason], { reason }) : new ApiError(401, "sign in first");
+}
+
 /**
  * Authentication and authorization in one place: the session cookie names the user, and each
  * route's `auth` rule decides. Unsafe methods also need the session's CSRF token in a header.
@@ -96,6 +120,12 @@ export default fp(
     app.decorateRequest("user", null);
     app.decorateRequest("sessionId", null);
     app.decorateRequest("csrfToken", null);
+    app.decorateRequest("sessionEnded", null);
+    app.decorateRequest("sessionExpiresAt", null);
+    const idleMs = app.sessionIdle.timeoutSeconds * 1000;
+    const touchMs = sessionTouchIntervalMs(idleMs);
+    const idle = (found: SessionRow, now: Date) =>
+      sessionIdleExpired(found.session.lastSeenAt, now, idleMs);
     app.decorateRequest("seenDataVersion", undefined);
 
     app.addHook("onRoute", (route) => {
@@ -140,20 +170,33 @@ export default fp(
       const id = hashToken(token);
       const now = new Date();
       let found = await sessionOf(id, now.getTime());
-      if (found && sessionIdleExpired(found.session.lastSeenAt, now) && recent.delete(id)) {
+      if (found && !found.session.endedAt && idle(found, now) && recent.delete(id)) {
         // Another process may have seen it since: only the database's word ends a session.
         found = await sessionOf(id, now.getTime());
       }
-      if (!found || found.user.disabled || sessionIdleExpired(found.session.lastSeenAt, now)) {
-        if (found) await endSession(app.db, id);
+      if (!found) {
         reply.clearCookie(SESSION_COOKIE, { path: "/" });
         return;
       }
+      const ended =
+        found.session.endReason ??
+        (found.user.disabled ? "account_changed" : idle(found, now) ? "idle" : null);
+      if (ended) {
+        if (!found.session.endedAt) {
+          await endSession(app.db, id, ended);
+          recent.delete(id);
+        }
+        // The cookie stays until the sign-in page replaces it: every request the page still
+        // makes with it learns why the session ended, not just the first.
+        request.sessionEnded = ended;
+        return;
+      }
       // One write a minute at most: the idle timeout is 30 minutes, not to the second.
-      if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) {
-        await touchSession(app.db, id);
+      if (now.getTime() - found.session.lastSeenAt.getTime() > touchMs) {
+        await touchSession(app.db, id, touchMs);
         found.session.lastSeenAt = now;
       }
+      request.sessionExpiresAt = new Date(found.session.lastSeenAt.getTime() + idleMs);
       request.sessionId = id;
       request.seenDataVersion = found.dataVersion;
       request.csrfToken = found.session.csrfToken;
@@ -165,7 +208,7 @@ export default fp(
       const rule = request.routeOptions.config.auth;
       if (rule === "public" || rule === undefined) return;
       const user = request.user;
-      if (!user) throw denied("sign in first", 401);
+      if (!user) throw notSignedIn(request);
       if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.csrfToken) {
         throw denied("missing or wrong CSRF token");
       }

@@ -5,10 +5,18 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from "react-route
 import { AuthLayout } from "@/components/layouts/auth-layout";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { FullPageSpin } from "@/features/auth/components/require-session";
-import { endSessionLocally, safeNext, useSession } from "@/lib/auth";
+import { endSessionLocally, type LoginReason, safeNext, useSession } from "@/lib/auth";
 
-/** Why the user is here, when they did not come of their own accord. */
-type Reason = "expired" | "signedOut";
+/** What the sign-in page says for each reason it was opened. */
+const NOTICE: Record<LoginReason, string> = {
+  expired: "auth.sessionEnded",
+  signedOut: "auth.signedOut",
+  idle: "auth.ended.idle",
+  replaced: "auth.ended.replaced",
+  password_changed: "auth.ended.passwordChanged",
+  account_changed: "auth.ended.accountChanged",
+  signed_out: "auth.ended.signedOut",
+};
 
 export default function LoginRoute() {
   const { t } = useTranslation();
@@ -16,7 +24,8 @@ export default function LoginRoute() {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(search.get("next"));
-  const reason = (useLocation().state as { reason?: Reason } | null)?.reason;
+  const stated = (useLocation().state as { reason?: LoginReason } | null)?.reason;
+  const reason = stated && stated in NOTICE ? stated : undefined;
   // Sent here by a sign-out or an ended session: the signed-in screens are gone, so forget it.
   useEffect(() => {
     if (reason) endSessionLocally();
@@ -30,10 +39,11 @@ export default function LoginRoute() {
       {reason ? (
         <Alert
           className="auth-alert"
-          type={reason === "expired" ? "warning" : "success"}
+          type={reason === "signedOut" ? "success" : "warning"}
           showIcon
           data-testid="login-notice"
-          title={t(reason === "expired" ? "auth.sessionEnded" : "auth.signedOut")}
+          data-reason={reason}
+          title={t(NOTICE[reason])}
         />
       ) : null}
       <LoginForm onSuccess={() => navigate(next, { replace: true })} />

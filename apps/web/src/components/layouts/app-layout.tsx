@@ -23,6 +23,7 @@ import { Link, NavLink, Outlet } from "react-router";
 import { LanguageToggle } from "@/components/ui/language-toggle";
 import { canOpen, NAV_GROUPS, type ScreenPath, screenKey } from "@/config/nav";
 import { paths } from "@/config/paths";
+import { IdleWarning } from "@/features/auth/components/idle-warning";
 import { UserMenu } from "@/features/auth/components/user-menu";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useUser } from "@/lib/auth";
@@ -80,6 +81,7 @@ export function AppLayout() {
           <UserMenu />
         </div>
       </Layout.Header>
+      <IdleWarning />
       <Layout hasSider>
         <Layout.Sider
           className="app-sider no-print"

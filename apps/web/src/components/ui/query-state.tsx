@@ -3,6 +3,7 @@ import { Button, Empty, Result, Skeleton } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "@/lib/api-client";
+import { errorText } from "@/lib/error-text";
 
 interface QueryStateProps<T> {
   query: UseQueryResult<T>;
@@ -37,7 +38,7 @@ export function QueryState<T>({
         subTitle={
           query.error instanceof ApiError && query.error.status === 403
             ? t("common.forbidden")
-            : query.error.message
+            : errorText(query.error, t, "load")
         }
         extra={
           <Button type="primary" onClick={() => query.refetch()}>

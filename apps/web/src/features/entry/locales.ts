@@ -65,6 +65,9 @@ export const zhCN = {
   stale: "本月数据已被他人修改，已为您重新加载最新数据",
   failed: "操作失败：{{message}}",
   unsaved: "有未保存的修改",
+  restored: "已恢复您上次未保存的 {{count}} 项填报数据",
+  restoredHint: "这些数据保存在本机，尚未提交到服务器：请核对后保存草稿或提交。",
+  keptLocally: "{{problem}}，您填写的数据已保留在本机",
   leave: {
     title: "有未保存的修改，确定离开吗？",
     content: "离开后，本页尚未保存的数据将丢失。如需保留，请先点“保存草稿”。",
@@ -154,6 +157,10 @@ export const en: typeof zhCN = {
   stale: "Someone else changed this month meanwhile; the latest figures have been loaded",
   failed: "Failed: {{message}}",
   unsaved: "Unsaved changes",
+  restored: "Restored {{count}} unsaved figure(s) from your last visit",
+  restoredHint:
+    "They were kept in this browser and are not on the server yet: check them, then save or submit.",
+  keptLocally: "{{problem}}. Your figures are kept in this browser",
   leave: {
     title: "Leave without saving?",
     content:

@@ -3,7 +3,7 @@ import { clearSignInFailures, endSession, updateUser, userById, writeAudit } fro
 import { Type } from "typebox";
 import { EVERYONE } from "../../../auth-rules.js";
 import { ApiError } from "../../../errors.js";
-import { SESSION_COOKIE } from "../../../plugins/app/auth.js";
+import { notSignedIn, SESSION_COOKIE } from "../../../plugins/app/auth.js";
 import {
   errorResponses,
   LoginBody,
@@ -30,6 +30,14 @@ const setup = { roles: EVERYONE, duringSetup: true } as const;
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
   const production = process.env.NODE_ENV === "production";
+  /** What every session answer says about the idle timeout, for the dashboard's warning. */
+  const timing = (expiresAt: Date | null) => ({
+    idleTimeoutSeconds: app.sessionIdle.timeoutSeconds,
+    idleWarningSeconds: app.sessionIdle.warningSeconds,
+    expiresAt: (
+      expiresAt ?? new Date(Date.now() + app.sessionIdle.timeoutSeconds * 1000)
+    ).toISOString(),
+  });
 
   app.post(
     "/login",
@@ -68,7 +76,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         sameSite: "lax",
         secure: production,
       });
-      return { user: result.user, csrfToken: result.csrfToken };
+      return { user: result.user, csrfToken: result.csrfToken, ...timing(null) };
     },
   );
 
@@ -78,13 +86,18 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: "public" },
       schema: {
         tags: ["auth"],
-        summary: "Who is signed in, and the CSRF token to send with changes",
+        summary:
+          "Who is signed in, and the CSRF token to send with changes; a call keeps the session alive",
         response: { 200: SessionResponse, ...errorResponses },
       },
     },
     async (request) => {
-      if (!request.user || !request.csrfToken) throw new ApiError(401, "not signed in");
-      return { user: request.user, csrfToken: request.csrfToken };
+      if (!request.user || !request.csrfToken) throw notSignedIn(request);
+      return {
+        user: request.user,
+        csrfToken: request.csrfToken,
+        ...timing(request.sessionExpiresAt),
+      };
     },
   );
 
@@ -94,12 +107,15 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: setup, audit: "self" },
       schema: {
         tags: ["auth"],
-        summary: "Sign out",
+        summary: "Sign out (`reason: idle` when the dashboard signs out an unattended session)",
+        querystring: Type.Object({ reason: Type.Optional(Type.Literal("idle")) }),
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
     async (request, reply) => {
-      if (request.sessionId) await endSession(app.db, request.sessionId);
+      if (request.sessionId) {
+        await endSession(app.db, request.sessionId, request.query.reason ?? "signed_out");
+      }
       await writeAudit(app.db, {
         userId: request.user?.id ?? null,
         username: request.user?.username ?? null,
@@ -147,6 +163,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       if (await passwords.verify(user.passwordHash, request.body.newPassword)) {
         throw new ApiError(400, "choose a password different from the current one", {
           field: "newPassword",
+          rule: "password_reused",
         });
       }
       const updated = await updateUser(app.db, user.id, {
@@ -154,7 +171,11 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         passwordChangedAt: new Date(),
         mustChangePassword: false,
       });
-      return { user: signedInUser(updated ?? user), csrfToken: request.csrfToken ?? "" };
+      return {
+        user: signedInUser(updated ?? user),
+        csrfToken: request.csrfToken ?? "",
+        ...timing(request.sessionExpiresAt),
+      };
     },
   );
 
@@ -205,7 +226,11 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
           : new ApiError(400, "wrong authenticator code", { field: "code" });
       }
       const updated = await updateUser(app.db, user.id, { totpEnabled: true });
-      return { user: signedInUser(updated ?? user), csrfToken: request.csrfToken ?? "" };
+      return {
+        user: signedInUser(updated ?? user),
+        csrfToken: request.csrfToken ?? "",
+        ...timing(request.sessionExpiresAt),
+      };
     },
   );
 };

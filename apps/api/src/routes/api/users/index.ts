@@ -129,7 +129,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       const user = await updateUser(app.db, request.params.id, request.body);
       if (!user) throw notFound(`user ${request.params.id} does not exist`);
       // A changed role, scope or a disabled account takes effect at once.
-      await endOtherSessions(app.db, user.id, "");
+      await endOtherSessions(app.db, user.id, "", "account_changed");
       return present(user);
     },
   );
@@ -156,7 +156,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         failedLogins: 0,
         lockedUntil: null,
       });
-      await endOtherSessions(app.db, existing.id, "");
+      await endOtherSessions(app.db, existing.id, "", "password_changed");
       return present(user ?? existing);
     },
   );

@@ -9,6 +9,7 @@ import { useUpdateIndicator } from "@/features/admin/api/update-indicator";
 import { IndicatorForm } from "@/features/admin/components/indicator-form";
 import { IndicatorTable } from "@/features/admin/components/indicator-table";
 import { useIndicators } from "@/features/catalogue/api/get-indicators";
+import { errorText } from "@/lib/error-text";
 
 /** The indicator catalogue by category, in each category's sort order. */
 function byCategory(indicators: IndicatorEntry[]): [string, IndicatorEntry[]][] {
@@ -48,7 +49,8 @@ export default function AdminIndicatorsRoute() {
           setEditing(null);
           message.success(t("admin.common.saved"));
         },
-        onError: (error) => message.error(t("admin.common.failed", { message: error.message })),
+        onError: (error) =>
+          message.error(t("admin.common.failed", { message: errorText(error, t, "save") })),
       },
     );
   };

@@ -22,6 +22,7 @@ import { temporaryPassword } from "@/features/admin/utils/temporary-password";
 import { useRegions } from "@/features/catalogue/api/get-regions";
 import { ApiError } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
+import { errorText } from "@/lib/error-text";
 
 /** The administrator's accounts screen: create, edit, reset passwords, disable and unlock. */
 export default function AdminUsersRoute() {
@@ -43,7 +44,7 @@ export default function AdminUsersRoute() {
     message.error(
       error instanceof ApiError && error.status === 409 && editing === "new"
         ? t("admin.users.taken")
-        : t("admin.common.failed", { message: error.message }),
+        : t("admin.common.failed", { message: errorText(error, t, "save") }),
     );
 
   const save = (values: UserCreateInput) => {

@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "@/lib/api-client";
 import { type Session, useTotpSetup, useTotpVerify } from "@/lib/auth";
+import { errorText } from "@/lib/error-text";
 
 /**
  * Enrolment of an authenticator app: the API makes a secret, the user adds it to the app (the
@@ -22,14 +23,7 @@ export function AuthenticatorSetup({ onSuccess }: { onSuccess: (session: Session
   }, [start]);
 
   if (setup.isError) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={setup.error instanceof ApiError ? setup.error.message : String(setup.error)}
-      />
-    );
+    return <Alert type="error" showIcon role="alert" title={errorText(setup.error, t)} />;
   }
   if (!setup.data) return <Skeleton active />;
   const { secret, otpauthUrl } = setup.data;
@@ -67,7 +61,7 @@ export function AuthenticatorSetup({ onSuccess }: { onSuccess: (session: Session
             title={
               verify.error instanceof ApiError && verify.error.status === 400
                 ? t("auth.wrongTotp")
-                : verify.error.message
+                : errorText(verify.error, t)
             }
           />
         ) : null}

@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "@/lib/api-client";
 import { type Session, useChangePassword } from "@/lib/auth";
+import { errorText } from "@/lib/error-text";
 
 interface Values {
   currentPassword: string;
@@ -42,7 +43,7 @@ export function ChangePasswordForm({ onSuccess }: { onSuccess: (session: Session
           }
           description={
             error instanceof ApiError && error.status === 400 && error.field !== "currentPassword"
-              ? `${t("account.passwordRules")} (${error.message})`
+              ? errorText(error, t)
               : undefined
           }
         />

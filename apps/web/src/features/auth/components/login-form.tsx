@@ -1,17 +1,23 @@
 import { LockOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Form, Input } from "antd";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "@/lib/api-client";
 import { type LoginInput, type Session, useLogin } from "@/lib/auth";
+import { errorText } from "@/lib/error-text";
 
 interface LoginFormProps {
   onSuccess: (session: Session) => void;
 }
 
 /** What went wrong, in the user's words; the API's own message only for the unexpected. */
-function problemKey(error: unknown, sentTotp: boolean): { key: string; message?: string } {
-  if (!(error instanceof ApiError)) return { key: "auth.failed", message: String(error) };
+function problemKey(
+  error: unknown,
+  sentTotp: boolean,
+  t: TFunction,
+): { key: string; message?: string } {
+  if (!(error instanceof ApiError)) return { key: "auth.failed", message: errorText(error, t) };
   if (error.status === 401 && error.rule === "totp_required") {
     return sentTotp ? { key: "auth.wrongTotp" } : { key: "auth.totpHint" };
   }
@@ -19,7 +25,7 @@ function problemKey(error: unknown, sentTotp: boolean): { key: string; message?:
   // The API answers a wrong password, an unknown user and a locked account alike (401).
   if (error.status === 401 || error.status === 400) return { key: "auth.wrongCredentials" };
   if (error.status === 429) return { key: "auth.rateLimited" };
-  return { key: "auth.failed", message: error.message };
+  return { key: "auth.failed", message: errorText(error, t) };
 }
 
 /**
@@ -53,7 +59,7 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
     });
   };
 
-  const problem = login.isError ? problemKey(login.error, sentTotp) : null;
+  const problem = login.isError ? problemKey(login.error, sentTotp, t) : null;
   const isHint = problem?.key === "auth.totpHint";
 
   return (

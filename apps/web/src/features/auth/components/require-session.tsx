@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router";
 import { paths } from "@/config/paths";
-import { useSession } from "@/lib/auth";
+import { lastEndReason, useSession } from "@/lib/auth";
+import { errorText } from "@/lib/error-text";
 
 export const withNext = (path: string, next: string) =>
   next === "/" ? path : `${path}?next=${encodeURIComponent(next)}`;
@@ -38,9 +39,9 @@ export function RequireSession({
       <Result
         status="warning"
         title={t("common.error")}
-        subTitle={session.error.message}
+        subTitle={errorText(session.error, t, "session")}
         extra={
-          <Button type="primary" onClick={() => session.refetch()}>
+          <Button type="primary" data-testid="session-retry" onClick={() => session.refetch()}>
             {t("common.retry")}
           </Button>
         }
@@ -48,7 +49,11 @@ export function RequireSession({
     );
   }
   const user = session.data?.user;
-  if (!user) return <Navigate to={withNext(paths.login, here)} replace />;
+  if (!user) {
+    // A session that ended (the API said why): the sign-in page says so too.
+    const reason = lastEndReason();
+    return <Navigate to={withNext(paths.login, here)} replace state={reason ? { reason } : null} />;
+  }
   if (!setup && user.mustChangePassword) {
     return <Navigate to={withNext(paths.password, here)} replace />;
   }

@@ -13,9 +13,12 @@ export function useSignOut() {
   const logout = useLogout();
   const navigate = useNavigate();
   const signOut = () =>
-    logout.mutate(undefined, {
-      onSettled: () => navigate(paths.login, { replace: true, state: { reason: "signedOut" } }),
-    });
+    logout.mutate(
+      {},
+      {
+        onSettled: () => navigate(paths.login, { replace: true, state: { reason: "signedOut" } }),
+      },
+    );
   return { signOut, isPending: logout.isPending };
 }
 

@@ -9,11 +9,13 @@ import {
   Space,
   Tag,
 } from "antd";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLeaveGuard } from "@/features/entry/hooks/use-leave-guard";
 import { useLanguage } from "@/hooks/use-language";
 import { ApiError } from "@/lib/api-client";
+import { useUser } from "@/lib/auth";
+import { errorText } from "@/lib/error-text";
 import { formatBeijingTime, nameOf } from "@/utils/format";
 import {
   type EntryInput,
@@ -23,6 +25,7 @@ import {
   useSubmitMonth,
 } from "../api/submissions";
 import { checkLine } from "../utils/checks";
+import { clearUnsaved, readUnsaved, writeUnsaved } from "../utils/unsaved-figures";
 import { EntryLine, type EntryMode, type LineDraft } from "./entry-line";
 import { SubmissionStatusTag } from "./submission-status";
 
@@ -54,13 +57,25 @@ export function MonthForm({ view }: { view: SubmissionView }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { message } = App.useApp();
+  const user = useUser();
   const key = { region: view.region.code, year: view.year, month: view.month };
+  const kept = { userId: user.id, ...key };
   const save = useSaveDraft(key);
   const submit = useSubmitMonth(key);
-  const [drafts, setDrafts] = useState<Record<string, LineDraft>>(() =>
-    Object.fromEntries(view.entries.map((e) => [e.indicator.code, draftOf(e)])),
-  );
   const editable = view.status === null || view.status === "draft" || view.status === "returned";
+  // Figures typed before a session ended or the connection dropped come back, where they still
+  // differ from what is stored.
+  const [{ initial, restored }] = useState(() => {
+    const stored = editable ? readUnsaved(kept) : {};
+    const fromView = Object.fromEntries(view.entries.map((e) => [e.indicator.code, draftOf(e)]));
+    const back = view.entries.filter((e) => {
+      const draft = stored[e.indicator.code];
+      return draft !== undefined && !same(draft, e);
+    });
+    for (const e of back) fromView[e.indicator.code] = stored[e.indicator.code] as LineDraft;
+    return { initial: fromView, restored: back.length };
+  });
+  const [drafts, setDrafts] = useState<Record<string, LineDraft>>(initial);
   const [mode, setMode] = useState<EntryMode>("ytd");
   const hasCumulative = view.entries.some((e) => e.indicator.kind === "cumulative");
   const lines = useMemo(
@@ -87,17 +102,31 @@ export function MonthForm({ view }: { view: SubmissionView }) {
   ).length;
   const changed = lines.filter((l) => l.check.entered && !same(l.draft, l.entry));
   const busy = save.isPending || submit.isPending;
+  // Every keystroke's figures are kept in the browser until the month is saved.
+  const unsavedJson = JSON.stringify(
+    editable ? Object.fromEntries(changed.map((l) => [l.entry.indicator.code, l.draft])) : {},
+  );
+  useEffect(() => {
+    const month = { userId: user.id, region: view.region.code, year: view.year, month: view.month };
+    writeUnsaved(month, JSON.parse(unsavedJson));
+  }, [unsavedJson, user.id, view.region.code, view.year, view.month]);
   // Saving or submitting sends them; until the form reloads they still count as unsaved.
   useLeaveGuard(editable && changed.length > 0 && !busy);
 
-  const fail = (error: unknown) => {
+  const fail = (action: "saveDraft" | "submit") => (error: unknown) => {
     if (error instanceof ApiError && error.status === 409) message.warning(t("entry.stale"));
-    else message.error(t("entry.failed", { message: (error as Error).message }));
+    // The sign-in page takes over, and the figures wait in the browser.
+    else if (error instanceof ApiError && error.status === 401) return;
+    else message.error(t("entry.keptLocally", { problem: errorText(error, t, action) }));
+  };
+  const saved = (text: string) => () => {
+    clearUnsaved(kept);
+    message.success(text);
   };
   const onSave = () =>
     save.mutate(
       { baseVersion: view.version, entries: changed.map((l) => inputOf(l.entry, l.draft)) },
-      { onSuccess: () => message.success(t("entry.saved")), onError: fail },
+      { onSuccess: saved(t("entry.saved")), onError: fail("saveDraft") },
     );
   const onSubmit = () =>
     submit.mutate(
@@ -105,7 +134,7 @@ export function MonthForm({ view }: { view: SubmissionView }) {
         version: view.version,
         entries: changed.length > 0 ? changed.map((l) => inputOf(l.entry, l.draft)) : null,
       },
-      { onSuccess: () => message.success(t("entry.submittedOk")), onError: fail },
+      { onSuccess: saved(t("entry.submittedOk")), onError: fail("submit") },
     );
 
   const categoryName = (c: string) =>
@@ -113,6 +142,17 @@ export function MonthForm({ view }: { view: SubmissionView }) {
 
   return (
     <div className="entry-form" data-testid="entry-form" data-status={view.status ?? "none"}>
+      {restored > 0 ? (
+        <Alert
+          className="entry-restored"
+          type="info"
+          showIcon
+          closable
+          data-testid="entry-restored"
+          title={t("entry.restored", { count: restored })}
+          description={t("entry.restoredHint")}
+        />
+      ) : null}
       {view.status === "returned" && view.reason ? (
         <Alert
           className="entry-returned"

@@ -2,10 +2,12 @@ import { App } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useBlocker } from "react-router";
+import { paths } from "@/config/paths";
 
 /**
  * Nothing typed is lost by a click elsewhere: while the form has unsaved figures, leaving it for
  * another screen or month asks first, and closing or reloading the tab gets the browser's warning.
+ * (The figures are also kept in the browser, see unsaved-figures.ts, for what no warning stops.)
  */
 export function useLeaveGuard(dirty: boolean) {
   const { t } = useTranslation();
@@ -13,6 +15,8 @@ export function useLeaveGuard(dirty: boolean) {
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
       dirty &&
+      // To the sign-in page (the session ended): the figures wait in the browser meanwhile.
+      nextLocation.pathname !== paths.login &&
       (currentLocation.pathname !== nextLocation.pathname ||
         currentLocation.search !== nextLocation.search),
   );

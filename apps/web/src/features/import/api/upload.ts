@@ -1,5 +1,5 @@
 import type { ImportResult } from "@jindu/api/schemas";
-import { ApiError } from "@/lib/api-client";
+import { apiErrorOf, NetworkError } from "@/lib/api-client";
 
 export type { ImportResult };
 export type ImportAction = "draft" | "submitted" | "approved";
@@ -69,9 +69,16 @@ export function uploadFile<T>({
         return;
       }
       const error = await errorBody(xhr);
-      reject(new ApiError(xhr.status, error?.message ?? xhr.statusText, error?.rule, error?.field));
+      reject(
+        apiErrorOf(
+          xhr.status,
+          xhr.statusText,
+          error,
+          xhr.getResponseHeader("retry-after") ?? undefined,
+        ),
+      );
     });
-    xhr.addEventListener("error", () => reject(new ApiError(0, "network error")));
+    xhr.addEventListener("error", () => reject(new NetworkError("upload failed")));
     xhr.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
     signal?.addEventListener("abort", () => xhr.abort());
     xhr.send(body);

@@ -11,6 +11,7 @@ import { useIndicators } from "@/features/catalogue/api/get-indicators";
 import { type RegionEntry, useRegions } from "@/features/catalogue/api/get-regions";
 import { ApiError } from "@/lib/api-client";
 import { useSession } from "@/lib/auth";
+import { errorText } from "@/lib/error-text";
 import {
   downloadAnnotated,
   type ImportAction,
@@ -119,9 +120,7 @@ export function ImportWizard({ initial }: ImportWizardProps) {
           ? t("common.forbidden")
           : error instanceof ApiError && error.rule === "sheet_too_large"
             ? t("import.upload.tooLarge", { message: error.message })
-            : t("import.upload.failed", {
-                message: error instanceof Error ? error.message : String(error),
-              }),
+            : t("import.upload.failed", { message: errorText(error, t, "upload") }),
       );
       return null;
     } finally {
@@ -172,7 +171,7 @@ export function ImportWizard({ initial }: ImportWizardProps) {
     try {
       await downloadAnnotated(target, file, action, csrfToken);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorText(error, t, "load"));
     } finally {
       setAnnotating(false);
     }

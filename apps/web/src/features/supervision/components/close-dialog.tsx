@@ -2,6 +2,7 @@ import { App, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { ApiError } from "@/lib/api-client";
+import { errorText } from "@/lib/error-text";
 import { nameOf } from "@/utils/format";
 import { type SupervisionRecord, useCloseSupervision } from "../api/supervision";
 
@@ -26,9 +27,9 @@ export function CloseDialog({ record, onDone }: CloseDialogProps) {
       onDone();
     } catch (error) {
       if (error instanceof ApiError && error.field === "outcome") {
-        form.setFields([{ name: "outcome", errors: [error.message] }]);
+        form.setFields([{ name: "outcome", errors: [errorText(error, t, "save")] }]);
       } else {
-        message.error((error as Error).message);
+        message.error(errorText(error, t, "save"));
         // Closed elsewhere meanwhile (409): the list is refetched, nothing more to do here.
         if (error instanceof ApiError && error.status === 409) onDone();
       }

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useIndicators } from "@/features/catalogue/api/get-indicators";
 import { useLanguage } from "@/hooks/use-language";
 import { ApiError } from "@/lib/api-client";
+import { errorText } from "@/lib/error-text";
 import { nameOf } from "@/utils/format";
 import { type SupervisionRecord, useCreateSupervision } from "../api/supervision";
 import { today } from "../utils";
@@ -60,8 +61,8 @@ export function SupervisionForm({ open, region, indicator, onDone }: Supervision
       // The API names the field it refuses: show its reason under that field.
       const field = error instanceof ApiError ? error.field?.split(".")[0] : undefined;
       const known = FIELDS.find((name) => name === field);
-      if (known) form.setFields([{ name: known, errors: [(error as Error).message] }]);
-      else message.error((error as Error).message);
+      if (known) form.setFields([{ name: known, errors: [errorText(error, t, "save")] }]);
+      else message.error(errorText(error, t, "save"));
     }
   };
 

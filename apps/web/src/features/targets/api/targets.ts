@@ -10,7 +10,7 @@ import type {
 } from "@jindu/api/schemas";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Static } from "typebox";
-import { ApiError, apiGet, apiRequest } from "@/lib/api-client";
+import { apiErrorOf, apiGet, apiRequest, NetworkError } from "@/lib/api-client";
 import { useSession } from "@/lib/auth";
 
 export type { Decomposition, DecompositionBody, TargetImportResult, TargetPlan, TargetPlanBody };
@@ -124,16 +124,18 @@ export function useImportTargets() {
             ...(csrfToken ? { "x-csrf-token": csrfToken } : {}),
           },
         },
-      );
+      ).catch((error: unknown) => {
+        throw new NetworkError(error);
+      });
       const json = (await response.json().catch(() => null)) as
         | (TargetImportResult & { message?: string; rule?: string; field?: string })
         | null;
       if (response.ok || response.status === 422) return json as TargetImportResult;
-      throw new ApiError(
+      throw apiErrorOf(
         response.status,
-        json?.message ?? response.statusText,
-        json?.rule,
-        json?.field,
+        response.statusText,
+        json,
+        response.headers.get("retry-after") ?? undefined,
       );
     },
     onSuccess: (result) => (result.ok && !result.dryRun ? invalidate() : undefined),

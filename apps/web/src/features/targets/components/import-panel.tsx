@@ -3,6 +3,7 @@ import { Alert, Button, Card, Space, Table, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
+import { errorText } from "@/lib/error-text";
 import { formatMonth, formatNumber, nameOf } from "@/utils/format";
 import { type TargetImportResult, templateHref, useImportTargets } from "../api/targets";
 
@@ -85,7 +86,12 @@ export function ImportPanel({ region, year, indicator }: Props) {
         </Button>
       </Space>
       {run.error ? (
-        <Alert type="error" showIcon title={run.error.message} className="targets-result" />
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(run.error, t, "upload")}
+          className="targets-result"
+        />
       ) : null}
       {result ? (
         <div data-testid="targets-import-result" className="targets-result">
