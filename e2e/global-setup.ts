@@ -22,7 +22,7 @@ import {
   SHORT_IDLE,
   signIn,
 } from "./support/auth.js";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.js";
+import { CHROMIUM_ARGS, chromiumMissing, findChromium } from "./support/chromium.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -166,6 +166,9 @@ async function signInDashboardUser(baseUrl: string, endpoint: string): Promise<S
 }
 
 export default async function setup(project: TestProject) {
+  // First, before the build: without a browser there is nothing to run (and CI must fail).
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(`Browser tests cannot run: ${chromiumMissing()}`);
   ensureWebBuild();
   const database = await openTestDatabase();
   const sessionTestRegion = await seedUsers(database.db);
@@ -182,7 +185,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide("shortIdleBaseUrl", await shortIdle.listen({ port: 0, host: "127.0.0.1" }));
   const browser = await chromium.launchServer({
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     args: CHROMIUM_ARGS,
   });
   project.provide("baseUrl", address);

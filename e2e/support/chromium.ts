@@ -1,5 +1,46 @@
-/** Debian's Chromium: playwright-core drives it, as no browser can be downloaded here. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { accessSync, constants } from "node:fs";
+
+/**
+ * Where a Chromium or Chrome is usually installed: Debian/Ubuntu packages, Google's packages,
+ * snap, macOS. playwright-core drives whichever the machine has (it downloads none).
+ */
+const COMMON_PATHS = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/snap/bin/chromium",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+];
+
+const executable = (path: string) => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The browser the tests drive: CHROMIUM_PATH when set (then only that one, so a wrong setting is
+ * noticed rather than passed over), else the first common install path that exists; null if none.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.CHROMIUM_PATH) return executable(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null;
+  return COMMON_PATHS.find(executable) ?? null;
+}
+
+/** One line that says what is missing and how to get it. */
+export function chromiumMissing(env: NodeJS.ProcessEnv = process.env): string {
+  const looked = env.CHROMIUM_PATH ? `CHROMIUM_PATH=${env.CHROMIUM_PATH}` : COMMON_PATHS.join(", ");
+  return `no Chromium or Chrome found (looked at ${looked}): install one (Debian/Ubuntu: apt-get install chromium; macOS: brew install --cask chromium) or set CHROMIUM_PATH to its executable`;
+}
+
+/** CI (.ci/run sets CI=true and installs Debian's Chromium) must run the browser tests. */
+export const underCi = (env: NodeJS.ProcessEnv = process.env) =>
+  Boolean(env.CI) && env.CI !== "false" && env.CI !== "0";
 
 export const CHROMIUM_ARGS = [
   "--headless",

@@ -106,9 +106,9 @@ const ENDED: Record<SessionEndReason, string> = {
 };
 
 /** The 401 for a request without a live session, saying why when its session has ended. */
-export function notSignedIn(request: FastifyRequest): ApiError {
+export function notSignedIn(request: FastifyRequest, otherwise = "sign in first"): ApiError {
   const reason = request.sessionEnded;
-  return reason ? new ApiError(401, ENDED[reason], { reason }) : new ApiError(401, "sign in first");
+  return reason ? new ApiError(401, ENDED[reason], { reason }) : new ApiError(401, otherwise);
 }
 
 /**

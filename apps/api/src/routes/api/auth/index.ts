@@ -92,7 +92,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      if (!request.user || !request.csrfToken) throw notSignedIn(request);
+      if (!request.user || !request.csrfToken) throw notSignedIn(request, "not signed in");
       return {
         user: request.user,
         csrfToken: request.csrfToken,
