@@ -76,6 +76,11 @@ export const zhCN = {
     kind: "类型",
     direction: "方向",
     parts: "分子 / 分母",
+    // The catalogue describes a share's parts in English only: the Chinese screen says its own.
+    partsOf: {
+      prefab_share: "新开工装配式建筑面积（万平方米）/ 新开工建筑总面积",
+      green_building_share: "绿色建筑面积（万平方米）/ 新建建筑总面积",
+    },
     source: "来源文件",
     profile: "季节性进度",
     evenPace: "均衡进度",
@@ -203,6 +208,10 @@ export const en: typeof zhCN = {
     kind: "Kind",
     direction: "Direction",
     parts: "Numerator / denominator",
+    partsOf: {
+      prefab_share: "prefab new-start area (10k m²) / all new-start area",
+      green_building_share: "green building area (10k m²) / all new building area",
+    },
     source: "Sources",
     profile: "Seasonal profile",
     evenPace: "Even pace",

@@ -238,6 +238,10 @@ export const en: Messages = {
       date: "Invalid date",
       deadline_before_held: "The deadline cannot be before the interview",
       explanation_required: "Warnings need an explanation",
+      years_reversed: "The last year is before the first",
+      negative: "Must not be negative",
+      not_integer: "Must be a whole number",
+      year_count: "One value per year of the plan",
     },
     field: {
       username: "Username",

@@ -233,6 +233,10 @@ export const zhCN = {
       date: "日期不正确",
       deadline_before_held: "期限不能早于约谈日期",
       explanation_required: "预警项须填写说明",
+      years_reversed: "结束年份早于开始年份",
+      negative: "数值不能为负",
+      not_integer: "须为整数",
+      year_count: "逐年数值的个数与规划年份数不符",
     },
     field: {
       username: "用户名",

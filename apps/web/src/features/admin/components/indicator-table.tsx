@@ -34,7 +34,10 @@ export function IndicatorTable({ indicators, onEdit }: IndicatorTableProps) {
           </div>
           {i.parts ? (
             <div className="admin-parts">
-              {t("admin.indicators.parts")}: {i.parts}
+              {t("admin.indicators.parts")}:{" "}
+              {language === "en"
+                ? i.parts
+                : t(`admin.indicators.partsOf.${i.code}`, { defaultValue: i.parts })}
             </div>
           ) : null}
         </div>

@@ -39,7 +39,7 @@ export function ChangePasswordForm({ onSuccess }: { onSuccess: (session: Session
                     ? "account.wrongCurrent"
                     : "account.policyFailed",
                 )
-              : error.message
+              : errorText(error, t, "save")
           }
           description={
             error instanceof ApiError && error.status === 400 && error.field !== "currentPassword"

@@ -185,7 +185,10 @@ export function PlanPanel({ indicator, region, canEdit }: Props) {
                       sum: formatNumber(exactSum(values), language, 4),
                       total: formatNumber(total, language, 4),
                     })
-                  : p.message,
+                  : // The domain's sentence is English: a Chinese screen says the rule.
+                    language === "en"
+                    ? p.message
+                    : t(`errors.rule.${p.rule}`, { defaultValue: p.message }),
               )}
             />
           ) : null}
