@@ -69,6 +69,14 @@ describe("administration", () => {
     await page.locator("[data-testid=users-table] tr.ant-table-row").first().waitFor();
     await expect(page.getByTestId("nav-admin-users").count()).resolves.toBe(1);
     await expect(page.getByTestId("nav-overview").count()).resolves.toBe(0);
+    // Separation of duties (F5): the auditor's account offers the administrator nothing to do,
+    // and the new-account form offers only business roles.
+    const auditorRow = userRow(page, "auditor");
+    await expect(auditorRow.getByTestId("user-not-yours").textContent()).resolves.toBe(
+      "由安全保密管理员管理",
+    );
+    await expect(auditorRow.getByTestId("user-edit").count()).resolves.toBe(0);
+    await expect(page.getByTestId("users-duties").textContent()).resolves.toContain("三员分立");
 
     // Create: a bureau account for Ningbo with the generated first password.
     await page.getByTestId("user-create").click();

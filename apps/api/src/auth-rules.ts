@@ -3,7 +3,14 @@ import type { FastifyRequest } from "fastify";
 import type { AuthRule } from "./plugins/app/auth.js";
 
 /** Every role; for the catalogue everyone signed in may read. */
-export const EVERYONE: readonly Role[] = ["admin", "province", "reporter", "leader", "auditor"];
+export const EVERYONE: readonly Role[] = [
+  "admin",
+  "province",
+  "reporter",
+  "leader",
+  "auditor",
+  "security",
+];
 /** Those who read figures: officials, bureaus, leadership. */
 export const READERS: readonly Role[] = ["province", "reporter", "leader"];
 /** Those who enter figures: bureaus, and the province for its regions. */

@@ -1,6 +1,6 @@
 import { type Database, insertUser, schema } from "@jindu/db";
 import { openTestDatabase, type TestDatabase } from "@jindu/db/testing";
-import type { Role } from "@jindu/domain";
+import { type Role, requiresSecondFactor } from "@jindu/domain";
 import { eq } from "drizzle-orm";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll } from "vitest";
@@ -20,6 +20,7 @@ export const TEST_USERS: { username: string; role: Role; regionCode: string | nu
   { username: "zj_leader", role: "leader", regionCode: "330000" },
   { username: "sysadmin", role: "admin", regionCode: null },
   { username: "inspector", role: "auditor", regionCode: null },
+  { username: "secofficer", role: "security", regionCode: null },
 ];
 
 export interface Client {
@@ -80,7 +81,7 @@ export interface TestContext {
 export async function insertTestUsers(db: Database): Promise<void> {
   const passwordHash = await hashPassword(TEST_PASSWORD);
   for (const user of TEST_USERS) {
-    const secondFactor = user.role === "admin" || user.role === "province";
+    const secondFactor = requiresSecondFactor(user.role);
     await insertUser(db, {
       ...user,
       displayName: user.username,

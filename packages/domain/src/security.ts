@@ -1,6 +1,27 @@
-/** Who can sign in and what each may do; MLPS 2.0 level 3 asks for separate duties. */
-export const ROLES = ["admin", "province", "reporter", "leader", "auditor"] as const;
+/**
+ * Who can sign in and what each may do. MLPS 2.0 level 3 asks for separate duties (三员分立): the
+ * system administrator (`admin`: the business accounts and the catalogue), the security officer
+ * (`security`, 安全保密管理员: the privileged accounts, second-factor resets, security settings) and
+ * the auditor (`auditor`: reads the log) are different people, and none can grant another's powers.
+ */
+export const ROLES = ["admin", "province", "reporter", "leader", "auditor", "security"] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Accounts with powers over the system itself: only the security officer manages them. */
+export const PRIVILEGED_ROLES: readonly Role[] = ["admin", "security", "auditor"];
+
+/**
+ * Whether an account of role `actor` may create, edit, disable, reset or unlock accounts of role
+ * `target`: the administrator the business accounts, the security officer the privileged ones.
+ */
+export function managesRole(actor: Role, target: Role): boolean {
+  if (actor === "security") return PRIVILEGED_ROLES.includes(target);
+  if (actor === "admin") return !PRIVILEGED_ROLES.includes(target);
+  return false;
+}
+
+/** The roles an account of role `actor` may give, in the order a form offers them. */
+export const rolesManagedBy = (actor: Role): Role[] => ROLES.filter((r) => managesRole(actor, r));
 
 export const PASSWORD_MAX_AGE_DAYS = 90;
 /** The fifth wrong password in a row locks an account for 15 minutes (packages/db sign-in.ts). */
@@ -78,9 +99,9 @@ export function sessionTouchIntervalMs(idleMs = IDLE_TIMEOUT_MINUTES * MINUTE): 
   return Math.min(MINUTE, Math.floor(idleMs / 10));
 }
 
-/** Administrators and provincial officials must use a second factor; others may. */
+/** Administrators, security officers and provincial officials must use a second factor. */
 export function requiresSecondFactor(role: Role): boolean {
-  return role === "admin" || role === "province";
+  return role === "admin" || role === "security" || role === "province";
 }
 
 /**

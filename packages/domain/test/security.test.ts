@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  managesRole,
   passwordExpired,
   passwordProblems,
   requiresSecondFactor,
+  rolesManagedBy,
   sessionIdleExpired,
   withinScope,
 } from "../src/index.js";
@@ -48,5 +50,21 @@ describe("roles and scope", () => {
     expect(withinScope("330300", ["330300", "330000"])).toBe(true);
     expect(withinScope("330300", ["330100", "330000"])).toBe(false);
     expect(withinScope(null, ["440100", "440000"])).toBe(true);
+  });
+});
+
+describe("separation of duties (三员分立)", () => {
+  it("F5: the administrator manages business accounts, the security officer privileged ones", () => {
+    expect(rolesManagedBy("admin")).toEqual(["province", "reporter", "leader"]);
+    expect(rolesManagedBy("security")).toEqual(["admin", "auditor", "security"]);
+    for (const role of ["province", "reporter", "leader", "auditor"] as const) {
+      expect(rolesManagedBy(role)).toEqual([]);
+    }
+    // Nobody can make an auditor or a security officer but the security officer.
+    expect(managesRole("admin", "auditor")).toBe(false);
+    expect(managesRole("admin", "security")).toBe(false);
+    expect(managesRole("admin", "admin")).toBe(false);
+    expect(managesRole("auditor", "auditor")).toBe(false);
+    expect(requiresSecondFactor("security")).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import periods from "./api/periods/index.js";
 import progress from "./api/progress/index.js";
 import regions from "./api/regions/index.js";
 import reports from "./api/reports/index.js";
+import settings from "./api/settings/index.js";
 import submissions from "./api/submissions/index.js";
 import supervision from "./api/supervision/index.js";
 import targets from "./api/targets/index.js";
@@ -42,6 +43,7 @@ export const routes = {
   "/api/trend": trend,
   "/api/bulletin": bulletin,
   "/api/supervision": supervision,
+  "/api/settings": settings,
 };
 
 export async function registerRoutes(app: FastifyInstance) {

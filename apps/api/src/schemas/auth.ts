@@ -7,6 +7,7 @@ export const RoleSchema = Type.Union([
   Type.Literal("reporter"),
   Type.Literal("leader"),
   Type.Literal("auditor"),
+  Type.Literal("security"),
 ]);
 
 export const SessionUser = Type.Object({

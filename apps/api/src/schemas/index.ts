@@ -7,6 +7,7 @@ export * from "./dashboard.js";
 export * from "./periods.js";
 export * from "./progress.js";
 export * from "./reports.js";
+export * from "./settings.js";
 export * from "./spreadsheets.js";
 export * from "./submissions.js";
 export * from "./supervision.js";

@@ -1,5 +1,5 @@
 import { type Database, insertUser } from "@jindu/db";
-import type { Role } from "@jindu/domain";
+import { type Role, requiresSecondFactor } from "@jindu/domain";
 import { hashPassword } from "./auth.js";
 
 /** Demo accounts share one password and, where a second factor is required, one TOTP secret. */
@@ -50,13 +50,19 @@ export const DEMO_USERS: {
     regionCode: null,
   },
   { username: "auditor", displayName: "安全审计员 Auditor", role: "auditor", regionCode: null },
+  {
+    username: "security",
+    displayName: "安全保密管理员 Security officer",
+    role: "security",
+    regionCode: null,
+  },
 ];
 
 /** Creates the demo accounts that do not exist yet; never touches existing ones. */
 export async function seedDemoUsers(db: Database): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const user of DEMO_USERS) {
-    const secondFactor = user.role === "admin" || user.role === "province";
+    const secondFactor = requiresSecondFactor(user.role);
     await insertUser(db, {
       ...user,
       passwordHash,

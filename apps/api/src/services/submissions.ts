@@ -4,6 +4,8 @@ import {
   changeSubmissionStatus,
   type Database,
   type FigureChange,
+  fourEyesOf,
+  regionAncestry,
   reportsOfMonth,
   saveDraftFigures,
   schema,
@@ -24,7 +26,7 @@ import {
   type WorkflowAction,
 } from "@jindu/domain";
 import { and, asc, eq, getTableColumns, or, sql } from "drizzle-orm";
-import { badRequest, conflict, invalid } from "../errors.js";
+import { ApiError, badRequest, conflict, invalid } from "../errors.js";
 import type {
   EntryInput,
   MonthRevision,
@@ -265,6 +267,10 @@ export async function moveSubmission(
   } else {
     await requireRegion(db, m.region, "region");
   }
+  // Four eyes (a province's setting, on by default): the approver is someone else.
+  const fourEyes =
+    action === "approve" &&
+    (await fourEyesOf(db, (await regionAncestry(db, m.region)).at(-1) ?? m.region));
   const outcome = await changeSubmissionStatus(db, keyOf(m), {
     from: allowedFrom(action),
     to: statusAfter(action),
@@ -272,8 +278,11 @@ export async function moveSubmission(
     version: input.version,
     actor: input.actor,
     reason: input.reason,
+    ...(fourEyes ? { notBy: "submitter_or_editor" as const } : {}),
   });
   if (!outcome.ok) {
+    if (outcome.reason === "four_eyes")
+      throw new ApiError(403, outcome.message, { rule: "four_eyes" });
     throw outcome.reason === "missing" ? badRequest(outcome.message) : conflict(outcome.message);
   }
 }

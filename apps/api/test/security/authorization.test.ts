@@ -36,7 +36,8 @@ const CASES: Case[] = [
     roles: ALL,
     body: { code: "000000" },
   },
-  { method: "GET", route: "/api/users/", url: "/api/users", roles: ["admin"] },
+  { method: "GET", route: "/api/users/", url: "/api/users", roles: ["admin", "security"] },
+  // Business accounts are the administrator's, privileged ones the security officer's (F5).
   {
     method: "POST",
     route: "/api/users/",
@@ -51,6 +52,19 @@ const CASES: Case[] = [
     },
   },
   {
+    method: "POST",
+    route: "/api/users/",
+    url: "/api/users",
+    roles: ["security"],
+    body: {
+      username: "new_auditor",
+      displayName: "N",
+      role: "auditor",
+      regionCode: null,
+      password: "Fresh#Pass1",
+    },
+  },
+  {
     method: "PATCH",
     route: "/api/users/:id",
     url: "/api/users/1",
@@ -61,7 +75,7 @@ const CASES: Case[] = [
     method: "POST",
     route: "/api/users/:id/reset-password",
     url: "/api/users/999/reset-password",
-    roles: ["admin"],
+    roles: ["admin", "security"],
     body: { password: "Temp#Pass2026" },
   },
   { method: "GET", route: "/api/audit/", url: "/api/audit?limit=5", roles: ["auditor"] },

@@ -17,7 +17,7 @@ export const SCREEN_ROLES: Partial<Record<ScreenPath, readonly Role[]>> = {
   [paths.supervision]: ["province", "leader"],
   [paths.targets]: ["province", "leader"],
   [paths.bulletin]: ["province", "leader"],
-  [paths.adminUsers]: ["admin"],
+  [paths.adminUsers]: ["admin", "security"],
   [paths.adminIndicators]: ["admin"],
   [paths.audit]: ["auditor"],
 };

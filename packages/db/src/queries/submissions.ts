@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Database, queryRows } from "../client.js";
 import { regions, reportRevisions, reports, submissions, targets } from "../schema.js";
@@ -239,7 +239,24 @@ function saveDraftInTransaction(
 
 export type TransitionOutcome =
   | { ok: true; version: number }
-  | { ok: false; reason: "stale" | "missing" | "state"; message: string };
+  | { ok: false; reason: "stale" | "missing" | "state" | "four_eyes"; message: string };
+
+/** Whether `actor` submitted the month or made the last change to one of its figures. */
+async function submittedOrEditedBy(
+  tx: Parameters<Parameters<Database["transaction"]>[0]>[0],
+  key: MonthKey,
+  submission: { submittedBy: string | null },
+  actor: string,
+): Promise<boolean> {
+  if (submission.submittedBy === actor) return true;
+  const [last] = await tx
+    .select({ actor: reportRevisions.actor })
+    .from(reportRevisions)
+    .where(and(isMonth(reportRevisions, key), eq(reportRevisions.action, "save")))
+    .orderBy(desc(reportRevisions.id))
+    .limit(1);
+  return last?.actor === actor;
+}
 
 /**
  * Moves a month from one status to the next in one transaction, with the figures following,
@@ -256,6 +273,8 @@ export async function changeSubmissionStatus(
     version: number;
     actor: string;
     reason?: string | undefined;
+    /** Four eyes: refused when the actor submitted the month or last edited its figures. */
+    notBy?: "submitter_or_editor";
   },
 ): Promise<TransitionOutcome> {
   return db.transaction(async (tx) => {
@@ -282,6 +301,13 @@ export async function changeSubmissionStatus(
         ok: false,
         reason: "state",
         message: `cannot ${change.action} a ${submission.status} month`,
+      } as const;
+    }
+    if (change.notBy && (await submittedOrEditedBy(tx, key, submission, change.actor))) {
+      return {
+        ok: false,
+        reason: "four_eyes",
+        message: `four eyes: you submitted or last edited this month, so another official must ${change.action} it`,
       } as const;
     }
     const now = sql`now()`;

@@ -6,7 +6,13 @@ export const ADMIN_CASES: Case[] = [
     method: "POST",
     route: "/api/users/:id/unlock",
     url: "/api/users/999/unlock",
-    roles: ["admin"],
+    roles: ["admin", "security"],
+  },
+  {
+    method: "POST",
+    route: "/api/users/:id/reset-second-factor",
+    url: "/api/users/999/reset-second-factor",
+    roles: ["security"],
   },
   // Sets the name it already has, so that the other tests' figures and texts stay the same.
   {
@@ -17,4 +23,18 @@ export const ADMIN_CASES: Case[] = [
     body: { nameEn: "Rural houses seismically retrofitted" },
   },
   { method: "GET", route: "/api/audit/facets", url: "/api/audit/facets", roles: ["auditor"] },
+  {
+    method: "GET",
+    route: "/api/settings/provinces",
+    url: "/api/settings/provinces",
+    roles: ["security"],
+  },
+  // Sets what is already the default.
+  {
+    method: "PUT",
+    route: "/api/settings/provinces/:code",
+    url: "/api/settings/provinces/330000",
+    roles: ["security"],
+    body: { fourEyes: true },
+  },
 ];

@@ -1,6 +1,6 @@
 import type { Role } from "@jindu/domain";
 
-export const ALL: Role[] = ["admin", "province", "reporter", "leader", "auditor"];
+export const ALL: Role[] = ["admin", "province", "reporter", "leader", "auditor", "security"];
 export const READERS: Role[] = ["province", "reporter", "leader"];
 export const ENTRY: Role[] = ["province", "reporter"];
 export const PROVINCE: Role[] = ["province"];
@@ -12,6 +12,7 @@ export const ACCOUNT: Record<Role, string> = {
   reporter: "wz_reporter",
   leader: "zj_leader",
   auditor: "inspector",
+  security: "secofficer",
 };
 
 /** {in}: a region every scoped role reaches (Wenzhou); {out}: one none does (Guangzhou). */

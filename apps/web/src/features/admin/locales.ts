@@ -41,7 +41,7 @@ export const zhCN = {
     regionHint: {
       reporter: "填报单位只能填报其所属地区（市或县）",
       scoped: "不选表示全国范围",
-      none: "系统管理员和安全审计员不限地区",
+      none: "系统管理员、安全保密管理员和安全审计员不限地区",
     },
     regionRequired: "填报单位必须选择所属地区",
     usernameRule: "2–64位字母、数字或 . _ @ -",
@@ -60,6 +60,14 @@ export const zhCN = {
     copied: "已复制",
     created: "已创建用户 {{username}}",
     roleFixedSelf: "不能修改自己的角色或停用自己的账号",
+    dutiesAdmin:
+      "三员分立：您管理填报单位、省级主管部门和领导账号；系统管理员、安全保密管理员和安全审计员账号由安全保密管理员管理。",
+    dutiesSecurity:
+      "三员分立：您管理系统管理员、安全保密管理员和安全审计员账号，并可重置任何账号的身份验证器；其他账号由系统管理员管理。",
+    notYours: "由{{role}}管理",
+    resetTotp: "重置验证器",
+    resetTotpConfirm: "解除 {{username}} 的身份验证器？其当前会话将被终止，下次登录时须重新绑定。",
+    totpReset: "已重置 {{username}} 的身份验证器",
     taken: "用户名已被占用",
   },
   indicators: {
@@ -172,7 +180,7 @@ export const en: typeof zhCN = {
     regionHint: {
       reporter: "A bureau reports for its own city or county only",
       scoped: "Leave empty for nationwide scope",
-      none: "Administrators and auditors have no region scope",
+      none: "Administrators, security officers and auditors have no region scope",
     },
     regionRequired: "A bureau account needs its region",
     usernameRule: "2–64 letters, digits or . _ @ -",
@@ -192,6 +200,15 @@ export const en: typeof zhCN = {
     copied: "Copied",
     created: "User {{username}} created",
     roleFixedSelf: "You cannot change your own role or disable your own account",
+    dutiesAdmin:
+      "Separation of duties: you manage bureau, official and leadership accounts; administrator, security officer and auditor accounts are the security officer's.",
+    dutiesSecurity:
+      "Separation of duties: you manage administrator, security officer and auditor accounts, and reset any account's authenticator; the other accounts are the system administrator's.",
+    notYours: "Managed by the {{role}}",
+    resetTotp: "Reset authenticator",
+    resetTotpConfirm:
+      "Remove {{username}}'s authenticator? Their session ends and they enrol a new one at next sign-in.",
+    totpReset: "{{username}}'s authenticator was reset",
     taken: "That username is taken",
   },
   indicators: {

@@ -176,6 +176,7 @@ export const en: Messages = {
     reporter: "Reporting bureau",
     leader: "Leadership",
     auditor: "Security auditor",
+    security: "Security officer",
   },
   noDashboard: {
     title: "This screen is not for your role",

@@ -171,6 +171,7 @@ export const zhCN = {
     reporter: "填报单位",
     leader: "领导",
     auditor: "安全审计员",
+    security: "安全保密管理员",
   },
   noDashboard: {
     title: "此页面不适用于您的角色",

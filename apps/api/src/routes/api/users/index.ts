@@ -8,8 +8,9 @@ import {
   updateUser,
   userById,
 } from "@jindu/db";
+import { managesRole, type Role } from "@jindu/domain";
 import type { FastifyRequest } from "fastify";
-import { badRequest, conflict, notFound } from "../../../errors.js";
+import { ApiError, badRequest, conflict, notFound } from "../../../errors.js";
 import { type AuditRule, createdId } from "../../../plugins/app/audit.js";
 import {
   errorResponses,
@@ -23,7 +24,16 @@ import {
 import { checkNewPassword, hashPassword } from "../../../services/auth.js";
 import { auditRead } from "../../../services/read-audit.js";
 
-const ADMIN = { roles: ["admin"] } as const;
+/** Accounts are the administrator's (business ones) and the security officer's (privileged). */
+const ACCOUNTS = { roles: ["admin", "security"] } as const;
+const SECURITY = { roles: ["security"] } as const;
+
+const NOT_YOURS: Record<string, string> = {
+  admin:
+    "administrator, security officer and auditor accounts are the security officer's to manage (separation of duties)",
+  security:
+    "bureau, official and leadership accounts are the system administrator's to manage (separation of duties)",
+};
 
 /** What an administrator sees of an account: never the password hash or the TOTP secret. */
 function present(u: User) {
@@ -54,6 +64,23 @@ const userAudit: AuditRule = {
 };
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
+  /**
+   * Separation of duties (三员分立): the account a request names, and the role it would give,
+   * must be within the caller's duties; nobody can grant another's powers.
+   */
+  const withinDuties = async (request: FastifyRequest) => {
+    const actor = request.user;
+    if (!actor) return;
+    const id = (request.params as { id?: number } | undefined)?.id;
+    const target = id === undefined ? null : await userById(app.db, id);
+    const role = (request.body as { role?: Role } | undefined)?.role;
+    for (const r of [target?.role, role]) {
+      if (r !== undefined && !managesRole(actor.role, r)) {
+        throw new ApiError(403, NOT_YOURS[actor.role] ?? `a ${actor.role} account may not do this`);
+      }
+    }
+  };
+
   const requireRegion = async (code: string | null | undefined) => {
     if (code && !(await regionByCode(app.db, code))) {
       throw badRequest(`regionCode: region ${code} does not exist`, "regionCode");
@@ -63,7 +90,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/",
     {
-      config: { auth: ADMIN },
+      config: { auth: ACCOUNTS },
       schema: {
         tags: ["users"],
         summary: "All accounts",
@@ -80,7 +107,8 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/",
     {
-      config: { auth: ADMIN, audit: { entity: "user", id: createdId } },
+      config: { auth: ACCOUNTS, audit: { entity: "user", id: createdId } },
+      preHandler: withinDuties,
       schema: {
         tags: ["users"],
         summary: "Create an account; its user must choose a new password at first sign-in",
@@ -105,7 +133,8 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     "/:id",
     {
-      config: { auth: ADMIN, audit: userAudit },
+      config: { auth: ACCOUNTS, audit: userAudit },
+      preHandler: withinDuties,
       schema: {
         tags: ["users"],
         summary: "Change an account's name, role, region scope, or disable it",
@@ -115,15 +144,13 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      // An administrator who disables or demotes their own account would lock everyone out.
+      // A security officer who disables or demotes their own account would lock everyone out.
       if (
         request.params.id === request.user?.id &&
         (request.body.disabled === true ||
-          (request.body.role !== undefined && request.body.role !== "admin"))
+          (request.body.role !== undefined && request.body.role !== request.user.role))
       ) {
-        throw conflict(
-          "you cannot disable your own account or give up your own administrator role",
-        );
+        throw conflict("you cannot disable your own account or give up your own role");
       }
       await requireRegion(request.body.regionCode);
       const user = await updateUser(app.db, request.params.id, request.body);
@@ -137,7 +164,8 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/:id/reset-password",
     {
-      config: { auth: ADMIN, audit: userAudit },
+      config: { auth: ACCOUNTS, audit: userAudit },
+      preHandler: withinDuties,
       schema: {
         tags: ["users"],
         summary: "Set a temporary password; the user must change it at next sign-in",
@@ -164,7 +192,8 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     "/:id/unlock",
     {
-      config: { auth: ADMIN, audit: userAudit },
+      config: { auth: ACCOUNTS, audit: userAudit },
+      preHandler: withinDuties,
       schema: {
         tags: ["users"],
         summary: "Lift a lock after too many failed sign-ins, before its 15 minutes are up",
@@ -178,6 +207,33 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         lockedUntil: null,
       });
       if (!user) throw notFound(`user ${request.params.id} does not exist`);
+      return present(user);
+    },
+  );
+
+  app.post(
+    "/:id/reset-second-factor",
+    {
+      config: { auth: SECURITY, audit: userAudit },
+      schema: {
+        tags: ["users"],
+        summary:
+          "Remove an account's authenticator (lost phone); its owner enrols a new one at next sign-in",
+        params: UserParams,
+        response: { 200: UserView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      if (request.params.id === request.user?.id) {
+        throw conflict("another security officer resets your own authenticator");
+      }
+      const user = await updateUser(app.db, request.params.id, {
+        totpEnabled: false,
+        totpSecret: null,
+        totpLastStep: null,
+      });
+      if (!user) throw notFound(`user ${request.params.id} does not exist`);
+      await endOtherSessions(app.db, user.id, "");
       return present(user);
     },
   );

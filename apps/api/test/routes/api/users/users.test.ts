@@ -108,21 +108,32 @@ describe("users: what the administration screen shows and changes", () => {
     });
   });
 
-  it("an administrator cannot disable or demote their own account", async () => {
-    const admin = await t.as("sysadmin");
-    const me = (await admin.inject("/api/users"))
+  it("a security officer cannot disable or demote their own account", async () => {
+    const security = await t.as("secofficer");
+    const me = (await security.inject("/api/users"))
       .json()
-      .users.find((u: { username: string }) => u.username === "sysadmin");
+      .users.find((u: { username: string }) => u.username === "secofficer");
     for (const payload of [{ disabled: true }, { role: "auditor" }]) {
-      const res = await admin.inject({ method: "PATCH", url: `/api/users/${me.id}`, payload });
+      const res = await security.inject({ method: "PATCH", url: `/api/users/${me.id}`, payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(409);
     }
-    const renamed = await admin.inject({
+    const renamed = await security.inject({
       method: "PATCH",
       url: `/api/users/${me.id}`,
-      payload: { displayName: "管理员", role: "admin" },
+      payload: { displayName: "安全保密管理员", role: "security" },
     });
     expect(renamed.statusCode).toBe(200);
+    // The administrator's own account is the security officer's to manage (F5).
+    const admin = await t.as("sysadmin");
+    const adminId = (await admin.inject("/api/users"))
+      .json()
+      .users.find((u: { username: string }) => u.username === "sysadmin").id;
+    const own = await admin.inject({
+      method: "PATCH",
+      url: `/api/users/${adminId}`,
+      payload: { disabled: true },
+    });
+    expect(own.statusCode).toBe(403);
   });
 
   it("resets a password: the old one stops working, the temporary one must be changed", async () => {

@@ -1,5 +1,6 @@
 import "@/features/admin/admin.css";
 import { PlusOutlined } from "@ant-design/icons";
+import { rolesManagedBy } from "@jindu/domain";
 import { App, Button, Card, Input, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +11,7 @@ import {
   type UserView,
   useCreateUser,
   useResetPassword,
+  useResetSecondFactor,
   useUnlockUser,
   useUpdateUser,
   useUsers,
@@ -24,7 +26,10 @@ import { ApiError } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
 import { errorText } from "@/lib/error-text";
 
-/** The administrator's accounts screen: create, edit, reset passwords, disable and unlock. */
+/**
+ * The accounts screen of the administrator (business accounts) and of the security officer
+ * (privileged accounts, authenticator resets): create, edit, reset passwords, disable and unlock.
+ */
 export default function AdminUsersRoute() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -36,6 +41,8 @@ export default function AdminUsersRoute() {
   const update = useUpdateUser();
   const reset = useResetPassword();
   const unlock = useUnlockUser();
+  const resetTotp = useResetSecondFactor();
+  const roles = useMemo(() => rolesManagedBy(me.role), [me.role]);
   const [search, setSearch] = useState("");
   const [editing, setEditing] = useState<UserView | "new" | null>(null);
   const [notice, setNotice] = useState<{ username: string; password: string } | null>(null);
@@ -100,6 +107,9 @@ export default function AdminUsersRoute() {
         }
       />
       <Typography.Paragraph type="secondary">{t("admin.users.description")}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" data-testid="users-duties">
+        {t(me.role === "security" ? "admin.users.dutiesSecurity" : "admin.users.dutiesAdmin")}
+      </Typography.Paragraph>
       <Card size="small">
         <Input.Search
           allowClear
@@ -119,7 +129,15 @@ export default function AdminUsersRoute() {
               )}
               regions={regions}
               selfId={me.id}
+              myRole={me.role}
               onEdit={setEditing}
+              onResetSecondFactor={(user) =>
+                resetTotp.mutate(user.id, {
+                  onSuccess: () =>
+                    message.success(t("admin.users.totpReset", { username: user.username })),
+                  onError: failed,
+                })
+              }
               onResetPassword={resetPassword}
               onUnlock={(user) =>
                 unlock.mutate(user.id, {
@@ -139,6 +157,7 @@ export default function AdminUsersRoute() {
       </Card>
       <UserForm
         open={editing !== null}
+        roles={roles}
         user={editing === "new" ? null : editing}
         isSelf={editing !== "new" && editing?.id === me.id}
         regions={regionTree}

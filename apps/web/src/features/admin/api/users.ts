@@ -56,3 +56,10 @@ export const useUnlockUser = () =>
     mutationFn: (id: number) => apiPost<UserView>(`/users/${id}/unlock`),
     onSuccess: refresh,
   });
+
+/** The security officer's: removes an account's authenticator, to be enrolled anew. */
+export const useResetSecondFactor = () =>
+  useMutation({
+    mutationFn: (id: number) => apiPost<UserView>(`/users/${id}/reset-second-factor`),
+    onSuccess: refresh,
+  });

@@ -7,8 +7,6 @@ import type { UserCreateInput, UserView } from "../api/users";
 import { temporaryPassword } from "../utils/temporary-password";
 import { type ScopeRegion, ScopeSelect } from "./scope-select";
 
-export const ROLES: Role[] = ["reporter", "province", "leader", "admin", "auditor"];
-
 /** Which roles answer for a region: a bureau always, officials and leaders unless nationwide. */
 const SCOPED: Record<Role, "required" | "optional" | "none"> = {
   reporter: "required",
@@ -16,6 +14,7 @@ const SCOPED: Record<Role, "required" | "optional" | "none"> = {
   leader: "optional",
   admin: "none",
   auditor: "none",
+  security: "none",
 };
 
 interface FormValues {
@@ -28,6 +27,8 @@ interface FormValues {
 
 interface UserFormProps {
   open: boolean;
+  /** The roles the signed-in account may give (separation of duties), as the API allows. */
+  roles: Role[];
   /** The account being edited; none to create one. */
   user: UserView | null;
   /** The signed-in administrator cannot change their own role. */
@@ -41,6 +42,7 @@ interface UserFormProps {
 /** Creating or editing an account: name, role and region scope, and a first password. */
 export function UserForm({
   open,
+  roles,
   user,
   isSelf,
   regions,
@@ -61,12 +63,12 @@ export function UserForm({
         : {
             username: "",
             displayName: "",
-            role: "reporter",
+            role: roles[0] ?? "reporter",
             regionCode: null,
             password: temporaryPassword(),
           },
     );
-  }, [open, user, form]);
+  }, [open, user, form, roles]);
 
   const submit = (values: FormValues) =>
     onSubmit({
@@ -119,7 +121,10 @@ export function UserForm({
           <Select
             data-testid="user-role"
             disabled={isSelf}
-            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            options={(isSelf && user ? [user.role] : roles).map((r) => ({
+              value: r,
+              label: t(`role.${r}`),
+            }))}
           />
         </Form.Item>
         {scoped === "none" ? null : (

@@ -1,4 +1,5 @@
 import { LockOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { managesRole, ROLES, requiresSecondFactor } from "@jindu/domain";
 import { Button, Popconfirm, Space, Table, type TableColumnsType, Tag, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
@@ -7,17 +8,17 @@ import { formatBeijingTime, nameOf } from "@/utils/format";
 import type { UserView } from "../api/users";
 import type { ScopeRegion } from "./scope-select";
 
-/** Roles that must use an authenticator app (as the API requires). */
-const SECOND_FACTOR: Role[] = ["admin", "province"];
-
 interface UsersTableProps {
   users: UserView[];
   regions: Map<string, ScopeRegion>;
   selfId: number;
+  /** The signed-in account's role: it acts only on the accounts its duties cover. */
+  myRole: Role;
   onEdit: (user: UserView) => void;
   onResetPassword: (user: UserView) => void;
   onToggleDisabled: (user: UserView) => void;
   onUnlock: (user: UserView) => void;
+  onResetSecondFactor: (user: UserView) => void;
 }
 
 const isLocked = (user: UserView) =>
@@ -28,10 +29,12 @@ export function UsersTable({
   users,
   regions,
   selfId,
+  myRole,
   onEdit,
   onResetPassword,
   onToggleDisabled,
   onUnlock,
+  onResetSecondFactor,
 }: UsersTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -51,7 +54,7 @@ export function UsersTable({
     {
       key: "role",
       title: t("admin.users.role"),
-      filters: ["admin", "province", "reporter", "leader", "auditor"].map((r) => ({
+      filters: ROLES.map((r) => ({
         text: t(`role.${r}`),
         value: r,
       })),
@@ -113,7 +116,7 @@ export function UsersTable({
           <Tag color="blue" icon={<SafetyCertificateOutlined />}>
             {t("admin.users.enrolled")}
           </Tag>
-        ) : SECOND_FACTOR.includes(user.role) ? (
+        ) : requiresSecondFactor(user.role) ? (
           <Tag color="gold">{t("admin.users.notEnrolled")}</Tag>
         ) : (
           <span className="admin-muted">{t("admin.users.notNeeded")}</span>
@@ -124,6 +127,32 @@ export function UsersTable({
       title: t("admin.common.actions"),
       render: (_, user) => {
         const self = user.id === selfId;
+        // A second factor is reset by the security officer, whoever manages the account.
+        const resetTotp =
+          myRole === "security" && user.totpEnabled && !self ? (
+            <Popconfirm
+              title={t("admin.users.resetTotpConfirm", { username: user.username })}
+              onConfirm={() => onResetSecondFactor(user)}
+              okButtonProps={{ "data-testid": "confirm-ok" }}
+            >
+              <Button type="link" size="small" data-testid="user-reset-totp">
+                {t("admin.users.resetTotp")}
+              </Button>
+            </Popconfirm>
+          ) : null;
+        // The API refuses accounts outside the caller's duties: offer nothing for them.
+        if (!managesRole(myRole, user.role)) {
+          return (
+            <Space size={0} wrap>
+              <span className="admin-muted" data-testid="user-not-yours">
+                {t("admin.users.notYours", {
+                  role: t(`role.${myRole === "admin" ? "security" : "admin"}`),
+                })}
+              </span>
+              {resetTotp}
+            </Space>
+          );
+        }
         return (
           <Space size={0} wrap>
             <Button type="link" size="small" data-testid="user-edit" onClick={() => onEdit(user)}>
@@ -148,6 +177,7 @@ export function UsersTable({
                 {t("admin.users.unlock")}
               </Button>
             ) : null}
+            {resetTotp}
             <Tooltip title={self ? t("admin.users.roleFixedSelf") : undefined}>
               <Popconfirm
                 title={t(
