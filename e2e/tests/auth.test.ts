@@ -207,6 +207,11 @@ describe("sign-in", () => {
     const secretText = page.getByTestId("totp-secret");
     await secretText.waitFor();
     const secret = ((await secretText.textContent()) ?? "").replaceAll(/\s/g, "");
+    // A QR code of the otpauth link to scan, and apps one can get in mainland China named.
+    const qr = page.getByTestId("totp-qr");
+    await qr.waitFor();
+    await expect(qr.getAttribute("src")).resolves.toMatch(/^data:image\/png;base64,/);
+    await expect(page.textContent("body")).resolves.toContain("腾讯身份验证器");
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     await expect(page.getByTestId("totp-url").textContent()).resolves.toMatch(
       /^otpauth:\/\/totp\/.*newcomer\?.*secret=/,

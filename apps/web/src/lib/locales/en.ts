@@ -153,7 +153,8 @@ export const en: Messages = {
     totpTitle: "Set up an authenticator",
     totpForced: "Your account needs a second factor: add it to an authenticator app on your phone",
     totpStep1:
-      "In your authenticator app (Microsoft Authenticator, Google Authenticator…) choose “Add account” and enter the key below, or open the link on your phone:",
+      "In an authenticator app on your phone (Tencent Authenticator 腾讯身份验证器, the Alibaba Cloud app's virtual MFA, Microsoft Authenticator…) choose “Add account” and scan the QR code below, or enter the key:",
+    qrCode: "Scan this QR code with your authenticator app",
     secret: "Key",
     otpauthUrl: "Link",
     totpStep2: "Enter the 6-digit code the app shows to finish:",

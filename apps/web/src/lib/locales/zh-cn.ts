@@ -148,7 +148,8 @@ export const zhCN = {
     totpTitle: "绑定身份验证器",
     totpForced: "您的账号需要第二重身份验证：请在手机上的身份验证器应用中添加此账号",
     totpStep1:
-      "在身份验证器应用（如 Microsoft Authenticator、Google Authenticator）中选择“添加账号”，输入下面的密钥，或在手机上打开此链接：",
+      "在手机上的身份验证器应用（如腾讯身份验证器、阿里云 App 的虚拟MFA、Microsoft Authenticator）中选择“添加账号”，扫描下面的二维码，或输入密钥：",
+    qrCode: "用身份验证器扫描此二维码",
     secret: "密钥",
     otpauthUrl: "链接",
     totpStep2: "输入应用中显示的6位验证码以完成绑定：",

@@ -1,19 +1,37 @@
 import { Alert, Button, Form, Input, Skeleton, Typography } from "antd";
-import { useEffect, useRef } from "react";
+import QRCode from "qrcode";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "@/lib/api-client";
 import { type Session, useTotpSetup, useTotpVerify } from "@/lib/auth";
 import { errorText } from "@/lib/error-text";
 
+/** The otpauth:// link as a QR code image (a data: URL, which the CSP allows), or null. */
+function useQrCode(text: string | undefined): string | null {
+  const [image, setImage] = useState<string | null>(null);
+  useEffect(() => {
+    if (!text) return;
+    let current = true;
+    QRCode.toDataURL(text, { errorCorrectionLevel: "M", margin: 1, width: 192 })
+      .then((url) => current && setImage(url))
+      .catch(() => current && setImage(null));
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  return image;
+}
+
 /**
- * Enrolment of an authenticator app: the API makes a secret, the user adds it to the app (the
- * key as text, or the otpauth link on a phone) and proves it with a first code.
+ * Enrolment of an authenticator app: the API makes a secret, the user scans it (a QR code of the
+ * otpauth link, or the key as text) and proves it with a first code.
  */
 export function AuthenticatorSetup({ onSuccess }: { onSuccess: (session: Session) => void }) {
   const { t } = useTranslation();
   const setup = useTotpSetup();
   const verify = useTotpVerify();
   const start = setup.mutate;
+  const qrCode = useQrCode(setup.data?.otpauthUrl);
   // One secret per visit; StrictMode's second effect run must not ask for another.
   const started = useRef(false);
   useEffect(() => {
@@ -30,6 +48,16 @@ export function AuthenticatorSetup({ onSuccess }: { onSuccess: (session: Session
   return (
     <div className="authenticator-setup">
       <Typography.Paragraph>{t("account.totpStep1")}</Typography.Paragraph>
+      {qrCode ? (
+        <img
+          className="authenticator-qr"
+          src={qrCode}
+          width={192}
+          height={192}
+          alt={t("account.qrCode")}
+          data-testid="totp-qr"
+        />
+      ) : null}
       <dl className="authenticator-secret">
         <dt>{t("account.secret")}</dt>
         <dd>
