@@ -143,22 +143,27 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         body: PasswordBody,
         response: { 200: SessionResponse, ...errorResponses },
       },
+      // A wrong current password counts towards the same lockout as a wrong sign-in: a session
+      // left open must not become a way to guess the password. Checked before the handler, whose
+      // transaction (F9) rolls back with a refusal and would take the counted failure with it.
+      preHandler: async (request) => {
+        const user = await userById(app.db, request.user?.id ?? 0);
+        if (!user) throw new ApiError(401, "not signed in");
+        const current = await passwordTurn(app.db, user, request.body.currentPassword);
+        if (current.locked) {
+          throw new ApiError(423, "too many wrong passwords: try again in 15 minutes", {
+            field: "currentPassword",
+          });
+        }
+        if (!current.right) {
+          throw new ApiError(400, "the current password is wrong", { field: "currentPassword" });
+        }
+        await clearSignInFailures(app.db, user.id);
+      },
     },
     async (request) => {
       const user = await userById(app.db, request.user?.id ?? 0);
       if (!user) throw new ApiError(401, "not signed in");
-      // A wrong current password counts towards the same lockout as a wrong sign-in: a session
-      // left open must not become a way to guess the password.
-      const current = await passwordTurn(app.db, user, request.body.currentPassword);
-      if (current.locked) {
-        throw new ApiError(423, "too many wrong passwords: try again in 15 minutes", {
-          field: "currentPassword",
-        });
-      }
-      if (!current.right) {
-        throw new ApiError(400, "the current password is wrong", { field: "currentPassword" });
-      }
-      await clearSignInFailures(app.db, user.id);
       checkNewPassword(request.body.newPassword, user.username);
       if (await passwords.verify(user.passwordHash, request.body.newPassword)) {
         throw new ApiError(400, "choose a password different from the current one", {

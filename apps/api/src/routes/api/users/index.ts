@@ -233,7 +233,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         totpLastStep: null,
       });
       if (!user) throw notFound(`user ${request.params.id} does not exist`);
-      await endOtherSessions(app.db, user.id, "");
+      await endOtherSessions(app.db, user.id, "", "account_changed");
       return present(user);
     },
   );
