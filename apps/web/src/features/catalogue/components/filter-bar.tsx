@@ -34,12 +34,7 @@ export function FilterBar({
           {t("filters.year")} / {t("filters.month")}
         </span>
         <span className="filter-period-inputs">
-          <PeriodSelect
-            region={params.region}
-            year={params.year}
-            month={params.month}
-            onChange={setParams}
-          />
+          <PeriodSelect year={params.year} month={params.month} onChange={setParams} />
         </span>
       </div>
       {showIndicator ? (

@@ -96,19 +96,14 @@ export function useReview() {
   });
 }
 
-export interface QueueQuery {
+export const useSubmissionQueue = (query: {
   parent: string;
   status: "submitted" | "returned" | "approved";
   year?: number | undefined;
   month?: number | undefined;
-}
-
-export const submissionQueueQueryOptions = (query: QueueQuery) =>
-  queryOptions({
+}) =>
+  useQuery({
     queryKey: ["submission-queue", query],
     queryFn: ({ signal }) => apiGet<SubmissionQueue>("/submissions", { ...query }, signal),
     staleTime: 0,
   });
-
-export const useSubmissionQueue = (query: QueueQuery, enabled = true) =>
-  useQuery({ ...submissionQueueQueryOptions(query), enabled });
