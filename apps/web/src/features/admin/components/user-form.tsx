@@ -63,7 +63,7 @@ export function UserForm({
         : {
             username: "",
             displayName: "",
-            role: roles[0] ?? "reporter",
+            role: roles.includes("reporter") ? "reporter" : (roles[0] ?? "reporter"),
             regionCode: null,
             password: temporaryPassword(),
           },
