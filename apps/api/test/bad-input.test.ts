@@ -100,6 +100,9 @@ const endpoints = [
   },
   { method: "POST", url: "/api/users/:id/unlock" },
   { method: "POST", url: "/api/users/:id/reset-password", body: ["password"] },
+  { method: "POST", url: "/api/users/:id/reset-second-factor" },
+  { method: "GET", url: "/api/settings/provinces" },
+  { method: "PUT", url: "/api/settings/provinces/:code", body: ["fourEyes"] },
   {
     method: "GET",
     url: "/api/audit",
@@ -296,11 +299,13 @@ function sample(s: Schema, name: string): unknown {
 
 /** Who may call a route, so that the request reaches validation. */
 const callerOf = (method: string, path: string) =>
-  path.startsWith("/api/users") || (method === "PATCH" && path.startsWith("/api/indicators"))
-    ? "sysadmin"
-    : path.startsWith("/api/audit")
-      ? "inspector"
-      : "national";
+  path.startsWith("/api/settings") || path.endsWith("/reset-second-factor")
+    ? "secofficer"
+    : path.startsWith("/api/users") || (method === "PATCH" && path.startsWith("/api/indicators"))
+      ? "sysadmin"
+      : path.startsWith("/api/audit")
+        ? "inspector"
+        : "national";
 
 describe("F14: hostile numbers and NUL characters", () => {
   it("F14: every string a route accepts has a maxLength, every number a range, every list a length", () => {
