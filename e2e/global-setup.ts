@@ -17,6 +17,7 @@ import {
   AUTH_TEST_ACCOUNTS,
   DASHBOARD_USER,
   IDLE_USER,
+  LATEST_TEST_ACCOUNTS,
   NEWCOMER,
   SESSION_LOSS_USER,
   SHORT_IDLE,
@@ -103,11 +104,15 @@ async function seedUsers(db: Database): Promise<string> {
   });
   // The sign-in tests' own copies of demo accounts: other test files sign in as the originals at
   // the same time, and a second sign-in of an account ends its first session.
-  for (const name of AUTH_TEST_ACCOUNTS) {
-    const original = await userByUsername(db, name);
+  const copies = [
+    ...AUTH_TEST_ACCOUNTS.map((name) => [name, `auth_${name}`]),
+    ...LATEST_TEST_ACCOUNTS.map((name) => [name, `latest_${name}`]),
+  ];
+  for (const [name, username] of copies) {
+    const original = await userByUsername(db, name as string);
     if (!original) throw new Error(`demo account ${name} is missing`);
     const { id: _id, createdAt: _createdAt, ...account } = original;
-    await insertUser(db, { ...account, username: `auth_${name}` });
+    await insertUser(db, { ...account, username: username as string });
   }
   // The comparison test's own bureau, which submits a month to be shown as awaiting approval.
   await insertUser(db, {

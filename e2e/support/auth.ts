@@ -23,6 +23,14 @@ export const SESSION_LOSS_USER = "sl_jiaxing";
 export const IDLE_USER = "idle_jiaxing";
 /** The short-timeout server's idle timeout and warning lead (global setup). */
 export const SHORT_IDLE = { timeoutSeconds: 16, warningSeconds: 10 } as const;
+/** Copies (latest_<name>) for the test of where each role lands and which period it opens on. */
+export const LATEST_TEST_ACCOUNTS = [
+  "guangdong",
+  "zhejiang",
+  "leader",
+  "national",
+  "wenzhou",
+] as const;
 
 /** An account that must choose a password and enrol an authenticator on its first sign-in. */
 export const NEWCOMER = { username: "newcomer", regionCode: "330000" } as const;

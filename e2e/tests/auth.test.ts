@@ -67,8 +67,11 @@ describe("sign-in", () => {
     await session.goto("/");
     await onLogin(page);
     await signIn(page, "auth_wenzhou");
+    // A bureau starts where its work is: the month's form.
+    await page.waitForURL((url) => url.pathname === "/entry");
 
     // With no region in the URL, the overview opens on the bureau's province.
+    await session.goto("/");
     await page.getByTestId("indicator-tile").first().waitFor();
     await expect(page.locator("h3").textContent()).resolves.toContain("浙江省");
     const who = await userMenuText(page);

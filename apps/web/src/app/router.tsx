@@ -1,10 +1,13 @@
-import { lazy } from "react";
+import { lazy, type ReactNode } from "react";
 import { createBrowserRouter, Outlet, type RouteObject } from "react-router";
 import { AppLayout } from "@/components/layouts/app-layout";
 import { RouteError } from "@/components/ui/route-error";
+import type { ScreenPath } from "@/config/nav";
 import { paths } from "@/config/paths";
 import { RequireSession } from "@/features/auth/components/require-session";
 import { ScreenGate } from "@/features/auth/components/screen-gate";
+import { DefaultPeriod } from "@/features/catalogue/components/default-period";
+import type { PeriodKind } from "@/features/catalogue/hooks/use-default-period";
 
 // Each screen is its own chunk: the first visit downloads the shell and the screen it opens.
 const LoginRoute = lazy(() => import("./routes/login"));
@@ -69,14 +72,7 @@ export const router = createBrowserRouter([
 
 function screens(): RouteObject[] {
   return [
-    {
-      index: true,
-      element: (
-        <ScreenGate screen={paths.overview}>
-          <OverviewRoute />
-        </ScreenGate>
-      ),
-    },
+    { index: true, element: screen(paths.overview, <OverviewRoute />) },
     ...(
       [
         [paths.comparison, <ComparisonRoute key="comparison" />],
@@ -94,10 +90,33 @@ function screens(): RouteObject[] {
         [paths.adminIndicators, <AdminIndicatorsRoute key="admin-indicators" />],
         [paths.audit, <AuditRoute key="audit" />],
       ] as const
-    ).map(([path, element]) => ({
-      path,
-      element: <ScreenGate screen={path}>{element}</ScreenGate>,
-    })),
+    ).map(([path, element]) => ({ path, element: screen(path, element) })),
     { path: "*", element: <NotFoundRoute /> },
   ];
+}
+
+/**
+ * Screens that read the shared period from the address and open, when it names none, on the
+ * latest month with data (dashboards) or the month being reported (import). The entry form and
+ * approvals choose their own month.
+ */
+const PERIOD_DEFAULTS: Partial<Record<ScreenPath, { kind: PeriodKind; yearOnly?: boolean }>> = {
+  [paths.overview]: { kind: "latest" },
+  [paths.comparison]: { kind: "latest" },
+  [paths.lagging]: { kind: "latest" },
+  [paths.region]: { kind: "latest" },
+  [paths.matrix]: { kind: "latest" },
+  [paths.completeness]: { kind: "latest" },
+  [paths.bulletin]: { kind: "latest" },
+  [paths.targets]: { kind: "latest", yearOnly: true },
+  [paths.import]: { kind: "open" },
+};
+
+function screen(path: ScreenPath, element: ReactNode) {
+  const period = PERIOD_DEFAULTS[path];
+  return (
+    <ScreenGate screen={path}>
+      {period ? <DefaultPeriod {...period}>{element}</DefaultPeriod> : element}
+    </ScreenGate>
+  );
 }

@@ -1,11 +1,6 @@
 /**
- * What the dashboard opens on when the URL names nothing. The seeded demo data covers 2020–2022;
- * Guangdong's first quarter of 2020 is the period of the provincial bulletin it reproduces.
+ * The province a national account's dashboards show when the URL names none: Guangdong, whose
+ * provincial bulletin the demo data reproduces. (Every other account sees its own province, and
+ * every screen opens on the latest period with data: see DefaultPeriod.)
  */
-export const DEFAULTS = {
-  region: "440000",
-  year: 2020,
-  month: 3,
-} as const;
-
-export const FIRST_YEAR = 2018;
+export const NATIONAL_DEFAULT_REGION = "440000";

@@ -36,6 +36,24 @@ export const NAV_GROUPS: { key: string; screens: ScreenPath[] }[] = [
   { key: "admin", screens: [paths.adminUsers, paths.adminIndicators, paths.audit] },
 ];
 
+/**
+ * Screens that show one shared selection (region, period, indicator): the menu carries it from
+ * one to another. The work screens choose their own month (the one being reported), and the
+ * targets their own year, so going there or back starts afresh.
+ */
+export const SHARED_SELECTION: readonly ScreenPath[] = [
+  paths.overview,
+  paths.comparison,
+  paths.lagging,
+  paths.region,
+  paths.matrix,
+  paths.completeness,
+  paths.bulletin,
+];
+
+export const sharesSelection = (path: string) =>
+  (SHARED_SELECTION as readonly string[]).includes(path);
+
 export const canOpen = (role: Role, screen: ScreenPath) =>
   SCREEN_ROLES[screen]?.includes(role) ?? true;
 

@@ -1,6 +1,7 @@
+import { openMonth } from "@jindu/domain";
 import { useCallback, useMemo } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
-import { DEFAULTS } from "@/config/defaults";
+import { NATIONAL_DEFAULT_REGION } from "@/config/defaults";
 import { useSession } from "@/lib/auth";
 import { dashboardProvince } from "@/utils/scope";
 
@@ -12,9 +13,9 @@ export interface DashboardParams {
   indicator: string | undefined;
 }
 
-const intIn = (text: string | null, min: number, max: number, fallback: number) => {
+const intIn = (text: string | null, min: number, max: number) => {
   const value = Number(text);
-  return text && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+  return text && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
 };
 
 /**
@@ -22,16 +23,34 @@ const intIn = (text: string | null, min: number, max: number, fallback: number) 
  * belongs to), or for national accounts the default one.
  */
 export const defaultRegion = (userRegion: string | null | undefined) =>
-  dashboardProvince(userRegion ?? null) ?? DEFAULTS.region;
+  dashboardProvince(userRegion ?? null) ?? NATIONAL_DEFAULT_REGION;
 
-export function parseParams(search: URLSearchParams, fallbackRegion: string): DashboardParams {
+/** What the URL itself names, well-formed; anything malformed counts as not named. */
+export function namedParams(search: URLSearchParams): Partial<DashboardParams> {
   const region = search.get("region");
   const indicator = search.get("indicator");
+  const named: Partial<DashboardParams> = {
+    year: intIn(search.get("year"), 2000, 2100),
+    month: intIn(search.get("month"), 1, 12),
+  };
+  if (region && /^[0-9]{6}$/.test(region)) named.region = region;
+  if (indicator && /^[a-z][a-z0-9_]{1,63}$/.test(indicator)) named.indicator = indicator;
+  for (const key of ["year", "month"] as const) if (named[key] === undefined) delete named[key];
+  return named;
+}
+
+/**
+ * The selection with what the URL leaves out filled in. Screens open behind DefaultPeriod, which
+ * puts the period with data into the URL first; the month being reported is only a stopgap.
+ */
+export function parseParams(search: URLSearchParams, fallbackRegion: string): DashboardParams {
+  const named = namedParams(search);
+  const open = openMonth(new Date());
   return {
-    region: region && /^[0-9]{6}$/.test(region) ? region : fallbackRegion,
-    year: intIn(search.get("year"), 2000, 2100, DEFAULTS.year),
-    month: intIn(search.get("month"), 1, 12, DEFAULTS.month),
-    indicator: indicator && /^[a-z][a-z0-9_]{1,63}$/.test(indicator) ? indicator : undefined,
+    region: named.region ?? fallbackRegion,
+    year: named.year ?? open.year,
+    month: named.month ?? open.month,
+    indicator: named.indicator,
   };
 }
 
@@ -46,13 +65,16 @@ export function toSearch(params: Partial<DashboardParams>): string {
 
 /**
  * The selection every screen shares (region, year, month, indicator) lives in the URL, so a link
- * reproduces the view and the browser's Back button undoes a change.
+ * reproduces the view and the browser's Back button undoes a change. Links and changes carry
+ * what the URL names, never the stopgaps: a screen reached without a period opens on its own
+ * default.
  */
 export function useDashboardParams() {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const userRegion = useSession().data?.user.regionCode;
+  const named = useMemo(() => namedParams(search), [search]);
   const params = useMemo(
     () => parseParams(search, defaultRegion(userRegion)),
     [search, userRegion],
@@ -60,17 +82,17 @@ export function useDashboardParams() {
 
   const setParams = useCallback(
     (change: Partial<DashboardParams>, options: { replace?: boolean } = {}) => {
-      navigate({ pathname, search: toSearch({ ...params, ...change }) }, options);
+      navigate({ pathname, search: toSearch({ ...named, ...change }) }, options);
     },
-    [navigate, pathname, params],
+    [navigate, pathname, named],
   );
 
   /** A link to another screen keeping the current selection, with some of it changed. */
   const hrefTo = useCallback(
     (path: string, change: Partial<DashboardParams> = {}) =>
-      `${path}${toSearch({ ...params, ...change })}`,
-    [params],
+      `${path}${toSearch({ ...named, ...change })}`,
+    [named],
   );
 
-  return { params, setParams, hrefTo };
+  return { params, named, setParams, hrefTo };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageTitle } from "@/components/ui/page-title";
 import { QueryState } from "@/components/ui/query-state";
-import { DEFAULTS } from "@/config/defaults";
+import { NATIONAL_DEFAULT_REGION } from "@/config/defaults";
 import {
   ApprovalCard,
   type Decision,
@@ -14,6 +14,7 @@ import { HistoryDrawer } from "@/features/approvals/components/history-drawer";
 import { ReasonModal } from "@/features/approvals/components/reason-modal";
 import { PeriodSelect } from "@/features/catalogue/components/period-select";
 import { RegionSelect } from "@/features/catalogue/components/region-select";
+import { useDefaultPeriod } from "@/features/catalogue/hooks/use-default-period";
 import {
   type SubmissionView,
   useReview,
@@ -27,9 +28,9 @@ import { nameOf } from "@/utils/format";
 const STATUSES = ["submitted", "returned", "approved"] as const;
 type QueueStatus = (typeof STATUSES)[number];
 
-const intIn = (text: string | null, min: number, max: number, fallback: number) => {
+const intIn = (text: string | null, min: number, max: number) => {
   const n = Number(text);
-  return text && Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+  return text && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
 };
 
 /**
@@ -43,21 +44,28 @@ export default function ApprovalsRoute() {
   const user = useUser();
   const [search, setSearch] = useSearchParams();
   const named = search.get("region");
-  const parent = named && /^[0-9]{6}$/.test(named) ? named : (user.regionCode ?? DEFAULTS.region);
+  const parent =
+    named && /^[0-9]{6}$/.test(named) ? named : (user.regionCode ?? NATIONAL_DEFAULT_REGION);
   const statusParam = search.get("status");
   const status: QueueStatus = STATUSES.includes(statusParam as QueueStatus)
     ? (statusParam as QueueStatus)
     : "submitted";
-  // Approved months are many: they are listed one month at a time.
-  const year = intIn(search.get("year"), 2000, 2100, DEFAULTS.year);
-  const month = intIn(search.get("month"), 1, 12, DEFAULTS.month);
+  // Approved months are many: they are listed one month at a time, the latest first.
   const byMonth = status === "approved";
-  const queue = useSubmissionQueue({
-    parent,
-    status,
-    year: byMonth ? year : undefined,
-    month: byMonth ? month : undefined,
-  });
+  const namedYear = intIn(search.get("year"), 2000, 2100);
+  const namedMonth = intIn(search.get("month"), 1, 12);
+  const latest = useDefaultPeriod(parent, "latest", byMonth).period;
+  const year = namedYear ?? latest?.year;
+  const month = namedMonth ?? latest?.month;
+  const queue = useSubmissionQueue(
+    {
+      parent,
+      status,
+      year: byMonth ? year : undefined,
+      month: byMonth ? month : undefined,
+    },
+    !byMonth || (year !== undefined && month !== undefined),
+  );
   const review = useReview();
   const [asking, setAsking] = useState<{ item: SubmissionView; decision: Decision } | null>(null);
   const [history, setHistory] = useState<SubmissionView | null>(null);
@@ -118,7 +126,14 @@ export default function ApprovalsRoute() {
               {t("filters.year")} / {t("filters.month")}
             </span>
             <span className="filter-period-inputs">
-              <PeriodSelect year={year} month={month} onChange={(p) => change(p)} />
+              {year !== undefined && month !== undefined ? (
+                <PeriodSelect
+                  region={parent}
+                  year={year}
+                  month={month}
+                  onChange={(p) => change({ year, month, ...p })}
+                />
+              ) : null}
             </span>
           </div>
         ) : null}

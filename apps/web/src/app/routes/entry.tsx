@@ -4,13 +4,13 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageTitle } from "@/components/ui/page-title";
 import { QueryState } from "@/components/ui/query-state";
-import { DEFAULTS } from "@/config/defaults";
+import { NATIONAL_DEFAULT_REGION } from "@/config/defaults";
 import { regionPath, useRegions } from "@/features/catalogue/api/get-regions";
 import { PeriodSelect } from "@/features/catalogue/components/period-select";
 import { RegionSelect } from "@/features/catalogue/components/region-select";
+import { useDefaultPeriod } from "@/features/catalogue/hooks/use-default-period";
 import { useSubmission } from "@/features/entry/api/submissions";
 import { MonthForm } from "@/features/entry/components/month-form";
-import { useOpenMonth } from "@/features/entry/hooks/use-open-month";
 import { useLanguage } from "@/hooks/use-language";
 import { useUser } from "@/lib/auth";
 import { nameOf } from "@/utils/format";
@@ -22,7 +22,8 @@ const intIn = (text: string | null, min: number, max: number) => {
 
 /**
  * A bureau's monthly form (a province official may fill one in for any region in scope). The
- * region, year and month live in the URL; with no month named it opens the latest open one.
+ * region, year and month live in the URL; with no month named it opens the month being reported
+ * now (the one whose deadline is next).
  */
 export default function EntryRoute() {
   const { t } = useTranslation();
@@ -34,20 +35,20 @@ export default function EntryRoute() {
   const region =
     named && /^[0-9]{6}$/.test(named) && user.role !== "reporter"
       ? named
-      : (user.regionCode ?? DEFAULTS.region);
+      : (user.regionCode ?? NATIONAL_DEFAULT_REGION);
   const year = intIn(search.get("year"), 2000, 2100);
   const month = intIn(search.get("month"), 1, 12);
   const hasPeriod = year !== null && month !== null;
-  const open = useOpenMonth(region, !hasPeriod);
+  const { period: open, periods } = useDefaultPeriod(region, "open", !hasPeriod);
 
   useEffect(() => {
-    if (hasPeriod || !open.data) return;
+    if (hasPeriod || !open) return;
     const next = new URLSearchParams(search);
     next.set("region", region);
-    next.set("year", String(open.data.year));
-    next.set("month", String(open.data.month));
+    next.set("year", String(open.year));
+    next.set("month", String(open.month));
     setSearch(next, { replace: true });
-  }, [hasPeriod, open.data, region, search, setSearch]);
+  }, [hasPeriod, open, region, search, setSearch]);
 
   const change = (c: { region?: string; year?: number; month?: number }) => {
     const next = new URLSearchParams(search);
@@ -75,10 +76,12 @@ export default function EntryRoute() {
         <div className="filter-field filter-period">
           <span>{t("entry.period")}</span>
           <span className="filter-period-inputs">
-            {hasPeriod || open.data ? (
+            {hasPeriod ? (
               <PeriodSelect
-                year={year ?? open.data?.year ?? DEFAULTS.year}
-                month={month ?? open.data?.month ?? DEFAULTS.month}
+                region={region}
+                kind="open"
+                year={year}
+                month={month}
                 onChange={change}
               />
             ) : null}
@@ -87,8 +90,8 @@ export default function EntryRoute() {
       </search>
       {hasPeriod ? (
         <MonthEntry region={region} year={year} month={month} />
-      ) : open.isError ? (
-        <QueryState query={open}>{() => null}</QueryState>
+      ) : periods.isError ? (
+        <QueryState query={periods}>{() => null}</QueryState>
       ) : (
         <Skeleton active paragraph={{ rows: 8 }} />
       )}

@@ -3,9 +3,19 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { AuthLayout } from "@/components/layouts/auth-layout";
+import { NATIONAL_DEFAULT_REGION } from "@/config/defaults";
+import { paths } from "@/config/paths";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { FullPageSpin } from "@/features/auth/components/require-session";
-import { endSessionLocally, type LoginReason, safeNext, useSession } from "@/lib/auth";
+import { submissionQueueQueryOptions } from "@/features/entry/api/submissions";
+import {
+  endSessionLocally,
+  type LoginReason,
+  type SessionUser,
+  safeNext,
+  useSession,
+} from "@/lib/auth";
+import { queryClient } from "@/lib/query-client";
 
 /** What the sign-in page says for each reason it was opened. */
 const NOTICE: Record<LoginReason, string> = {
@@ -17,6 +27,30 @@ const NOTICE: Record<LoginReason, string> = {
   account_changed: "auth.ended.accountChanged",
   signed_out: "auth.ended.signedOut",
 };
+
+/**
+ * Where a user signing in with no page in mind starts: where their work is. A bureau on the
+ * month it is reporting, a province official on the months waiting for approval (if any), the
+ * others on the overview (whose gate sends those without one to their own first screen).
+ */
+async function landingOf(user: SessionUser): Promise<string> {
+  if (user.role === "reporter") return paths.entry;
+  // An account still being set up goes there first; the queue would refuse it anyway.
+  if (user.role !== "province" || user.mustChangePassword || user.mustSetUpSecondFactor) {
+    return paths.overview;
+  }
+  const parent = user.regionCode ?? NATIONAL_DEFAULT_REGION;
+  try {
+    // The approvals screen reads the same answer from the cache.
+    const queue = await queryClient.fetchQuery(
+      submissionQueueQueryOptions({ parent, status: "submitted" }),
+    );
+    return queue.items.length > 0 ? paths.approvals : paths.overview;
+  } catch {
+    // The queue could not be read: the overview it is, and approvals will say what went wrong.
+    return paths.overview;
+  }
+}
 
 export default function LoginRoute() {
   const { t } = useTranslation();
@@ -46,7 +80,12 @@ export default function LoginRoute() {
           title={t(NOTICE[reason])}
         />
       ) : null}
-      <LoginForm onSuccess={() => navigate(next, { replace: true })} />
+      <LoginForm
+        onSuccess={async (signedIn) => {
+          const to = next === "/" ? await landingOf(signedIn.user) : next;
+          navigate(to, { replace: true });
+        }}
+      />
     </AuthLayout>
   );
 }

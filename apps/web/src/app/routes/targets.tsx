@@ -2,8 +2,8 @@ import { Alert, Select, Tabs } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "@/components/ui/page-title";
-import { FIRST_YEAR } from "@/config/defaults";
 import { useIndicators } from "@/features/catalogue/api/get-indicators";
+import { usePeriods } from "@/features/catalogue/api/get-periods";
 import { regionPath, useRegions } from "@/features/catalogue/api/get-regions";
 import { IndicatorSelect } from "@/features/catalogue/components/indicator-select";
 import { RegionSelect } from "@/features/catalogue/components/region-select";
@@ -28,8 +28,16 @@ export default function TargetsRoute() {
     indicators.data?.indicators.find((i) => i.code === params.indicator) ??
     indicators.data?.indicators[0];
   const region = regionPath(regions.data, params.region).at(-1);
-  const lastYear = Math.max(new Date().getFullYear() + 5, params.year);
-  const years = Array.from({ length: lastYear - FIRST_YEAR + 1 }, (_, i) => lastYear - i);
+  const periods = usePeriods(params.region);
+  // The years with targets or figures, and the next five to plan for.
+  const thisYear = new Date().getFullYear();
+  const years = [
+    ...new Set([
+      ...Array.from({ length: 6 }, (_, i) => thisYear + i),
+      ...(periods.data?.years ?? []),
+      params.year,
+    ]),
+  ].sort((a, b) => b - a);
 
   return (
     <>

@@ -19,9 +19,9 @@ import {
 import { Button, Layout, Skeleton } from "antd";
 import { type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, Outlet } from "react-router";
+import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { LanguageToggle } from "@/components/ui/language-toggle";
-import { canOpen, NAV_GROUPS, type ScreenPath, screenKey } from "@/config/nav";
+import { canOpen, NAV_GROUPS, type ScreenPath, screenKey, sharesSelection } from "@/config/nav";
 import { paths } from "@/config/paths";
 import { IdleWarning } from "@/features/auth/components/idle-warning";
 import { UserMenu } from "@/features/auth/components/user-menu";
@@ -52,7 +52,10 @@ const PHONE = "(max-width: 767px)";
 export function AppLayout() {
   const { t } = useTranslation();
   const { hrefTo } = useDashboardParams();
+  const { pathname } = useLocation();
   const user = useUser();
+  const linkTo = (screen: ScreenPath) =>
+    sharesSelection(pathname) && sharesSelection(screen) ? hrefTo(screen) : screen;
   // On a narrow screen the menu folds away behind the header's trigger.
   const [collapsed, setCollapsed] = useState(() => window.matchMedia(PHONE).matches);
   const groups = NAV_GROUPS.map((group) => ({
@@ -71,7 +74,7 @@ export function AppLayout() {
           data-testid="menu-toggle"
           onClick={() => setCollapsed((value) => !value)}
         />
-        <Link to={hrefTo(paths.overview)} className="app-brand">
+        <Link to={linkTo(paths.overview)} className="app-brand">
           <img src="/favicon.svg" alt="" width={24} height={24} />
           <span className="app-brand-name">{t("app.title")}</span>
           <span className="app-brand-sub">{t("app.subtitle")}</span>
@@ -101,7 +104,7 @@ export function AppLayout() {
                 {group.screens.map((screen) => (
                   <NavLink
                     key={screen}
-                    to={hrefTo(screen)}
+                    to={linkTo(screen)}
                     end
                     className="app-nav-item"
                     data-testid={`nav-${screenKey(screen)}`}

@@ -34,7 +34,12 @@ export function FilterBar({
           {t("filters.year")} / {t("filters.month")}
         </span>
         <span className="filter-period-inputs">
-          <PeriodSelect year={params.year} month={params.month} onChange={setParams} />
+          <PeriodSelect
+            region={params.region}
+            year={params.year}
+            month={params.month}
+            onChange={setParams}
+          />
         </span>
       </div>
       {showIndicator ? (

@@ -1,22 +1,34 @@
 import { Select } from "antd";
 import { useTranslation } from "react-i18next";
-import { FIRST_YEAR } from "@/config/defaults";
 import { useLanguage } from "@/hooks/use-language";
 import { formatMonth } from "@/utils/format";
+import { usePeriods } from "../api/get-periods";
+import { type PeriodKind, yearsOffered } from "../hooks/use-default-period";
 
 interface PeriodSelectProps {
+  /** The region whose years with data the year list offers. */
+  region: string;
   year: number;
   month: number;
   onChange: (period: { year?: number; month?: number }) => void;
   /** Screens that show a whole year (trends) need no month. */
   showMonth?: boolean;
+  /** Work screens also offer the year of the month being reported now. */
+  kind?: PeriodKind;
 }
 
-export function PeriodSelect({ year, month, onChange, showMonth = true }: PeriodSelectProps) {
+export function PeriodSelect({
+  region,
+  year,
+  month,
+  onChange,
+  showMonth = true,
+  kind = "latest",
+}: PeriodSelectProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const lastYear = Math.max(new Date().getFullYear(), year);
-  const years = Array.from({ length: lastYear - FIRST_YEAR + 1 }, (_, i) => lastYear - i);
+  const periods = usePeriods(region);
+  const years = yearsOffered(periods.data, kind, year);
   return (
     <>
       <Select

@@ -96,14 +96,19 @@ export function useReview() {
   });
 }
 
-export const useSubmissionQueue = (query: {
+export interface QueueQuery {
   parent: string;
   status: "submitted" | "returned" | "approved";
   year?: number | undefined;
   month?: number | undefined;
-}) =>
-  useQuery({
+}
+
+export const submissionQueueQueryOptions = (query: QueueQuery) =>
+  queryOptions({
     queryKey: ["submission-queue", query],
     queryFn: ({ signal }) => apiGet<SubmissionQueue>("/submissions", { ...query }, signal),
     staleTime: 0,
   });
+
+export const useSubmissionQueue = (query: QueueQuery, enabled = true) =>
+  useQuery({ ...submissionQueueQueryOptions(query), enabled });

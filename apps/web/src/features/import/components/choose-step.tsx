@@ -61,7 +61,13 @@ export function ChooseStep({ target, scope, onChange, onNext }: ChooseStepProps)
         <div className="filter-field filter-period">
           <span>{t("import.choose.period")}</span>
           <span className="filter-period-inputs">
-            <PeriodSelect year={target.year} month={target.month} onChange={onChange} />
+            <PeriodSelect
+              region={target.parent}
+              kind="open"
+              year={target.year}
+              month={target.month}
+              onChange={onChange}
+            />
           </span>
         </div>
       </div>
