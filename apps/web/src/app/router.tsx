@@ -43,6 +43,34 @@ const AdminIndicatorsRoute = lazy(() => import("./routes/admin/indicators"));
 const AuditRoute = lazy(() => import("./routes/admin/audit"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
 
+// Defined before the router below: createBrowserRouter calls screen() while this module is
+// evaluated, and a const declared later is still undefined then (the app rendered blank).
+/**
+ * Screens that read the shared period from the address and open, when it names none, on the
+ * latest month with data (dashboards) or the month being reported (import). The entry form and
+ * approvals choose their own month.
+ */
+const PERIOD_DEFAULTS: Partial<Record<ScreenPath, { kind: PeriodKind; yearOnly?: boolean }>> = {
+  [paths.overview]: { kind: "latest" },
+  [paths.comparison]: { kind: "latest" },
+  [paths.lagging]: { kind: "latest" },
+  [paths.region]: { kind: "latest" },
+  [paths.matrix]: { kind: "latest" },
+  [paths.completeness]: { kind: "latest" },
+  [paths.bulletin]: { kind: "latest" },
+  [paths.targets]: { kind: "latest", yearOnly: true },
+  [paths.import]: { kind: "open" },
+};
+
+function screen(path: ScreenPath, element: ReactNode) {
+  const period = PERIOD_DEFAULTS[path];
+  return (
+    <ScreenGate screen={path}>
+      {period ? <DefaultPeriod {...period}>{element}</DefaultPeriod> : element}
+    </ScreenGate>
+  );
+}
+
 export const router = createBrowserRouter([
   { path: paths.login, element: <LoginRoute />, errorElement: <RouteError /> },
   {
@@ -93,30 +121,4 @@ function screens(): RouteObject[] {
     ).map(([path, element]) => ({ path, element: screen(path, element) })),
     { path: "*", element: <NotFoundRoute /> },
   ];
-}
-
-/**
- * Screens that read the shared period from the address and open, when it names none, on the
- * latest month with data (dashboards) or the month being reported (import). The entry form and
- * approvals choose their own month.
- */
-const PERIOD_DEFAULTS: Partial<Record<ScreenPath, { kind: PeriodKind; yearOnly?: boolean }>> = {
-  [paths.overview]: { kind: "latest" },
-  [paths.comparison]: { kind: "latest" },
-  [paths.lagging]: { kind: "latest" },
-  [paths.region]: { kind: "latest" },
-  [paths.matrix]: { kind: "latest" },
-  [paths.completeness]: { kind: "latest" },
-  [paths.bulletin]: { kind: "latest" },
-  [paths.targets]: { kind: "latest", yearOnly: true },
-  [paths.import]: { kind: "open" },
-};
-
-function screen(path: ScreenPath, element: ReactNode) {
-  const period = PERIOD_DEFAULTS[path];
-  return (
-    <ScreenGate screen={path}>
-      {period ? <DefaultPeriod {...period}>{element}</DefaultPeriod> : element}
-    </ScreenGate>
-  );
 }

@@ -1,5 +1,5 @@
 import { Alert } from "antd";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { AuthLayout } from "@/components/layouts/auth-layout";
@@ -60,6 +60,10 @@ export default function LoginRoute() {
   const next = safeNext(search.get("next"));
   const stated = (useLocation().state as { reason?: LoginReason } | null)?.reason;
   const reason = stated && stated in NOTICE ? stated : undefined;
+  // Signing in on this page: the form's success handler chooses where to go. Without this the
+  // session arriving first re-rendered the page into the redirect below, to `next` ("/"), and a
+  // bureau landed on the overview instead of its form.
+  const [signingIn, setSigningIn] = useState(false);
   // Sent here by a sign-out or an ended session: the signed-in screens are gone, so forget it.
   useEffect(() => {
     if (reason) endSessionLocally();
@@ -67,7 +71,7 @@ export default function LoginRoute() {
   if (session.isPending) return <FullPageSpin />;
   // Signed in already: on to where the user was going. (Sent here because the session ended,
   // the cached one is stale and about to be forgotten.)
-  if (session.data && !reason) return <Navigate to={next} replace />;
+  if (session.data && !reason && !signingIn) return <Navigate to={next} replace />;
   return (
     <AuthLayout title={t("auth.title")}>
       {reason ? (
@@ -81,6 +85,7 @@ export default function LoginRoute() {
         />
       ) : null}
       <LoginForm
+        onSubmit={() => setSigningIn(true)}
         onSuccess={async (signedIn) => {
           const to = next === "/" ? await landingOf(signedIn.user) : next;
           navigate(to, { replace: true });

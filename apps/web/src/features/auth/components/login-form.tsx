@@ -8,6 +8,8 @@ import { type LoginInput, type Session, useLogin } from "@/lib/auth";
 import { errorText } from "@/lib/error-text";
 
 interface LoginFormProps {
+  /** Called as the credentials are sent, before the session arrives. */
+  onSubmit?: () => void;
   onSuccess: (session: Session) => void;
 }
 
@@ -32,7 +34,7 @@ function problemKey(
  * Username and password; the authenticator code field appears once the API says the account
  * has a second factor.
  */
-export function LoginForm({ onSuccess }: LoginFormProps) {
+export function LoginForm({ onSubmit, onSuccess }: LoginFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<LoginInput>();
   const [needsTotp, setNeedsTotp] = useState(false);
@@ -43,6 +45,7 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
     const input: LoginInput = { username: values.username.trim(), password: values.password };
     if (needsTotp && values.totp) input.totp = values.totp;
     setSentTotp(input.totp !== undefined);
+    onSubmit?.();
     login.mutate(input, {
       onSuccess,
       onError: (error) => {
