@@ -14,7 +14,6 @@ export const AUTH_TEST_ACCOUNTS = [
   "wenzhou",
   "admin",
   "leader",
-  "guangdong",
 ] as const;
 
 /** The session-loss test's bureau (Jiaxing): its session is ended by a second sign-in. */
