@@ -1,5 +1,6 @@
 import type { Role } from "@jindu/domain";
 import type { FastifyRequest } from "fastify";
+import { ApiError } from "./errors.js";
 import type { AuthRule } from "./plugins/app/auth.js";
 
 /** Every role; for the catalogue everyone signed in may read. */
@@ -39,4 +40,13 @@ export function rule(
   return region
     ? { roles, region: { of: regionIn(region.in, region.key), reach: region.reach ?? "own" } }
     : { roles };
+}
+
+/**
+ * The caller's own region (null: the whole country), for answers that depend on who asks:
+ * figures awaiting approval are shown only within it (issue 12, F10).
+ */
+export function viewerScope(request: FastifyRequest): string | null {
+  if (!request.user) throw new ApiError(401, "sign in first");
+  return request.user.regionCode;
 }

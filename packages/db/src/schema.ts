@@ -192,7 +192,10 @@ export const reportRevisions = pgTable(
 /** Responses of requests sent with an Idempotency-Key, so a retry never applies twice. */
 export const idempotencyKeys = pgTable("idempotency_keys", {
   key: text("key").primaryKey(),
-  /** Method and URL the key was first used with; the same key elsewhere is refused. */
+  /**
+   * Method, URL and body digest the key was first used with; the same key elsewhere or with
+   * another body is refused. The key itself starts with the account's id: keys are per account.
+   */
   scope: text("scope").notNull(),
   statusCode: integer("status_code").notNull(),
   response: jsonb("response").notNull(),

@@ -27,7 +27,11 @@ export async function bulletinOf(
     allIndicators(db),
     completenessOf(db, { parent: q.region, year: q.year, month: q.month }),
   ]);
-  const tables = await monthlyTables(db, region, indicators, { year: q.year, toMonth: q.month });
+  const tables = await monthlyTables(db, region, indicators, {
+    year: q.year,
+    toMonth: q.month,
+    viewerScope: null,
+  });
   const latest = indicators.map((indicator) => tables.get(indicator.code)?.at(-1));
 
   const indicatorLines = indicators.map((indicator, i) => {

@@ -16,7 +16,9 @@ import {
   type ProgressTable,
   progressTable,
   type RegionFigures,
+  withinScope,
 } from "@jindu/domain";
+import { ancestryOf } from "../plugins/app/auth.js";
 import type { LaggingItem } from "../schemas/index.js";
 import { requireIndicator, requireRegion } from "./lookups.js";
 
@@ -33,6 +35,28 @@ type Table = ProgressTable<RegionRef>;
 export interface PeriodQuery {
   year: number;
   include?: "submitted" | undefined;
+  /**
+   * The caller's own region (null: the whole country). Figures awaiting approval are its own
+   * business: `include=submitted` counts them only within it, never a peer's (issue 12, F10).
+   */
+  viewerScope: string | null;
+}
+
+/**
+ * The regions of a parent's table whose submitted figures count: all of them (undefined) when
+ * the parent is within the caller's own region, else at most the caller's own region among the
+ * children, else none.
+ */
+async function submittedRegions(
+  db: Database,
+  parent: RegionRef,
+  children: { code: string }[],
+  q: PeriodQuery,
+): Promise<readonly string[] | undefined> {
+  if (q.include !== "submitted") return [];
+  const scope = q.viewerScope;
+  if (scope === null || withinScope(scope, await ancestryOf(db, parent.code))) return undefined;
+  return children.some((c) => c.code === scope) ? [scope] : [];
 }
 
 export function refOf(region: RegionRef): RegionRef {
@@ -62,16 +86,15 @@ export async function progressTables(
   q: PeriodQuery & { month: number },
 ): Promise<Map<string, Table>> {
   const { year, month } = q;
-  const [rows, children] = await Promise.all([
-    progressByChildren(db, {
-      parentCode: parent.code,
-      year,
-      month,
-      indicatorCodes: indicators.map((i) => i.code),
-      includeSubmitted: q.include === "submitted",
-    }),
-    childRegions(db, parent.code),
-  ]);
+  const children = await childRegions(db, parent.code);
+  const rows = await progressByChildren(db, {
+    parentCode: parent.code,
+    year,
+    month,
+    indicatorCodes: indicators.map((i) => i.code),
+    includeSubmitted: q.include === "submitted",
+    submittedRegions: await submittedRegions(db, parent, children, q),
+  });
   const byCode = new Map(children.map((c) => [c.code, c]));
   const tables = new Map<string, Table>();
   for (const indicator of indicators) {
@@ -100,14 +123,15 @@ export async function monthlyTables(
 ): Promise<Map<string, Table[]>> {
   const { year, toMonth } = q;
   const query = { parentCode: parent.code, year, indicatorCodes: indicators.map((i) => i.code) };
-  const [figures, targets, children] = await Promise.all([
+  const children = await childRegions(db, parent.code);
+  const [figures, targets] = await Promise.all([
     monthlyFiguresByChildren(db, {
       ...query,
       toMonth,
       includeSubmitted: q.include === "submitted",
+      submittedRegions: await submittedRegions(db, parent, children, q),
     }),
     targetsByChildren(db, query),
-    childRegions(db, parent.code),
   ]);
   const key = (indicator: string, region: string) => `${indicator}|${region}`;
   const targetOf = new Map(targets.map((t) => [key(t.indicatorCode, t.regionCode), t]));

@@ -25,10 +25,18 @@ export interface ProgressQuery {
   indicatorCodes?: readonly string[] | undefined;
   /** Count submitted (not yet approved) figures too; approved ones only by default. */
   includeSubmitted?: boolean | undefined;
+  /** With includeSubmitted: only these regions' submitted figures count (all when omitted). */
+  submittedRegions?: readonly string[] | undefined;
 }
 
-const counted = (q: { includeSubmitted?: boolean | undefined }) =>
-  q.includeSubmitted ? sql`('approved', 'submitted')` : sql`('approved')`;
+type Counted = Pick<ProgressQuery, "includeSubmitted" | "submittedRegions">;
+
+/** Which reports count: approved ones, and submitted ones where asked for and allowed. */
+function counted(q: Counted) {
+  if (!q.includeSubmitted || q.submittedRegions?.length === 0) return sql`p.status = 'approved'`;
+  if (!q.submittedRegions) return sql`p.status in ('approved', 'submitted')`;
+  return sql`(p.status = 'approved' or (p.status = 'submitted' and p.region_code in ${q.submittedRegions}))`;
+}
 
 /**
  * Targets and latest approved figures (up to the month) of a region and its direct children,
@@ -52,7 +60,7 @@ export function progressByChildren(db: Database, q: ProgressQuery): Promise<Prog
         select p.value, p.numerator, p.denominator, p.month, p.status
         from reports p
         where p.indicator_code = i.code and p.region_code = r.code and p.year = ${q.year}
-          and p.month <= ${q.month} and p.status in ${counted(q)}
+          and p.month <= ${q.month} and ${counted(q)}
         order by p.month desc
         limit 1
       ) rep on true
@@ -93,7 +101,7 @@ export function monthlyFiguresByChildren(
       from regions r
       join reports p on p.region_code = r.code
       where (r.parent_code = ${q.parentCode} or r.code = ${q.parentCode})
-        and p.year = ${q.year} and p.month <= ${q.toMonth} and p.status in ${counted(q)} ${codes}
+        and p.year = ${q.year} and p.month <= ${q.toMonth} and ${counted(q)} ${codes}
       order by p.indicator_code, p.region_code, p.month`,
   );
 }

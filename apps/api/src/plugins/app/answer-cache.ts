@@ -1,5 +1,5 @@
 import { currentDataVersion } from "@jindu/db";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 
 declare module "fastify" {
@@ -21,6 +21,15 @@ const CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const MAX_ENTRIES = 500;
 
 /**
+ * What an answer is kept under: its URL, and with include=submitted also the caller's region,
+ * since figures awaiting approval are counted only within it (issue 12, F10).
+ */
+function viewerOf(request: FastifyRequest): string {
+  const include = (request.query as { include?: string } | undefined)?.include;
+  return include === "submitted" ? `-${request.user?.regionCode ?? "all"}` : "";
+}
+
+/**
  * Dashboard answers are expensive and read far more often than the data changes. Each is kept
  * under the data version it was computed at; any successful change bumps the version (in its
  * transaction, see bumpDataVersion, so a cached answer is never older than its version). The version lives in the
@@ -37,14 +46,15 @@ export default fp(
       if (!request.routeOptions.config.cacheable || request.method !== "GET") return;
       const heard = app.changes.version();
       const version = heard ?? request.seenDataVersion ?? (await currentDataVersion(app.db));
-      const etag = `W/"${version}"`;
+      const etag = `W/"${version}${viewerOf(request)}"`;
+      const key = `${version}${viewerOf(request)} ${request.url}`;
       reply.header("etag", etag).header("cache-control", "private, no-cache");
       if (request.headers["if-none-match"] === etag) return reply.status(304).send();
       // Not listening to the announcements (the connection dropped, F7): another process's
       // change would go unnoticed, so nothing is served from memory or kept until it is back.
       if (heard === null) return;
       request.dataVersion = version;
-      const cached = answers.get(`${version} ${request.url}`);
+      const cached = answers.get(key);
       if (cached !== undefined) return reply.type("application/json; charset=utf-8").send(cached);
     });
 
@@ -58,7 +68,7 @@ export default fp(
       if (version === undefined || reply.statusCode !== 200 || typeof payload !== "string") {
         return payload;
       }
-      const key = `${version} ${request.url}`;
+      const key = `${version}${viewerOf(request)} ${request.url}`;
       if (!answers.has(key)) {
         // Oldest first out: a Map keeps insertion order.
         if (answers.size >= MAX_ENTRIES) answers.delete(answers.keys().next().value as string);

@@ -55,7 +55,7 @@ declare module "fastify" {
  */
 const ancestries = new WeakMap<Database, Map<string, string[]>>();
 
-async function ancestryOf(db: Database, code: string): Promise<string[]> {
+export async function ancestryOf(db: Database, code: string): Promise<string[]> {
   const known = ancestries.get(db) ?? new Map<string, string[]>();
   ancestries.set(db, known);
   const cached = known.get(code);

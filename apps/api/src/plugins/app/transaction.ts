@@ -16,7 +16,7 @@ import type {
 } from "fastify";
 import fp from "fastify-plugin";
 import { type AuditRule, auditEntry } from "./audit.js";
-import { scopeOf } from "./idempotency.js";
+import { answers, scopeOf } from "./idempotency.js";
 
 const CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -26,6 +26,12 @@ const RETRY_DELAY_MS = 300;
 /** Thrown inside the transaction to roll it back while still answering (a 4xx answered, say). */
 class Answered {
   constructor(readonly answer: unknown) {}
+}
+
+/** Answers a request with the answer kept under its Idempotency-Key, rolling back its change. */
+function replay(reply: FastifyReply, stored: { statusCode: number; response: unknown }): never {
+  reply.status(stored.statusCode).header("idempotent-replay", "true");
+  throw new Answered(stored.response);
 }
 
 /**
@@ -95,10 +101,7 @@ export default fp(
           if (attempt > 1 && key) {
             // The first run may have committed before its connection dropped.
             const stored = await storedResponse(tx, key);
-            if (stored?.scope === scopeOf(request)) {
-              reply.status(stored.statusCode).header("idempotent-replay", "true");
-              throw new Answered(stored.response);
-            }
+            if (stored && answers(stored, request)) replay(reply, stored);
           }
           if (rule.before) request.auditBefore = await rule.before(request);
           const answer = await holdingSend(reply, () => handler.call(this, request, reply));
@@ -106,12 +109,16 @@ export default fp(
           const body = answerBody(reply, answer);
           await writeAudit(tx, auditEntry(request, reply.statusCode, body));
           if (key) {
-            await storeResponse(tx, {
+            const kept = await storeResponse(tx, {
               key,
               scope: scopeOf(request),
               statusCode: reply.statusCode,
               response: body,
             });
+            // Another request under the same key committed while this one ran: this change is
+            // rolled back, and the request answered as the key's retry or refused (F16).
+            const stored = kept ? null : await storedResponse(tx, key);
+            if (stored && answers(stored, request)) replay(reply, stored);
           }
           return { answer, version: await bumpDataVersion(tx) };
         });

@@ -16,7 +16,13 @@ const STATUS_ZH: Record<string, string> = {
  */
 export async function monthExport(
   db: Database,
-  q: { parent: string; year: number; month: number; include?: "submitted" | undefined },
+  q: {
+    parent: string;
+    year: number;
+    month: number;
+    include?: "submitted" | undefined;
+    viewerScope: string | null;
+  },
 ): Promise<Buffer> {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
   const [indicators, children, submissions] = await Promise.all([

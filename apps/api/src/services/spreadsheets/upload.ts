@@ -4,10 +4,16 @@ import { ApiError } from "../../errors.js";
 import { type FileKind, fileKindOf, type Grid } from "./grid.js";
 import type { GridLimits } from "./sheet-limits.js";
 
-type Upload = { kind: FileKind; bytes: Buffer; filename: string };
+export interface Upload {
+  kind: FileKind;
+  bytes: Buffer;
+  filename: string;
+}
 
 declare module "fastify" {
   interface FastifyRequest {
+    /** The upload, once read (an Idempotency-Key's check reads it before the route does). */
+    upload?: Upload;
     /** The uploaded file and its sheet, read by `readSheetFirst`. */
     sheet?: { upload: Upload; grid: Grid };
   }
@@ -15,6 +21,7 @@ declare module "fastify" {
 
 /** The one uploaded file of a multipart request, checked to really be .xlsx or .csv. */
 export async function readUpload(request: FastifyRequest): Promise<Upload> {
+  if (request.upload) return request.upload;
   if (!request.isMultipart()) {
     throw new ApiError(415, "send the file as multipart/form-data in a field named file");
   }
@@ -28,7 +35,8 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
       field: "file",
     });
   }
-  return { kind, bytes, filename: file.filename };
+  request.upload = { kind, bytes, filename: file.filename };
+  return request.upload;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { READERS, rule } from "../../../auth-rules.js";
+import { READERS, rule, viewerScope } from "../../../auth-rules.js";
 import { errorResponses, MonthOfParentQuery } from "../../../schemas/index.js";
 import { auditRead } from "../../../services/read-audit.js";
 import { monthExport } from "../../../services/spreadsheets/export.js";
@@ -19,7 +19,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { parent, year, month } = request.query;
-      const bytes = await monthExport(app.db, request.query);
+      const bytes = await monthExport(app.db, {
+        ...request.query,
+        viewerScope: viewerScope(request),
+      });
       await auditRead(request, "submission", {
         entityId: `${parent}/${year}/${month}`,
         filter: request.query,

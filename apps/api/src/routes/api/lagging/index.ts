@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { READERS, rule } from "../../../auth-rules.js";
+import { READERS, rule, viewerScope } from "../../../auth-rules.js";
 import { errorResponses, LaggingQuery, LaggingResponse } from "../../../schemas/index.js";
 import { laggingOf } from "../../../services/progress.js";
 
@@ -19,7 +19,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LaggingResponse, ...errorResponses },
       },
     },
-    async (request) => laggingOf(app.db, request.query),
+    async (request) => laggingOf(app.db, { ...request.query, viewerScope: viewerScope(request) }),
   );
 };
 export default route;

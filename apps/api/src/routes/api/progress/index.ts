@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { READERS, rule } from "../../../auth-rules.js";
+import { READERS, rule, viewerScope } from "../../../auth-rules.js";
 import { errorResponses, ProgressQuery, ProgressResponse } from "../../../schemas/index.js";
 import { progressOf } from "../../../services/progress.js";
 
@@ -23,7 +23,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProgressResponse, ...errorResponses },
       },
     },
-    async (request) => progressOf(app.db, request.query),
+    async (request) => progressOf(app.db, { ...request.query, viewerScope: viewerScope(request) }),
   );
 };
 export default route;

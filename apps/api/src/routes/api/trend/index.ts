@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { READERS, rule } from "../../../auth-rules.js";
+import { READERS, rule, viewerScope } from "../../../auth-rules.js";
 import { errorResponses, TrendQuery, TrendResponse } from "../../../schemas/index.js";
 import { trendOf } from "../../../services/dashboard.js";
 
@@ -19,7 +19,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TrendResponse, ...errorResponses },
       },
     },
-    async (request) => trendOf(app.db, request.query),
+    async (request) => trendOf(app.db, { ...request.query, viewerScope: viewerScope(request) }),
   );
 };
 export default route;
