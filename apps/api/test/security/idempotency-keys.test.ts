@@ -82,4 +82,43 @@ describe("F16: an Idempotency-Key belongs to its account, route and body", () =>
     expect(other.statusCode).toBe(409);
     expect(other.json().rule).toBe("idempotency_key_reused");
   });
+
+  it("F16: the same body with its fields in another order is the same request", async () => {
+    const key = { "idempotency-key": "f16-order-key-0004" };
+    const url = "/api/reports/shantytown_starts/330300/2023/7";
+    const first = await t.api.inject({
+      method: "PUT",
+      url,
+      payload: '{"value":41,"explanation":"f16"}',
+      headers: { ...key, "content-type": "application/json" },
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await t.api.inject({
+      method: "PUT",
+      url,
+      payload: '{"explanation":"f16","value":41}',
+      headers: { ...key, "content-type": "application/json" },
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.headers["idempotent-replay"]).toBe("true");
+    expect(again.json()).toEqual(first.json());
+  });
+
+  it("F16: two requests at once under one key with different bodies: one changes, the other is refused", async () => {
+    const key = { "idempotency-key": "f16-race-key-0005" };
+    const url = "/api/reports/shantytown_starts/330300/2023/8";
+    const [a, b] = await Promise.all(
+      [51, 52].map((value) =>
+        t.api.inject({ method: "PUT", url, payload: { value }, headers: key }),
+      ),
+    );
+    const answers = [a, b].map((r) => r?.statusCode).sort();
+    expect(answers, `${a?.body} ${b?.body}`).toEqual([200, 409]);
+    const changed = [a, b].find((r) => r?.statusCode === 200);
+    const refused = [a, b].find((r) => r?.statusCode === 409);
+    expect(refused?.json().rule).toBe("idempotency_key_reused");
+    expect((await t.api.inject(url)).json().value).toBe(changed?.json().value);
+    const history = (await t.api.inject(`${url}/history`)).json();
+    expect(history.revisions).toHaveLength(1);
+  });
 });
