@@ -8,13 +8,7 @@ export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 export const DASHBOARD_USER = "national";
 
 /** Demo accounts the sign-in tests use as copies named auth_<name> (see global-setup). */
-export const AUTH_TEST_ACCOUNTS = [
-  "zhejiang",
-  "hangzhou",
-  "wenzhou",
-  "admin",
-  "leader",
-] as const;
+export const AUTH_TEST_ACCOUNTS = ["zhejiang", "hangzhou", "wenzhou", "admin", "leader"] as const;
 
 /** The session-loss test's bureau (Jiaxing): its session is ended by a second sign-in. */
 export const SESSION_LOSS_USER = "sl_jiaxing";
