@@ -2,7 +2,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Database, insertUser, submissionsOfChildren, userByUsername } from "@jindu/db";
+import {
+  type Database,
+  insertUser,
+  saveProvinceSettings,
+  submissionsOfChildren,
+  userByUsername,
+} from "@jindu/db";
 import { openTestDatabase } from "@jindu/db/testing";
 import { type BrowserContextOptions, chromium } from "playwright-core";
 import type { TestProject } from "vitest/node";
@@ -177,6 +183,10 @@ export default async function setup(project: TestProject) {
   ensureWebBuild();
   const database = await openTestDatabase();
   const sessionTestRegion = await seedUsers(database.db);
+  // The month's cycle walks Wenzhou's December 2022 with one figure of nineteen: Zhejiang lets
+  // partial months be submitted (the default, a partial month stays a draft, is tested in the
+  // API's tests).
+  await saveProvinceSettings(database.db, "330000", { allowPartialMonths: true }, "e2e");
   // Every test file signs in from this one address: the per-address sign-in limit is tested in
   // the API's tests, not here.
   const app = await buildApp({ database, webRoot: webDist, loginsPerMinute: 10_000 });

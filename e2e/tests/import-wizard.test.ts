@@ -139,6 +139,11 @@ describe("import wizard", () => {
     sheet.getCell(3, columnOf(sheet, "shantytown_starts")).value = starts;
     sheet.getCell(3, columnOf(sheet, "prefab_share.numerator")).value = prefab.numerator;
     sheet.getCell(3, columnOf(sheet, "prefab_share.denominator")).value = prefab.denominator;
+    // A rate under its "（%）" header is typed as a percentage: 92.5 is 92.5%, never 9,250%.
+    const sludgeColumn = columnOf(sheet, "sludge_safe_disposal");
+    expect(sheet.getCell(1, sludgeColumn).value).toBe("城市污泥无害化处置率（%）");
+    const sludge = before.get("sludge_safe_disposal")?.value === 0.925 ? 93.5 : 92.5;
+    sheet.getCell(3, sludgeColumn).value = sludge;
 
     await page.getByTestId("import-next").click();
     await page.getByTestId("import-upload").waitFor();
@@ -160,7 +165,7 @@ describe("import wizard", () => {
     await expect(page.getByTestId("upload-progress").isVisible()).resolves.toBe(true);
 
     await expect(page.getByTestId("preview-rows").getAttribute("data-value")).resolves.toBe("1");
-    await expect(page.getByTestId("preview-changed").getAttribute("data-value")).resolves.toBe("2");
+    await expect(page.getByTestId("preview-changed").getAttribute("data-value")).resolves.toBe("3");
     await expect(page.getByTestId("preview-regions").getAttribute("data-value")).resolves.toBe("1");
     const startsRow = page.locator(
       "[data-testid=preview-table] tr[data-indicator=shantytown_starts]",
@@ -178,14 +183,23 @@ describe("import wizard", () => {
     await expect(prefabRow.getByTestId("preview-new").textContent()).resolves.toBe(
       `31 / ${prefab.denominator} (${((31 / prefab.denominator) * 100).toFixed(1)}%)`,
     );
+    const sludgeRow = page.locator(
+      "[data-testid=preview-table] tr[data-indicator=sludge_safe_disposal]",
+    );
+    await expect(sludgeRow.getByTestId("preview-new").textContent()).resolves.toBe(`${sludge}%`);
     await session.screenshot("import-preview");
     // Nothing is written before the confirmation.
     expect(await stored(page)).toEqual(before);
 
+    // Saving drafts is the default; submitting is the bureau's explicit choice.
+    const action = page.getByTestId("import-action");
+    await expect(action.locator("input[value=draft]").isChecked()).resolves.toBe(true);
+    await action.getByText("提交审核").click();
+    await expect(action.locator("input[value=submitted]").isChecked()).resolves.toBe(true);
     await page.getByTestId("import-confirm").click();
     await page.getByTestId("import-done").waitFor();
     await expect(page.getByTestId("import-done").textContent()).resolves.toContain(
-      "2 项数据已更新，涉及 1 个地区（提交审核）",
+      "3 项数据已更新，涉及 1 个地区（提交审核）",
     );
     await session.screenshot("import-done");
 
@@ -194,6 +208,11 @@ describe("import wizard", () => {
     expect(after.get("prefab_share")).toMatchObject({
       numerator: prefab.numerator,
       denominator: prefab.denominator,
+      status: "submitted",
+    });
+    // Stored as a fraction, as every percentage is (packages/domain figures.ts).
+    expect(after.get("sludge_safe_disposal")).toMatchObject({
+      value: sludge / 100,
       status: "submitted",
     });
     await session.close();

@@ -269,6 +269,8 @@ export const provinceSettings = pgTable("province_settings", {
     .primaryKey()
     .references(() => regions.code),
   fourEyes: boolean("four_eyes").notNull().default(true),
+  /** A month may be submitted with figures that have a target missing (default: it stays a draft). */
+  allowPartialMonths: boolean("allow_partial_months").notNull().default(false),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   updatedBy: text("updated_by"),
 });

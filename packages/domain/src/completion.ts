@@ -10,8 +10,9 @@ export function completionRate(
   actual: number | null,
   target: number | null,
 ): number | null {
-  if (actual === null || target === null || !(target > 0)) return null;
+  if (actual === null || target === null || !(target > 0) || !Number.isFinite(target)) return null;
   if (!Number.isFinite(actual) || actual < 0) return null;
-  if (direction === "lower_is_better") return actual > 0 ? target / actual : null;
-  return actual / target;
+  const rate =
+    direction === "lower_is_better" ? (actual > 0 ? target / actual : null) : actual / target;
+  return rate !== null && Number.isFinite(rate) ? rate : null;
 }

@@ -20,3 +20,7 @@ export function exactSum(values: readonly number[]): number {
   if (!Number.isSafeInteger(units)) return values.reduce((a, b) => a + b, 0);
   return units / scale;
 }
+
+/** A number that can be shown and sent as JSON, or null (F2: Infinity and NaN never leave here). */
+export const finiteOrNull = (value: number | null | undefined): number | null =>
+  value != null && Number.isFinite(value) ? value : null;

@@ -1,3 +1,4 @@
+import { finiteOrNull } from "./exact-sum.js";
 import type { IndicatorKind } from "./indicator.js";
 
 /**
@@ -13,8 +14,9 @@ export function isRatioMeasure(m: Measure): m is { numerator: number; denominato
 /** The figure compared against the target: the value itself, or the share numerator / denominator. */
 export function actualOf(m: Measure | null): number | null {
   if (m === null) return null;
-  if (isRatioMeasure(m)) return m.denominator > 0 ? m.numerator / m.denominator : null;
-  return m.value;
+  if (isRatioMeasure(m))
+    return m.denominator > 0 ? finiteOrNull(m.numerator / m.denominator) : null;
+  return finiteOrNull(m.value);
 }
 
 /** Builds the measure that fits the indicator kind from loose columns (as stored in a report row). */

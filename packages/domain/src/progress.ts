@@ -1,4 +1,5 @@
 import { completionRate } from "./completion.js";
+import { finiteOrNull } from "./exact-sum.js";
 import type { IndicatorRules } from "./indicator.js";
 import { actualOf, isRatioMeasure, type Measure } from "./measure.js";
 import { projectYearEnd } from "./projection.js";
@@ -57,7 +58,8 @@ export function progressLine<R>(
   const { kind, direction, seasonalProfile: profile } = indicator;
   const dueMonth = figures.dueMonth ?? DEFAULT_DUE_MONTH;
   const actual = actualOf(figures.measure);
-  const completion = completionRate(direction, actual, figures.target);
+  const target = finiteOrNull(figures.target);
+  const completion = completionRate(direction, actual, target);
   const schedule = scheduleProgress({ kind, month, dueMonth, profile });
   const lag = lagPoints(completion, schedule);
   const projection = projectYearEnd({
@@ -67,12 +69,12 @@ export function progressLine<R>(
     dueMonth,
     profile,
     actual,
-    target: figures.target,
+    target,
   });
   const parts = figures.measure && isRatioMeasure(figures.measure) ? figures.measure : null;
   return {
     region: figures.region,
-    target: figures.target,
+    target,
     actual,
     numerator: parts?.numerator ?? null,
     denominator: parts?.denominator ?? null,

@@ -33,6 +33,7 @@ export function projectYearEnd(input: ProjectionInput): Projection {
     const schedule = scheduleProgress(input);
     if (!(schedule > 0)) return { value: null, completion: null, projectedToMiss: null };
     value = actual / schedule;
+    if (!Number.isFinite(value)) return { value: null, completion: null, projectedToMiss: null };
   }
   const completion = completionRate(direction, value, target);
   return { value, completion, projectedToMiss: completion === null ? null : completion < 1 };

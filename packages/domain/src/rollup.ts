@@ -1,4 +1,4 @@
-import { exactSum } from "./exact-sum.js";
+import { exactSum, finiteOrNull } from "./exact-sum.js";
 import type { IndicatorKind } from "./indicator.js";
 import { isRatioMeasure, type Measure } from "./measure.js";
 
@@ -6,7 +6,8 @@ import { isRatioMeasure, type Measure } from "./measure.js";
  * Roll-up of children's figures to their parent. Cumulative figures are summed; ratio figures sum
  * numerators and denominators separately, so the parent share is Σnum / Σden (never an average of
  * percentages); level figures are not summed, so the parent has no rolled-up figure (null).
- * Children without a figure are left out; with none at all the result is null.
+ * Children without a figure are left out; with none at all the result is null, and so is a sum
+ * that is not a finite number.
  */
 export function rollUp(kind: IndicatorKind, children: readonly (Measure | null)[]): Measure | null {
   if (kind === "level") return null;
@@ -17,16 +18,17 @@ export function rollUp(kind: IndicatorKind, children: readonly (Measure | null)[
       if (!isRatioMeasure(m)) throw new TypeError("ratio roll-up needs numerator and denominator");
       return m;
     });
-    return {
-      numerator: exactSum(parts.map((m) => m.numerator)),
-      denominator: exactSum(parts.map((m) => m.denominator)),
-    };
+    const numerator = finiteOrNull(exactSum(parts.map((m) => m.numerator)));
+    const denominator = finiteOrNull(exactSum(parts.map((m) => m.denominator)));
+    // A sum beyond the doubles (figures stored before the maxima existed) is no figure at all.
+    return numerator === null || denominator === null ? null : { numerator, denominator };
   }
   const values = present.map((m) => {
     if (isRatioMeasure(m)) throw new TypeError("cumulative roll-up needs values");
     return m.value;
   });
-  return { value: exactSum(values) };
+  const value = finiteOrNull(exactSum(values));
+  return value === null ? null : { value };
 }
 
 /**
@@ -39,5 +41,5 @@ export function rollUpTargets(
 ): number | null {
   if (kind !== "cumulative") return null;
   const present = targets.filter((t): t is number => t !== null);
-  return present.length === 0 ? null : exactSum(present);
+  return present.length === 0 ? null : finiteOrNull(exactSum(present));
 }

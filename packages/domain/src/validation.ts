@@ -1,3 +1,4 @@
+import { figureMaximum, isPercentFigure, isPercentTarget, targetMaximum } from "./figures.js";
 import type { IndicatorKind } from "./indicator.js";
 
 /** Units counted in whole items: a report of 2.5 households is a typing error. */
@@ -53,6 +54,27 @@ function negative(field: string, v: number | null | undefined): ValidationProble
     : [];
 }
 
+/** F2: a figure above its unit's maximum (figures.ts) would overflow the country's sums. */
+function aboveMaximum(
+  field: string,
+  v: number | null | undefined,
+  indicator: ReportContext["indicator"],
+): ValidationProblem[] {
+  if (v == null) return [];
+  const maximum = figureMaximum(indicator);
+  if (Number.isFinite(v) && v <= maximum) return [];
+  const percent = field === "value" && isPercentFigure(indicator);
+  return [
+    {
+      field,
+      rule: "above_maximum",
+      message: percent
+        ? `${field} ${v} is above 100% (percentages are stored as fractions: 0.925 for 92.5%)`
+        : `${field} ${v} is above the largest figure allowed for ${indicator.unitZh}, ${maximum}`,
+    },
+  ];
+}
+
 /** Errors that keep a monthly figure from being saved, each naming its field and rule. */
 export function reportProblems(input: ReportInput, ctx: ReportContext): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
@@ -78,6 +100,8 @@ export function reportProblems(input: ReportInput, ctx: ReportContext): Validati
     problems.push(
       ...negative("numerator", input.numerator),
       ...negative("denominator", input.denominator),
+      ...aboveMaximum("numerator", input.numerator, indicator),
+      ...aboveMaximum("denominator", input.denominator, indicator),
     );
     problems.push(
       ...belowPrevious("numerator", input.numerator, ctx.previous?.numerator),
@@ -100,7 +124,10 @@ export function reportProblems(input: ReportInput, ctx: ReportContext): Validati
     });
     return problems;
   }
-  problems.push(...negative("value", input.value));
+  problems.push(
+    ...negative("value", input.value),
+    ...aboveMaximum("value", input.value, indicator),
+  );
   if (indicator.kind === "cumulative") {
     problems.push(...belowPrevious("value", input.value, ctx.previous?.value));
   }
@@ -121,12 +148,22 @@ export function targetProblems(
 ): ValidationProblem[] {
   if (value < 0)
     return [{ field: "value", rule: "negative", message: "value must not be negative" }];
-  if (indicator.kind === "ratio" && value > 1) {
+  if (isPercentTarget(indicator) && !(value <= 1)) {
     return [
       {
         field: "value",
         rule: "share_above_one",
-        message: `${indicator.code} is a share: give it as a fraction (0.3 for 30%)`,
+        message: `${indicator.code} is a share: at most 100% (the API takes fractions, 0.3 for 30%)`,
+      },
+    ];
+  }
+  const maximum = targetMaximum(indicator);
+  if (!(value <= maximum)) {
+    return [
+      {
+        field: "value",
+        rule: "above_maximum",
+        message: `${value} is above the largest target allowed for ${indicator.unitZh}, ${maximum}`,
       },
     ];
   }

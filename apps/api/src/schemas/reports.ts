@@ -43,7 +43,8 @@ export const ReportParams = Type.Object({
 
 /**
  * One figure, saved as a draft of the region's month: year-to-date value for cumulative
- * indicators (or this month's increment), the value for level ones, both parts for ratios.
+ * indicators (or this month's increment), the value for level ones (a percentage as a fraction:
+ * 0.925 for 92.5%), both parts for ratios. Checked by the same month checks as the form.
  */
 export const ReportBody = Type.Object(
   {
@@ -53,7 +54,10 @@ export const ReportBody = Type.Object(
     mode: Type.Optional(Type.Union([Type.Literal("ytd"), Type.Literal("increment")])),
     explanation: Type.Optional(Type.String({ maxLength: 2000 })),
     version: Type.Optional(
-      Version("the figure's version the change is based on (0 for a new one); stale → 409"),
+      Version(
+        "the figure's version the change is based on (0 for a new one), or send If-Match; " +
+          "required (428 without either, so that no change overwrites another unseen); stale → 409",
+      ),
     ),
   },
   { additionalProperties: false, minProperties: 1 },

@@ -7,6 +7,12 @@ const Figures = Type.Object({
   denominator: Type.Union([Type.Number(), Type.Null()]),
 });
 
+const ImportAction = Type.Union([
+  Type.Literal("draft"),
+  Type.Literal("submitted"),
+  Type.Literal("approved"),
+]);
+
 export const MonthOfParentQuery = Type.Object(
   { parent: RegionCode, year: Year, month: Month, include: Include },
   { additionalProperties: false },
@@ -17,10 +23,12 @@ export const ImportQuery = Type.Object(
     parent: RegionCode,
     year: Year,
     month: Month,
-    /** What the imported months become: drafts, submitted for review, or approved (province). */
-    action: Type.Optional(
-      Type.Union([Type.Literal("draft"), Type.Literal("submitted"), Type.Literal("approved")]),
-    ),
+    /**
+     * What the imported months become: drafts (the default), submitted for review, or approved
+     * (province). A month the form could not submit (a warning without an explanation, figures
+     * with a target missing) stays a draft whatever is chosen; `held` says why.
+     */
+    action: Type.Optional(ImportAction),
     dryRun: Type.Optional(Type.Boolean({ description: "check and preview without writing" })),
   },
   { additionalProperties: false },
@@ -47,16 +55,39 @@ export const ImportResult = Type.Object({
   dryRun: Type.Boolean(),
   year: Type.Integer(),
   month: Type.Integer(),
+  action: ImportAction,
   rows: Type.Integer({ description: "rows of figures in the file" }),
   changed: Type.Integer({ description: "figures that differ from what is stored" }),
   regions: Type.Integer({ description: "regions whose month changed" }),
   errors: Type.Array(ImportCellError),
+  warnings: Type.Array(ImportCellError, {
+    description:
+      "figures that may be right but need an explanation before their month is submitted",
+  }),
+  held: Type.Array(ImportCellError, {
+    description:
+      "what keeps a region's month from being submitted (listed whatever the action, so the " +
+      "preview can say it): explanation_required (at the explanation cell) or partial_month " +
+      "(at the region cell); with action submitted or approved such a month stays a draft",
+  }),
+  months: Type.Array(
+    Type.Object({
+      region: Type.String(),
+      row: Type.Integer(),
+      status: ImportAction,
+      missing: Type.Array(Type.String(), {
+        description: "indicators with a target the month does not report",
+      }),
+    }),
+    { description: "each region of the file with figures, and the status its month ends in" },
+  ),
   preview: Type.Array(
     Type.Object({
       region: Type.String(),
       indicator: Type.String(),
       old: Type.Union([Figures, Type.Null()]),
       new: Figures,
+      explanation: Type.Union([Type.String(), Type.Null()]),
     }),
   ),
 });

@@ -50,6 +50,14 @@ export const SubmissionView = Type.Object({
   deadline: Type.String({ format: "date-time" }),
   firstSubmittedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   submittedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  allowPartial: Type.Boolean({
+    description: "the province lets a month be submitted with figures that have a target missing",
+  }),
+  submitProblems: Type.Array(Problem, {
+    description:
+      "what keeps the month from being submitted as stored now (errors, warnings without an " +
+      "explanation, missing figures); the same checks the imports make (packages/domain checkMonth)",
+  }),
   entries: Type.Array(SubmissionEntry),
 });
 export type SubmissionView = Static<typeof SubmissionView>;
@@ -79,6 +87,7 @@ export const EntryInput = Type.Object(
     /** `ytd` (1–N月累计, the default) or `increment` (this month only). */
     mode: Type.Optional(Type.Union([Type.Literal("ytd"), Type.Literal("increment")])),
     // Negative figures are refused by the domain's rules, which name the rule and indicator.
+    // A percentage (a rate) is sent as a fraction: 0.925 for 92.5% (packages/domain figures.ts).
     value: Type.Optional(Figure),
     numerator: Type.Optional(Figure),
     denominator: Type.Optional(Figure),

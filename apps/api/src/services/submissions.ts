@@ -1,6 +1,4 @@
 import {
-  allIndicators,
-  approvedHistory,
   changeSubmissionStatus,
   type Database,
   type FigureChange,
@@ -10,17 +8,15 @@ import {
   saveDraftFigures,
   schema,
   submissionByKey,
-  targetsOfRegion,
 } from "@jindu/db";
 import {
   actualOf,
   allowedFrom,
+  checkMonth,
   completionRate,
-  incrementsOf,
+  type MonthProblem,
   measureFrom,
   reportingDeadline,
-  reportProblems,
-  reportWarnings,
   statusAfter,
   type ValidationProblem,
   type WorkflowAction,
@@ -35,7 +31,8 @@ import type {
   SubmissionView,
 } from "../schemas/index.js";
 import { requireRegion } from "./lookups.js";
-import { type IndicatorRow, refOf } from "./progress.js";
+import { type Figures, monthContext, monthLines, noFigures } from "./month-context.js";
+import { refOf } from "./progress.js";
 
 export interface MonthRef {
   region: string;
@@ -44,72 +41,13 @@ export interface MonthRef {
 }
 
 const keyOf = (m: MonthRef) => ({ regionCode: m.region, year: m.year, month: m.month });
-type Figures = { value: number | null; numerator: number | null; denominator: number | null };
-const none: Figures = { value: null, numerator: null, denominator: null };
 
-/** What the checks need to know about the region's month beyond the figures themselves. */
-interface MonthContext {
-  indicators: Map<string, IndicatorRow>;
-  targets: Map<string, { value: number; dueMonth: number }>;
-  previous: Map<string, Figures>;
-  increments: Map<string, number[]>;
-}
-
-async function monthContext(db: Database, m: MonthRef): Promise<MonthContext> {
-  const [indicators, targets, history] = await Promise.all([
-    allIndicators(db),
-    targetsOfRegion(db, m.region, m.year),
-    approvedHistory(db, keyOf(m)),
-  ]);
-  const previous = new Map<string, Figures>();
-  const ytdByYear = new Map<string, number[]>();
-  for (const row of history) {
-    if (row.year === m.year) previous.set(row.indicatorCode, row);
-    if (row.value !== null) {
-      const k = `${row.indicatorCode}|${row.year}`;
-      ytdByYear.set(k, [...(ytdByYear.get(k) ?? []), row.value]);
-    }
-  }
-  const increments = new Map<string, number[]>();
-  for (const [k, ytds] of ytdByYear) {
-    const code = k.split("|")[0] as string;
-    increments.set(code, [...(increments.get(code) ?? []), ...incrementsOf(ytds)]);
-  }
-  return {
-    indicators: new Map(indicators.map((i) => [i.code, i])),
-    targets: new Map(targets.map((t) => [t.indicatorCode, t])),
-    previous,
-    increments,
-  };
-}
-
-/** Errors and warnings of one figure, each naming the field it is about. */
-function checkFigure(
-  ctx: MonthContext,
-  m: MonthRef,
-  indicator: IndicatorRow,
-  figures: { value: number | null; numerator: number | null; denominator: number | null },
-  today: Date,
-): { errors: ValidationProblem[]; warnings: ValidationProblem[] } {
-  const previous = ctx.previous.get(indicator.code) ?? null;
-  const errors = reportProblems(figures, {
-    indicator,
-    year: m.year,
-    month: m.month,
-    today,
-    previous,
-  });
-  const warnings =
-    indicator.kind === "cumulative" && figures.value !== null && errors.length === 0
-      ? reportWarnings({
-          ytd: figures.value,
-          previousYtd: previous?.value ?? 0,
-          pastIncrements: ctx.increments.get(indicator.code) ?? [],
-          target: ctx.targets.get(indicator.code)?.value ?? null,
-        })
-      : [];
-  return { errors, warnings };
-}
+/** A month-level problem as the API names it: `<indicator>.<field>`, or `month`. */
+const asApiProblem = (p: MonthProblem): ValidationProblem => ({
+  field: p.indicator ? `${p.indicator}.${p.field}` : p.field,
+  rule: p.rule,
+  message: p.message,
+});
 
 /** The month's form: every indicator with a target, its figure, last month's, and the checks. */
 export async function submissionView(
@@ -124,23 +62,21 @@ export async function submissionView(
     reportsOfMonth(db, keyOf(m)),
   ]);
   const byCode = new Map(figures.map((f) => [f.indicatorCode, f]));
-  const codes = [...ctx.indicators.keys()].filter((c) => ctx.targets.has(c) || byCode.has(c));
-  const entries: SubmissionEntry[] = codes.map((code) => {
-    const indicator = ctx.indicators.get(code) as IndicatorRow;
+  const lines = monthLines(ctx, byCode);
+  const check = checkMonth(lines, { ...m, today, allowPartial: ctx.allowPartial });
+  const entries: SubmissionEntry[] = lines.map((line, i) => {
+    const { indicator } = line;
+    const code = indicator.code;
     const figure = byCode.get(code);
     const target = ctx.targets.get(code);
-    const values = figure
-      ? { value: figure.value, numerator: figure.numerator, denominator: figure.denominator }
-      : none;
-    const checks = figure
-      ? checkFigure(ctx, m, indicator, values, today)
-      : { errors: [], warnings: [] };
-    const { code: c, nameZh, nameEn, unitZh, unitEn, kind, direction, category } = indicator;
+    const values = line.figures;
+    const lineCheck = check.lines[i];
+    const { nameZh, nameEn, unitZh, unitEn, kind, direction, category } = indicator;
     return {
-      indicator: { code: c, nameZh, nameEn, unitZh, unitEn, kind, direction, category },
+      indicator: { code, nameZh, nameEn, unitZh, unitEn, kind, direction, category },
       target: target?.value ?? null,
       dueMonth: target?.dueMonth ?? 12,
-      previous: ctx.previous.get(code) ?? none,
+      previous: ctx.previous.get(code) ?? noFigures,
       pastIncrements: ctx.increments.get(code) ?? [],
       ...values,
       explanation: figure?.explanation ?? null,
@@ -151,7 +87,8 @@ export async function submissionView(
         actualOf(measureFrom(indicator.kind, values)),
         target?.value ?? null,
       ),
-      ...checks,
+      errors: lineCheck?.errors ?? [],
+      warnings: lineCheck?.warnings ?? [],
     };
   });
   return {
@@ -164,6 +101,8 @@ export async function submissionView(
     deadline: reportingDeadline(m.year, m.month).toISOString(),
     firstSubmittedAt: submission?.firstSubmittedAt?.toISOString() ?? null,
     submittedAt: submission?.submittedAt?.toISOString() ?? null,
+    allowPartial: ctx.allowPartial,
+    submitProblems: check.submitProblems.map(asApiProblem),
     entries,
   };
 }
@@ -180,8 +119,8 @@ function toYearToDate(entry: EntryInput, previous: Figures | null) {
 }
 
 /**
- * Saves entries as a draft after checking every one of them: any error refuses the whole save
- * (400, nothing written); warnings are kept for the submit step.
+ * Saves entries as a draft after checking every one of them with the month's checks: any error
+ * refuses the whole save (400, nothing written); warnings are kept for the submit step.
  */
 export async function saveEntries(
   db: Database,
@@ -195,11 +134,11 @@ export async function saveEntries(
   const problems: ValidationProblem[] = [];
   const changes: FigureChange[] = [];
   const seen = new Set<string>();
+  const fieldOf = new Map<string, (field: string) => string>();
   entries.forEach((entry, i) => {
     const at = (field: string) =>
       entries.length > 1 || opts.baseVersion !== undefined ? `entries.${i}.${field}` : field;
-    const indicator = ctx.indicators.get(entry.indicator);
-    if (!indicator) {
+    if (!ctx.indicators.has(entry.indicator)) {
       problems.push({
         field: at("indicator"),
         rule: "unknown_indicator",
@@ -216,22 +155,23 @@ export async function saveEntries(
       return;
     }
     seen.add(entry.indicator);
-    const figures = toYearToDate(entry, ctx.previous.get(entry.indicator) ?? null);
-    const { errors } = checkFigure(ctx, m, indicator, figures, today);
-    problems.push(
-      ...errors.map((p) => ({
-        ...p,
-        field: at(p.field),
-        message: `${entry.indicator}: ${p.message}`,
-      })),
-    );
+    fieldOf.set(entry.indicator, at);
     changes.push({
       indicatorCode: entry.indicator,
-      ...figures,
+      ...toYearToDate(entry, ctx.previous.get(entry.indicator) ?? null),
       explanation: entry.explanation?.trim() || null,
       baseVersion: opts.figureVersions?.get(entry.indicator),
     });
   });
+  const check = checkMonth(monthLines(ctx, new Map(changes.map((c) => [c.indicatorCode, c]))), {
+    ...m,
+    today,
+    allowPartial: ctx.allowPartial,
+  });
+  for (const p of check.errors) {
+    const at = fieldOf.get(p.indicator as string) ?? ((field: string) => field);
+    problems.push({ ...p, field: at(p.field), message: `${p.indicator}: ${p.message}` });
+  }
   if (problems.length > 0) throw invalid(problems);
   const outcome = await saveDraftFigures(db, keyOf(m), changes, {
     actor: opts.actor,
@@ -251,19 +191,8 @@ export async function moveSubmission(
 ): Promise<void> {
   if (action === "submit") {
     const view = await submissionView(db, m, today);
-    const entered = view.entries.filter((e) => e.version > 0);
-    if (entered.length === 0) throw badRequest("nothing has been entered for this month");
-    const problems = entered.flatMap((e) => [
-      ...e.errors.map((p) => ({ ...p, field: `${e.indicator.code}.${p.field}` })),
-      ...(e.explanation
-        ? []
-        : e.warnings.map((w) => ({
-            field: `${e.indicator.code}.explanation`,
-            rule: "explanation_required",
-            message: `${e.indicator.code}: ${w.message} — explain it before submitting`,
-          }))),
-    ]);
-    if (problems.length > 0) throw invalid(problems);
+    if (view.version === 0) throw badRequest("nothing has been entered for this month");
+    if (view.submitProblems.length > 0) throw invalid(view.submitProblems);
   } else {
     await requireRegion(db, m.region, "region");
   }

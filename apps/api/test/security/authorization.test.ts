@@ -137,7 +137,22 @@ const CASES: Case[] = [
     url: "/api/reports/rural_seismic/{in}/2024/1",
     roles: ENTRY,
     scoped: true,
-    body: { value: 1 },
+    body: { value: 1, version: 0 },
+  },
+  {
+    method: "GET",
+    route: "/api/regions/:code/settings",
+    url: "/api/regions/{province}/settings",
+    roles: READERS,
+    scoped: true,
+  },
+  {
+    method: "PUT",
+    route: "/api/regions/:code/settings",
+    url: "/api/regions/{province}/settings",
+    roles: PROVINCE,
+    scoped: true,
+    body: { allowPartialMonths: false },
   },
   {
     method: "GET",

@@ -9,6 +9,14 @@ export interface ImportedFigure {
   denominator: number | null;
 }
 
+export type ImportStatus = "draft" | "submitted" | "approved";
+
+/** A figure to write, with the explanation to keep and the status its region's month ends in. */
+export interface FigureToImport extends ImportedFigure {
+  explanation: string | null;
+  status: ImportStatus;
+}
+
 export interface PreviousFigureRow extends ImportedFigure {
   month: number;
 }
@@ -37,12 +45,12 @@ export function previousApprovedFigures(
 export function figuresOfMonth(
   db: Database,
   q: { regionCodes: readonly string[]; year: number; month: number },
-): Promise<(ImportedFigure & { status: string })[]> {
+): Promise<(ImportedFigure & { status: string; explanation: string | null })[]> {
   if (q.regionCodes.length === 0) return Promise.resolve([]);
   return queryRows(
     db,
     sql`
-      select region_code as "regionCode", indicator_code as "indicatorCode", status,
+      select region_code as "regionCode", indicator_code as "indicatorCode", status, explanation,
              value::float8 as "value", numerator::float8 as "numerator",
              denominator::float8 as "denominator"
       from reports
@@ -63,8 +71,6 @@ export function submissionStatuses(
   );
 }
 
-export type ImportStatus = "draft" | "submitted" | "approved";
-
 export interface ImportOutcome {
   /** Figures written because they differ from what was stored. */
   changed: number;
@@ -74,8 +80,9 @@ export interface ImportOutcome {
 
 /**
  * Writes a whole file's figures in one transaction, set-based so that tens of thousands of rows
- * take seconds: only figures that differ are written, each with a revision, and every region
- * whose month changed moves to the given status. A month approved meanwhile aborts everything.
+ * take seconds: only figures that differ (or whose month changes status) are written, each with a
+ * revision, and every region whose month changed moves to its figures' status (a region held
+ * back as a draft by the month checks stays one). A month approved meanwhile aborts everything.
  * Importing the same figures again changes nothing.
  */
 export async function importFigures(
@@ -83,8 +90,7 @@ export async function importFigures(
   q: {
     year: number;
     month: number;
-    figures: readonly ImportedFigure[];
-    status: ImportStatus;
+    figures: readonly FigureToImport[];
     actor: string;
   },
 ): Promise<ImportOutcome | { locked: string[] }> {
@@ -108,7 +114,7 @@ export async function importFigures(
       create temp table import_input on commit drop as
       select * from jsonb_to_recordset(${input}::jsonb) as x(
         "regionCode" text, "indicatorCode" text, value numeric, numerator numeric,
-        denominator numeric)`);
+        denominator numeric, explanation text, status report_status)`);
     await t.execute(sql`analyze import_input`);
     await t.execute(sql`
       create temp table import_old on commit drop as
@@ -117,24 +123,26 @@ export async function importFigures(
       join import_input i on r.region_code = i."regionCode" and r.indicator_code = i."indicatorCode"
       where r.year = ${q.year} and r.month = ${q.month}`);
     await t.execute(sql`analyze import_old`);
-    const changed = await queryRows<{ regionCode: string }>(
+    const changed = await queryRows<{ regionCode: string; status: ImportStatus }>(
       t,
       sql`
         with written as (
           insert into reports (indicator_code, region_code, year, month, value, numerator,
-                               denominator, status, submitted_at)
+                               denominator, explanation, status, submitted_at)
           select "indicatorCode", "regionCode", ${q.year}, ${q.month}, value, numerator,
-                 denominator, ${q.status}::report_status,
-                 case when ${q.status} = 'draft' then null else now() end
+                 denominator, explanation, status,
+                 case when status = 'draft' then null else now() end
           from import_input
           on conflict (indicator_code, year, region_code, month) do update
             set value = excluded.value, numerator = excluded.numerator,
-                denominator = excluded.denominator, status = excluded.status,
+                denominator = excluded.denominator, explanation = excluded.explanation,
+                status = excluded.status,
                 submitted_at = coalesce(excluded.submitted_at, reports.submitted_at),
                 version = reports.version + 1, updated_at = now()
             where reports.value is distinct from excluded.value
                or reports.numerator is distinct from excluded.numerator
                or reports.denominator is distinct from excluded.denominator
+               or reports.explanation is distinct from excluded.explanation
                or reports.status is distinct from excluded.status
           returning indicator_code, region_code, year, month, version, value, numerator,
                     denominator, status
@@ -152,27 +160,35 @@ export async function importFigures(
             on o.indicator_code = w.indicator_code and o.region_code = w.region_code
           returning 1
         )
-        select w.region_code as "regionCode" from written w`,
+        select w.region_code as "regionCode", w.status::text as status from written w`,
     );
     const regions = [...new Set(changed.map((c) => c.regionCode))];
     if (regions.length > 0) {
       const now = sql`now()`;
-      const submitting = q.status !== "draft";
+      const statuses = JSON.stringify(
+        [...new Map(changed.map((c) => [c.regionCode, c.status])).entries()].map(
+          ([region, status]) => ({ region, status }),
+        ),
+      );
+      await t.execute(sql`
+        create temp table import_months on commit drop as
+        select * from jsonb_to_recordset(${statuses}::jsonb) as x(region text, status report_status)`);
       // The month's other figures follow the month's new status.
       await tx.execute(sql`
-        update reports set status = ${q.status}::report_status, version = version + 1,
-                           updated_at = ${now}
-        where year = ${q.year} and month = ${q.month} and region_code in ${regions}
-          and status <> ${q.status}::report_status`);
+        update reports r set status = m.status, version = r.version + 1, updated_at = ${now}
+        from import_months m
+        where r.year = ${q.year} and r.month = ${q.month} and r.region_code = m.region
+          and r.status <> m.status`);
       await tx.execute(sql`
         insert into submissions (region_code, year, month, status, version, first_submitted_at,
                                  submitted_at, submitted_by, decided_at, decided_by)
-        select code, ${q.year}, ${q.month}, ${q.status}::report_status, 1,
-               case when ${submitting} then ${now} end, case when ${submitting} then ${now} end,
-               case when ${submitting} then ${q.actor} end,
-               case when ${q.status} = 'approved' then ${now} end,
-               case when ${q.status} = 'approved' then ${q.actor} end
-        from unnest(${`{${regions.join(",")}}`}::text[]) as code
+        select m.region, ${q.year}, ${q.month}, m.status, 1,
+               case when m.status <> 'draft' then ${now} end,
+               case when m.status <> 'draft' then ${now} end,
+               case when m.status <> 'draft' then ${q.actor} end,
+               case when m.status = 'approved' then ${now} end,
+               case when m.status = 'approved' then ${q.actor} end
+        from import_months m
         on conflict (year, month, region_code) do update
           set status = excluded.status, version = submissions.version + 1,
               first_submitted_at = coalesce(submissions.first_submitted_at, excluded.first_submitted_at),

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "../client.js";
+import { type Database, queryRows } from "../client.js";
 import { provinceSettings, regions } from "../schema.js";
 
 /** Whether a province asks for four eyes on approvals: on unless it was turned off. */
@@ -41,3 +41,49 @@ export async function setFourEyes(
       set: { fourEyes, updatedBy: actor, updatedAt: sql`now()` },
     });
 }
+
+
+export interface ProvinceSettings {
+  allowPartialMonths: boolean;
+}
+
+const DEFAULTS: ProvinceSettings = { allowPartialMonths: false };
+
+/** The settings of the province a region lies in (the region itself when it is one). */
+export async function settingsOfRegion(
+  db: Database,
+  regionCode: string,
+): Promise<ProvinceSettings> {
+  const [row] = await queryRows<ProvinceSettings>(
+    db,
+    sql`
+      with recursive chain(code, parent_code, level, depth) as (
+        select code, parent_code, level, 0 from regions where code = ${regionCode}
+        union all
+        select r.code, r.parent_code, r.level, c.depth + 1
+        from regions r join chain c on r.code = c.parent_code
+        where c.depth < 5
+      )
+      select s.allow_partial_months as "allowPartialMonths"
+      from chain c join province_settings s on s.region_code = c.code
+      where c.level = 'province'`,
+  );
+  return row ?? DEFAULTS;
+}
+
+/** Stores a province's settings (a row per province, created on first change). */
+export async function saveProvinceSettings(
+  db: Database,
+  regionCode: string,
+  settings: ProvinceSettings,
+  actor: string,
+): Promise<ProvinceSettings> {
+  const [row] = await db
+    .insert(provinceSettings)
+    .values({ regionCode, ...settings, updatedBy: actor })
+    .onConflictDoUpdate({
+      target: provinceSettings.regionCode,
+      set: { ...settings, updatedBy: actor, updatedAt: sql`now()` },
+    })
+    .returning({ allowPartialMonths: provinceSettings.allowPartialMonths });
+  return row ?? settings;

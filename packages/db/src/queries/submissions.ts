@@ -41,7 +41,17 @@ export function targetsOfRegion(db: Database, regionCode: string, year: number) 
     .where(and(eq(targets.regionCode, regionCode), eq(targets.year, year)));
 }
 
+/** The targets of several regions in the year: the forms of a whole import at once. */
+export function targetsOfRegions(db: Database, regionCodes: readonly string[], year: number) {
+  if (regionCodes.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(targets)
+    .where(and(inArray(targets.regionCode, [...regionCodes]), eq(targets.year, year)));
+}
+
 export interface ApprovedHistoryRow {
+  regionCode: string;
   indicatorCode: string;
   year: number;
   month: number;
@@ -55,15 +65,25 @@ export interface ApprovedHistoryRow {
  * one: last month's YTD (which this month cannot fall below) and the usual monthly increments.
  */
 export function approvedHistory(db: Database, key: MonthKey): Promise<ApprovedHistoryRow[]> {
+  return approvedHistoryOfRegions(db, { ...key, regionCodes: [key.regionCode] });
+}
+
+/** The same for several regions of one month, in one query. */
+export function approvedHistoryOfRegions(
+  db: Database,
+  q: { regionCodes: readonly string[]; year: number; month: number },
+): Promise<ApprovedHistoryRow[]> {
+  if (q.regionCodes.length === 0) return Promise.resolve([]);
   return queryRows<ApprovedHistoryRow>(
     db,
     sql`
-      select indicator_code as "indicatorCode", year, month, value::float8 as "value",
-             numerator::float8 as "numerator", denominator::float8 as "denominator"
+      select region_code as "regionCode", indicator_code as "indicatorCode", year, month,
+             value::float8 as "value", numerator::float8 as "numerator",
+             denominator::float8 as "denominator"
       from reports
-      where region_code = ${key.regionCode} and status = 'approved'
-        and ((year = ${key.year} and month < ${key.month}) or year = ${key.year - 1})
-      order by indicator_code, year, month`,
+      where region_code in ${q.regionCodes} and status = 'approved'
+        and ((year = ${q.year} and month < ${q.month}) or year = ${q.year - 1})
+      order by region_code, indicator_code, year, month`,
   );
 }
 

@@ -1,4 +1,5 @@
 import { allIndicators, childRegions, type Database, submissionsOfChildren } from "@jindu/db";
+import { isPercentTarget, typedFromStored } from "@jindu/domain";
 import ExcelJS from "exceljs";
 import { requireRegion } from "../lookups.js";
 import { monthlyTables, refOf } from "../progress.js";
@@ -12,7 +13,9 @@ const STATUS_ZH: Record<string, string> = {
 
 /**
  * A month's submissions of a region's children as a workbook: the status of each month, then
- * each indicator's year-to-date figure (shares with their parts) and completion rate.
+ * each indicator's year-to-date figure (shares with their parts) and completion rate. Numbers
+ * follow the one convention (packages/domain figures.ts): a column whose title says （%） holds
+ * percentages, 92.5 for 92.5%, as the import template takes them.
  */
 export async function monthExport(
   db: Database,
@@ -38,7 +41,7 @@ export async function monthExport(
   for (const i of indicators) {
     header.push(
       i.kind === "ratio" ? `${i.nameZh}（%）` : `${i.nameZh}（${i.unitZh}）`,
-      `${i.nameZh} 完成率`,
+      `${i.nameZh} 完成率（%）`,
     );
   }
   sheet.addRow(header).font = { bold: true };
@@ -50,16 +53,21 @@ export async function monthExport(
     ];
     for (const indicator of indicators) {
       const line = tables.get(indicator.code)?.at(-1)?.children[row];
-      cells.push(line?.actual ?? null, line?.completion ?? null);
+      const percent = (v: number | null | undefined) =>
+        v == null ? null : typedFromStored(v, true);
+      cells.push(
+        isPercentTarget(indicator) ? percent(line?.actual) : (line?.actual ?? null),
+        percent(line?.completion),
+      );
     }
     sheet.addRow(cells);
   });
   indicators.forEach((indicator, i) => {
     const valueColumn = sheet.getColumn(4 + 2 * i);
-    valueColumn.numFmt = indicator.kind === "cumulative" ? "#,##0.##" : "0.0%";
+    valueColumn.numFmt = isPercentTarget(indicator) ? "0.0##" : "#,##0.##";
     valueColumn.width = 14;
     const rateColumn = sheet.getColumn(5 + 2 * i);
-    rateColumn.numFmt = "0.0%";
+    rateColumn.numFmt = "0.0";
     rateColumn.width = 10;
   });
   sheet.views = [{ state: "frozen", xSplit: 3, ySplit: 1 }];

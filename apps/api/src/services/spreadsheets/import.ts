@@ -2,16 +2,24 @@ import {
   allIndicators,
   childRegions,
   type Database,
+  type FigureToImport,
   figuresOfMonth,
-  type ImportedFigure,
   type ImportStatus,
   importFigures,
-  previousApprovedFigures,
   submissionStatuses,
 } from "@jindu/db";
-import { parseFigure, reportProblems } from "@jindu/domain";
+import {
+  allowedFrom,
+  checkMonth,
+  isPercentFigure,
+  type MonthProblem,
+  parseFigure,
+  storedFromTyped,
+  typedFromStored,
+} from "@jindu/domain";
 import type { ImportResult } from "../../schemas/index.js";
 import { requireRegion } from "../lookups.js";
+import { type Figures, monthContexts, monthLines } from "../month-context.js";
 import { columnLetter, type Grid } from "./grid.js";
 import { REGION_COLUMN } from "./template.js";
 
@@ -45,16 +53,19 @@ export function cellErrors() {
   return { errors, err };
 }
 
+type Part = "value" | "numerator" | "denominator" | "explanation";
+
 interface ColumnSpec {
   index: number;
   indicator: string;
-  part: "value" | "numerator" | "denominator";
+  part: Part;
 }
 
 export interface ImportRequest {
   parent: string;
   year: number;
   month: number;
+  /** What the months become; "draft" unless the person chose otherwise in the preview. */
   action: ImportStatus;
   dryRun: boolean;
   actor: string;
@@ -62,9 +73,26 @@ export interface ImportRequest {
 
 const PREVIEW_LIMIT = 2000;
 
+/** A figure read from a row: stored-terms numbers, the explanation, and where each came from. */
+interface RowFigure extends Figures {
+  /** undefined: the file has no explanation column for the indicator (the stored one stays). */
+  explanation: string | null | undefined;
+  cols: Partial<Record<Part, number>>;
+}
+
+const sameFigures = (a: Figures, b: Figures) =>
+  a.value === b.value && a.numerator === b.numerator && a.denominator === b.denominator;
+
+/** A percentage typed with its sign ("92.5%") is the same percentage as 92.5. */
+const withoutPercentSign = (cell: string | number | null, percent: boolean) =>
+  percent && typeof cell === "string" ? cell.replace(/[%％]\s*$/, "") : cell;
+
 /**
- * Checks a whole file before anything is written: the code row, every region and every cell,
- * with the domain's rules. All-or-nothing: one error and nothing is imported.
+ * Checks a whole file before anything is written, with the same month checks as the form
+ * (packages/domain checkMonth): the code row, every region and every cell. All-or-nothing: one
+ * error and nothing is imported. Submitting (or approving) is a choice; a region whose month
+ * the checks would not let be submitted (a warning without explanation, figures missing) is
+ * saved as a draft, and `held` says why (listed whatever the choice, for the preview).
  */
 export async function importGrid(
   db: Database,
@@ -73,15 +101,17 @@ export async function importGrid(
   now = new Date(),
 ): Promise<ImportResult> {
   const parent = await requireRegion(db, req.parent, "parent");
-  const [indicators, children] = await Promise.all([
+  const [indicatorRows, children] = await Promise.all([
     allIndicators(db),
     childRegions(db, req.parent),
   ]);
+  const indicators = new Map(indicatorRows.map((i) => [i.code, i]));
   const allowedRegions = new Map(
     (children.length > 0 ? children : [parent]).map((r) => [r.code, r]),
   );
-  const byCode = new Map(indicators.map((i) => [i.code, i]));
   const { errors, err } = cellErrors();
+  const held = cellErrors();
+  const warned = cellErrors();
 
   const codeRow = grid.findIndex(
     (row, i) =>
@@ -95,10 +125,14 @@ export async function importGrid(
     dryRun: req.dryRun,
     year: req.year,
     month: req.month,
+    action: req.action,
     rows: 0,
     changed: 0,
     regions: 0,
     errors,
+    warnings: warned.errors,
+    held: held.errors,
+    months: [],
     preview: [],
     ...extra,
   });
@@ -112,37 +146,44 @@ export async function importGrid(
     );
     return result({});
   }
-  const columns: ColumnSpec[] = [];
-  (grid[codeRow] ?? []).forEach((cell, index) => {
-    const text = String(cell ?? "").trim();
-    if (index < 2 || text === "") return;
-    const [indicator = "", part] = text.split(".");
-    const known = byCode.get(indicator);
-    const expected: (string | undefined)[] =
-      known?.kind === "ratio" ? ["numerator", "denominator"] : [undefined];
-    if (!known || !expected.includes(part)) {
-      err(codeRow, index, text, `unknown column code "${text}"`, "unknown_column", { code: text });
-      return;
-    }
-    columns.push({ index, indicator, part: (part as ColumnSpec["part"]) ?? "value" });
-  });
 
   const dataRows = grid
     .map((row, index) => ({ row, index }))
     .filter(({ row, index }) => index > codeRow && row.some((c) => String(c ?? "").trim() !== ""));
   const regionCodes = dataRows.map(({ row }) => String(row[0] ?? "").trim());
-  const known = regionCodes.filter((c) => allowedRegions.has(c));
-  const [previous, statuses, current] = await Promise.all([
-    previousApprovedFigures(db, { regionCodes: known, year: req.year, month: req.month }),
+  const known = [...new Set(regionCodes.filter((c) => allowedRegions.has(c)))];
+  const [contexts, statuses, current] = await Promise.all([
+    monthContexts(db, { ...req, regionCodes: known, settingsRegion: req.parent }),
     submissionStatuses(db, { regionCodes: known, year: req.year, month: req.month }),
     figuresOfMonth(db, { regionCodes: known, year: req.year, month: req.month }),
   ]);
-  const key = (region: string, indicator: string) => `${region}|${indicator}`;
-  const previousOf = new Map(previous.map((p) => [key(p.regionCode, p.indicatorCode), p]));
-  const currentOf = new Map(current.map((c) => [key(c.regionCode, c.indicatorCode), c]));
-  const locked = new Set(statuses.filter((s) => s.status === "approved").map((s) => s.regionCode));
 
-  const figures: ImportedFigure[] = [];
+  const columns: ColumnSpec[] = [];
+  (grid[codeRow] ?? []).forEach((cell, index) => {
+    const text = String(cell ?? "").trim();
+    if (index < 2 || text === "") return;
+    const [indicator = "", part] = text.split(".");
+    const found = indicators.get(indicator);
+    const expected: (string | undefined)[] =
+      found?.kind === "ratio"
+        ? ["numerator", "denominator", "explanation"]
+        : [undefined, "explanation"];
+    if (!found || !expected.includes(part)) {
+      err(codeRow, index, text, `unknown column code "${text}"`, "unknown_column", { code: text });
+      return;
+    }
+    columns.push({ index, indicator, part: (part as Part | undefined) ?? "value" });
+  });
+
+  const key = (region: string, indicator: string) => `${region}|${indicator}`;
+  const currentOf = new Map(current.map((c) => [key(c.regionCode, c.indicatorCode), c]));
+  const statusOf = new Map(statuses.map((s) => [s.regionCode, s.status]));
+  // A month the form could not change, the import cannot either (the province may approve).
+  const editable: readonly string[] =
+    req.action === "approved" ? [...allowedFrom("save"), "submitted"] : allowedFrom("save");
+
+  const figures: FigureToImport[] = [];
+  const months: ImportResult["months"] = [];
   const seen = new Set<string>();
   for (const { row, index } of dataRows) {
     const code = String(row[0] ?? "").trim();
@@ -162,125 +203,223 @@ export async function importGrid(
       continue;
     }
     seen.add(code);
-    const parts = new Map<
-      string,
-      Partial<Record<ColumnSpec["part"], { value: number; col: number }>>
-    >();
+    const ctx = contexts.get(code);
+    if (!ctx) continue;
+
+    // The row's figures, in stored terms (a percentage typed 92.5 is 0.925: figures.ts).
+    const inFile = new Map<string, RowFigure>();
+    const explanations = new Map<string, { text: string | null; col: number }>();
+    let unreadable = false;
     for (const column of columns) {
-      const parsed = parseFigure(row[column.index] ?? null);
+      const indicator = ctx.indicators.get(column.indicator);
+      if (!indicator) continue;
+      const cell = row[column.index] ?? null;
+      if (column.part === "explanation") {
+        explanations.set(column.indicator, {
+          text: String(cell ?? "").trim() || null,
+          col: column.index,
+        });
+        continue;
+      }
+      const percent = column.part === "value" && isPercentFigure(indicator);
+      const parsed = parseFigure(withoutPercentSign(cell, percent));
       if (parsed === null) continue;
       if (Number.isNaN(parsed)) {
+        unreadable = true;
         err(
           index,
           column.index,
           `${column.indicator}.${column.part}`,
-          `"${row[column.index]}" is not a number`,
+          `"${cell}" is not a number`,
           "not_a_number",
-          { text: String(row[column.index]) },
+          { text: String(cell) },
         );
         continue;
       }
-      parts.set(column.indicator, {
-        ...parts.get(column.indicator),
-        [column.part]: { value: parsed, col: column.index },
+      const figure = inFile.get(column.indicator) ?? {
+        ...{ value: null, numerator: null, denominator: null },
+        explanation: undefined,
+        cols: {},
+      };
+      figure[column.part] = storedFromTyped(parsed, percent);
+      figure.cols[column.part] = column.index;
+      inFile.set(column.indicator, figure);
+    }
+    if (unreadable || inFile.size === 0) continue;
+    for (const [indicator, figure] of inFile) {
+      const explained = explanations.get(indicator);
+      if (explained) {
+        figure.explanation = explained.text;
+        figure.cols.explanation = explained.col;
+      }
+    }
+
+    // The month as it would be: what is stored, with the file's figures over it.
+    const month = new Map<string, Figures & { explanation: string | null }>();
+    for (const indicator of ctx.indicators.keys()) {
+      const stored = currentOf.get(key(code, indicator));
+      if (stored) month.set(indicator, stored);
+    }
+    for (const [indicator, figure] of inFile) {
+      const stored = currentOf.get(key(code, indicator));
+      month.set(indicator, {
+        value: figure.value,
+        numerator: figure.numerator,
+        denominator: figure.denominator,
+        explanation:
+          figure.explanation === undefined ? (stored?.explanation ?? null) : figure.explanation,
       });
     }
-    for (const [indicatorCode, p] of parts) {
-      const indicator = byCode.get(indicatorCode);
-      if (!indicator) continue;
-      const firstCol = (p.value ?? p.numerator ?? p.denominator)?.col ?? 0;
-      if (indicator.kind === "ratio" && (!p.numerator || !p.denominator)) {
-        err(
-          index,
-          firstCol,
-          indicatorCode,
-          `${indicatorCode} needs both numerator and denominator`,
-          "ratio_parts",
-        );
-        continue;
-      }
-      const figure = {
-        value: p.value?.value ?? null,
-        numerator: p.numerator?.value ?? null,
-        denominator: p.denominator?.value ?? null,
-      };
-      const problems = reportProblems(figure, {
-        indicator,
-        year: req.year,
-        month: req.month,
-        today: now,
-        previous: previousOf.get(key(code, indicatorCode)) ?? null,
-      });
-      for (const problem of problems) {
-        const col =
-          (problem.field === "value" ||
-          problem.field === "numerator" ||
-          problem.field === "denominator"
-            ? p[problem.field]?.col
-            : undefined) ?? firstCol;
-        const previous = previousOf.get(key(code, indicatorCode));
-        err(index, col, `${indicatorCode}.${problem.field}`, problem.message, problem.rule, {
-          value: String(p[problem.field as ColumnSpec["part"]]?.value ?? ""),
+    const check = checkMonth(monthLines(ctx, month), {
+      year: req.year,
+      month: req.month,
+      today: now,
+      allowPartial: ctx.allowPartial,
+    });
+    const colOf = (p: MonthProblem) => {
+      const figure = p.indicator ? inFile.get(p.indicator) : undefined;
+      if (!figure) return 0;
+      const part = p.field as Part;
+      return (
+        figure.cols[part] ??
+        figure.cols.value ??
+        figure.cols.numerator ??
+        figure.cols.denominator ??
+        0
+      );
+    };
+    let rowErrors = 0;
+    for (const problem of check.errors) {
+      const figure = problem.indicator ? inFile.get(problem.indicator) : undefined;
+      // A stored figure the file does not touch is the form's business, not this file's.
+      if (!figure || !problem.indicator) continue;
+      rowErrors++;
+      const indicator = ctx.indicators.get(problem.indicator);
+      const previous = ctx.previous.get(problem.indicator);
+      const part = problem.field as Part;
+      err(
+        index,
+        colOf(problem),
+        `${problem.indicator}.${problem.field}`,
+        problem.message,
+        problem.rule,
+        {
+          // The value as the person typed it: 925, not 9.25, for a rate.
+          value: String(
+            typedFromStored(
+              figure[part as "value"] ?? Number.NaN,
+              part === "value" && indicator !== undefined && isPercentFigure(indicator),
+            ),
+          ).replace("NaN", ""),
           ...(previous?.value != null ? { previous: previous.value } : {}),
-          unitZh: indicator.unitZh,
-          unitEn: indicator.unitEn,
-        });
+          unitZh: indicator?.unitZh ?? "",
+          unitEn: indicator?.unitEn ?? "",
+        },
+      );
+    }
+    if (rowErrors > 0) continue;
+    check.lines.forEach((line) => {
+      if (!inFile.has(line.indicator)) return;
+      for (const w of line.warnings) {
+        warned.err(
+          index,
+          colOf({ ...w, indicator: line.indicator }),
+          `${line.indicator}.${w.field}`,
+          w.message,
+          w.rule,
+        );
       }
-      if (problems.length > 0) continue;
-      const stored = currentOf.get(key(code, indicatorCode));
-      const same =
-        stored?.value === figure.value &&
-        stored?.numerator === figure.numerator &&
-        stored?.denominator === figure.denominator;
-      // An approved month is locked, but the same figures again are no change at all.
-      if (locked.has(code) && same) continue;
-      if (locked.has(code)) {
+    });
+
+    // Figures the file changes; the same figures again are no change.
+    const changes = [...inFile].filter(([indicator, figure]) => {
+      const stored = currentOf.get(key(code, indicator));
+      const explanation = month.get(indicator)?.explanation ?? null;
+      return (
+        !stored || !sameFigures(stored, figure) || (stored.explanation ?? null) !== explanation
+      );
+    });
+    const status = statusOf.get(code) ?? null;
+    if (status !== null && !editable.includes(status)) {
+      if (changes.length === 0) continue;
+      for (const [indicator, figure] of changes) {
         err(
           index,
-          firstCol,
-          indicatorCode,
-          `${code} ${req.year}-${req.month} is approved and locked; ask the province to reopen it`,
-          "month_locked",
+          figure.cols.value ?? figure.cols.numerator ?? figure.cols.denominator ?? 0,
+          indicator,
+          status === "approved"
+            ? `${code} ${req.year}-${req.month} is approved and locked; ask the province to reopen it`
+            : `${code} ${req.year}-${req.month} is submitted and waiting for review; ask the province to return it`,
+          status === "approved" ? "month_locked" : "month_submitted",
           { code },
         );
-        continue;
       }
-      figures.push({ regionCode: code, indicatorCode, ...figure });
+      continue;
+    }
+
+    // Submitting is a choice, and only a month that passes the form's checks is submitted.
+    // What would keep it back is listed whatever the choice, so the preview can say so.
+    const blocking = check.submitProblems.filter((p) => p.rule !== "nothing_entered");
+    for (const p of blocking) {
+      const col =
+        p.rule === "explanation_required"
+          ? (inFile.get(p.indicator ?? "")?.cols.explanation ?? colOf(p))
+          : 0;
+      held.err(
+        index,
+        col,
+        p.indicator ? `${p.indicator}.${p.field}` : p.field,
+        p.message,
+        p.rule,
+        p.rule === "partial_month"
+          ? { entered: check.entered, expected: check.expected, missing: check.missing.join(", ") }
+          : { code: p.indicator ?? "" },
+      );
+    }
+    const ends: ImportStatus = blocking.length > 0 ? "draft" : req.action;
+
+    months.push({ region: code, row: index + 1, status: ends, missing: check.missing });
+    for (const [indicator, figure] of inFile) {
+      figures.push({
+        regionCode: code,
+        indicatorCode: indicator,
+        value: figure.value,
+        numerator: figure.numerator,
+        denominator: figure.denominator,
+        explanation: month.get(indicator)?.explanation ?? null,
+        status: ends,
+      });
     }
   }
   if (dataRows.length === 0) {
     err(codeRow + 1, 0, REGION_COLUMN, "the file has no rows of figures", "no_rows");
   }
   const rows = dataRows.length;
-  if (errors.length > 0) return result({ rows });
+  if (errors.length > 0) return result({ rows, warnings: [], held: [] });
 
   const preview = figures
-    .filter((f) => {
-      const old = currentOf.get(key(f.regionCode, f.indicatorCode));
-      return (
-        !old ||
-        old.value !== f.value ||
-        old.numerator !== f.numerator ||
-        old.denominator !== f.denominator
-      );
-    })
-    .map((f) => {
-      const old = currentOf.get(key(f.regionCode, f.indicatorCode));
-      return {
-        region: f.regionCode,
-        indicator: f.indicatorCode,
-        old: old
-          ? { value: old.value, numerator: old.numerator, denominator: old.denominator }
-          : null,
-        new: { value: f.value, numerator: f.numerator, denominator: f.denominator },
-      };
-    });
+    .map((f) => ({ f, old: currentOf.get(key(f.regionCode, f.indicatorCode)) }))
+    .filter(
+      ({ f, old }) => !old || !sameFigures(old, f) || (old.explanation ?? null) !== f.explanation,
+    )
+    .map(({ f, old }) => ({
+      region: f.regionCode,
+      indicator: f.indicatorCode,
+      old: old
+        ? { value: old.value, numerator: old.numerator, denominator: old.denominator }
+        : null,
+      new: { value: f.value, numerator: f.numerator, denominator: f.denominator },
+      explanation: f.explanation,
+    }));
+  const moving = months.filter((m) => (statusOf.get(m.region) ?? null) !== m.status);
+  const touched = new Set([...preview.map((p) => p.region), ...moving.map((m) => m.region)]);
   if (req.dryRun) {
     return result({
       ok: true,
       rows,
       changed: preview.length,
-      regions: new Set(preview.map((p) => p.region)).size,
+      regions: touched.size,
+      months,
       preview: preview.slice(0, PREVIEW_LIMIT),
     });
   }
@@ -288,7 +427,6 @@ export async function importGrid(
     year: req.year,
     month: req.month,
     figures,
-    status: req.action,
     actor: req.actor,
   });
   if ("locked" in outcome) {
@@ -301,13 +439,14 @@ export async function importGrid(
         "approved_meanwhile",
         { code: region },
       );
-    return result({ rows });
+    return result({ rows, warnings: [], held: [] });
   }
   return result({
     ok: true,
     rows,
     changed: outcome.changed,
     regions: outcome.regions,
+    months,
     preview: preview.slice(0, PREVIEW_LIMIT),
   });
 }

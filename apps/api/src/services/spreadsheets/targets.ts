@@ -6,7 +6,14 @@ import {
   saveTargets,
   type TargetWrite,
 } from "@jindu/db";
-import { DEFAULT_DUE_MONTH, parseFigure, targetProblems } from "@jindu/domain";
+import {
+  DEFAULT_DUE_MONTH,
+  isPercentTarget,
+  parseFigure,
+  storedFromTyped,
+  targetProblems,
+  typedFromStored,
+} from "@jindu/domain";
 import ExcelJS from "exceljs";
 import type { TargetImportResult } from "../../schemas/index.js";
 import { requireIndicator, requireRegion } from "../lookups.js";
@@ -95,7 +102,8 @@ export async function targetsTemplate(
         indicator.code,
         `${indicator.nameZh}（${indicator.unitZh}）`,
         q.year,
-        target?.value ?? null,
+        // A share or rate target as a percentage, as it is typed back (figures.ts).
+        target ? typedFromStored(target.value, isPercentTarget(indicator)) : null,
         target?.dueMonth ?? null,
       ]);
     }
@@ -111,9 +119,11 @@ export async function targetsTemplate(
       `${parent.nameZh} ${q.year}年目标任务导入模板 / Targets template for ${parent.nameEn}, ${q.year}`,
     ],
     [
-      "每行一个地区、指标、年度的目标；比例类指标填小数（0.3）或百分数（30%）；完成月份不填为12月。",
+      "每行一个地区、指标、年度的目标；单位为“%”的指标按百分数填写（30 或 30% 均表示 30%）；完成月份不填为12月。",
     ],
-    ["One target per row; shares as 0.3 or 30%; a blank due month is December."],
+    [
+      "One target per row; targets in % as percentages (30 or 30% both mean 30%); a blank due month is December.",
+    ],
     ["目标值为空的行不导入。Rows without a target are skipped."],
     ["请勿修改第2行的列代码。Do not change the codes in row 2."],
   ]);
@@ -229,13 +239,12 @@ export async function importTargets(
     if (value === null || Number.isNaN(value)) {
       fail("value", `"${valueText}" is not a number`, "not_a_number", { text: valueText });
     } else if (indicator) {
-      if (percent) {
-        if (indicator.kind === "ratio") value = Number((value / 100).toFixed(10));
-        else {
-          fail("value", `${code} is not a share: give a number, not a percentage`, "not_a_share", {
-            code,
-          });
-        }
+      // One convention: a share's or a rate's target is typed as a percentage, sign or not.
+      if (isPercentTarget(indicator)) value = storedFromTyped(value, true);
+      else if (percent) {
+        fail("value", `${code} is not a share: give a number, not a percentage`, "not_a_share", {
+          code,
+        });
       }
       for (const problem of targetProblems(value, indicator)) {
         fail("value", problem.message, problem.rule, {

@@ -1,4 +1,5 @@
 import { allIndicators, childRegions, type Database, listTargets } from "@jindu/db";
+import { canWarn } from "@jindu/domain";
 import ExcelJS from "exceljs";
 import { requireRegion } from "../lookups.js";
 import type { GridLimits } from "./sheet-limits.js";
@@ -13,21 +14,28 @@ export interface TemplateColumn {
   titleEn: string;
 }
 
-/** The figure columns for a year: every indicator, ratios as their two parts. */
+/** The unit of a share's parts: floor areas. */
+const PART_UNIT = { zh: "万平方米", en: "10k m²" };
+
+/**
+ * The figure columns for a year: every indicator, ratios as their two parts, each title naming
+ * its unit (a rate's "（%）" means 92.5 is 92.5%); then an explanation column for every indicator
+ * whose figures can be warned about, which a warned figure needs before its month is submitted.
+ */
 export async function templateColumns(db: Database): Promise<TemplateColumn[]> {
   const indicators = await allIndicators(db);
-  return indicators.flatMap((i) =>
+  const figures = indicators.flatMap((i) =>
     i.kind === "ratio"
       ? [
           {
             code: `${i.code}.numerator`,
-            titleZh: `${i.nameZh}·分子`,
-            titleEn: `${i.nameEn} — numerator`,
+            titleZh: `${i.nameZh}·分子（${PART_UNIT.zh}）`,
+            titleEn: `${i.nameEn} — numerator (${PART_UNIT.en})`,
           },
           {
             code: `${i.code}.denominator`,
-            titleZh: `${i.nameZh}·分母`,
-            titleEn: `${i.nameEn} — denominator`,
+            titleZh: `${i.nameZh}·分母（${PART_UNIT.zh}）`,
+            titleEn: `${i.nameEn} — denominator (${PART_UNIT.en})`,
           },
         ]
       : [
@@ -38,6 +46,14 @@ export async function templateColumns(db: Database): Promise<TemplateColumn[]> {
           },
         ],
   );
+  const explanations = indicators
+    .filter((i) => canWarn(i.kind))
+    .map((i) => ({
+      code: `${i.code}.explanation`,
+      titleZh: `${i.nameZh}·情况说明（预警时必填）`,
+      titleEn: `${i.nameEn} — explanation (needed when warned)`,
+    }));
+  return [...figures, ...explanations];
 }
 
 /** Rows a filled sheet may have besides its regions: titles, the code row, blanks, a notes line. */
@@ -84,8 +100,8 @@ export async function monthlyTemplate(
   sheet.getRow(CODE_ROW).font = { color: { argb: "FF888888" }, size: 9 };
   sheet.getColumn(1).width = 12;
   sheet.getColumn(2).width = 12;
-  columns.forEach((_, i) => {
-    sheet.getColumn(i + 3).width = 16;
+  columns.forEach((column, i) => {
+    sheet.getColumn(i + 3).width = column.code.endsWith(".explanation") ? 28 : 16;
   });
   const notes = workbook.addWorksheet("说明 Notes");
   notes.addRows([
@@ -95,6 +111,17 @@ export async function monthlyTemplate(
     ],
     ["填写年初至本月末累计数；比例类指标填写分子、分母（万平方米）；不填表示未报。"],
     ["Enter year-to-date figures; for shares enter both parts (10k m²); leave blank to skip."],
+    ["单位为“%”的指标按百分数填写：92.5 表示 92.5%。"],
+    ["Columns in % take percentages: 92.5 means 92.5%."],
+    [
+      "数据触发预警（如本月增量超过常值3倍）时，须在该指标的“情况说明”列填写原因，否则只能保存为草稿。",
+    ],
+    [
+      "A figure that is warned about (e.g. an increment over 3× the usual) needs its explanation column filled before the month can be submitted; otherwise it is saved as a draft.",
+    ],
+    [
+      "导入默认保存为草稿；提交审核须在导入预览中选择。Imports save drafts unless you choose to submit in the preview.",
+    ],
     ["请勿修改第2行的指标代码。Do not change the codes in row 2."],
     [`本年度已下达目标 ${targets.length} 项 / ${targets.length} targets set for ${q.year}.`],
   ]);

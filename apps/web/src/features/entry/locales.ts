@@ -44,6 +44,7 @@ export const zhCN = {
     ytd_below_previous: "{{field}} {{value}} 低于上月已审核的累计数 {{previous}}，累计数不能减少",
     numerator_exceeds_denominator: "分子不能大于分母",
     not_integer: "以“{{unit}}”计的数量须为整数：{{value}} 不是整数",
+    above_maximum: "{{field}} {{value}} 超过允许的最大值",
     jump_over_3x_median: "本月新增 {{increment}}，超过以往月均增量 {{usual}} 的3倍",
     over_half_target_in_month: "本月新增 {{increment}}，超过年度目标 {{target}} 的一半",
     ytd_over_150pct: "累计 {{ytd}} 超过年度目标 {{target}} 的150%",
@@ -51,6 +52,8 @@ export const zhCN = {
   explanation: "情况说明",
   explanationPlaceholder: "请说明数据异常的原因，提交前必须填写",
   explanationNeeded: "请填写情况说明后再提交",
+  partialMonth:
+    "还有 {{count}} 项（共 {{total}} 项）有目标的指标未填报：填齐后才能提交，现在可保存草稿",
   summary: {
     entered: "已填 {{count}} / {{total}} 项",
     errors: "{{count}} 处错误",
@@ -134,6 +137,7 @@ export const en: typeof zhCN = {
       "{{field}} {{value}} is below last month's approved year-to-date {{previous}}; year-to-date figures never fall",
     numerator_exceeds_denominator: "The numerator cannot exceed the denominator",
     not_integer: "Counted in {{unit}}: {{value}} is not a whole number",
+    above_maximum: "{{field}} {{value}} is above the largest figure allowed",
     jump_over_3x_median: "This month's increment {{increment}} is more than 3× the usual {{usual}}",
     over_half_target_in_month:
       "This month's increment {{increment}} is over half the annual target {{target}}",
@@ -142,6 +146,8 @@ export const en: typeof zhCN = {
   explanation: "Explanation",
   explanationPlaceholder: "Explain the unusual figure; required before submitting",
   explanationNeeded: "Add an explanation before submitting",
+  partialMonth:
+    "{{count}} of {{total}} indicators with a target are not filled in: fill them in to submit; you can save a draft now",
   summary: {
     entered: "{{count}} of {{total}} entered",
     errors: "{{count}} errors",

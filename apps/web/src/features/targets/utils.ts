@@ -1,11 +1,11 @@
 import type { Indicator } from "@jindu/api/schemas";
-import { isShare } from "@/utils/format";
+import { isPercentTarget, storedFromTyped, typedFromStored } from "@jindu/domain";
 
-/** Shares are stored as fractions and edited as percentages: 0.35 ↔ 35. */
+/** Share and rate targets are typed as percentages and stored as fractions: 35 ↔ 0.35. */
 export const toInput = (indicator: Indicator, value: number | null | undefined) =>
-  value == null ? null : isShare(indicator) ? Number((value * 100).toFixed(6)) : value;
+  value == null ? null : typedFromStored(value, isPercentTarget(indicator));
 
 export const fromInput = (indicator: Indicator, value: number | null | undefined) =>
-  value == null ? null : isShare(indicator) ? Number((value / 100).toFixed(8)) : value;
+  value == null ? null : storedFromTyped(value, isPercentTarget(indicator));
 
 export const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);

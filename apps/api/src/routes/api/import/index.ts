@@ -56,7 +56,8 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const action = request.query.action ?? "submitted";
+      // Saving drafts is the default; submitting is a choice the person makes in the preview.
+      const action = request.query.action ?? "draft";
       if (action === "approved" && request.user?.role !== "province") {
         throw new ApiError(403, "only the province approves figures");
       }
@@ -90,11 +91,11 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       const { upload, grid } = uploadedSheet(request);
       const result = await importGrid(app.db, grid, {
         ...request.query,
-        action: request.query.action ?? "submitted",
+        action: request.query.action ?? "draft",
         dryRun: true,
         actor: request.user?.username ?? "anonymous",
       });
-      const bytes = await annotatedWorkbook(grid, result.errors);
+      const bytes = await annotatedWorkbook(grid, result.errors, result.held);
       return sendWorkbook(reply, upload.filename.replace(/\.(xlsx|csv)$/i, "-标注.xlsx"), bytes);
     },
   );

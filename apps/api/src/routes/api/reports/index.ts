@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { type Database, listReports, reportByKey, revisionsOf } from "@jindu/db";
 import { ENTRY, READERS, rule } from "../../../auth-rules.js";
-import { notFound } from "../../../errors.js";
+import { ApiError, notFound } from "../../../errors.js";
 import {
   errorResponses,
   HistoryResponse,
@@ -35,6 +35,23 @@ async function checkedKey(db: Database, p: ReportKeyParams) {
 async function reportOf(db: Database, p: ReportKeyParams) {
   const row = await reportByKey(db, keyOf(p));
   return row ? present(row) : null;
+}
+
+/**
+ * F20: the version a change is based on, from the body or an If-Match header ("3", W/"3").
+ * Without one the change would overwrite whatever is stored (last write wins): 428.
+ */
+function baseVersionOf(body: { version?: number | undefined }, ifMatch: string | undefined) {
+  if (body.version !== undefined) return body.version;
+  const tag = ifMatch?.trim().match(/^(?:W\/)?"?(\d{1,9})"?$/);
+  if (tag) return Number(tag[1]);
+  throw new ApiError(
+    428,
+    ifMatch === undefined
+      ? "send the figure's version the change is based on: `version` in the body (0 for a new figure) or an If-Match header"
+      : `If-Match ${JSON.stringify(ifMatch)} is not a figure version such as "3"`,
+    { field: "version" },
+  );
 }
 
 const present = (r: ReportRow) => ({
@@ -112,10 +129,11 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { indicator, region, year, month } = request.params;
-      const { version, ...entry } = request.body;
+      const { version: _version, ...entry } = request.body;
+      const version = baseVersionOf(request.body, request.headers["if-match"]);
       await saveEntries(app.db, { region, year, month }, [{ indicator, ...entry }], {
         actor: request.user?.username ?? "anonymous",
-        figureVersions: version === undefined ? undefined : new Map([[indicator, version]]),
+        figureVersions: new Map([[indicator, version]]),
       });
       const row = await reportByKey(app.db, keyOf(request.params));
       if (!row) throw notFound(`no report of ${indicator} for ${region} in ${year}-${month}`);

@@ -141,8 +141,11 @@ describe("import", () => {
   });
 
   it("imports the same layout as .csv, BOM and thousands separators included", async () => {
-    const header = "地区代码,地区名称,棚户区改造新开工（套）\nregion,name,shantytown_starts\n";
-    const csv = `\uFEFF${header}330100,杭州市,"1,234"\n330200,宁波市,987\n`;
+    // Both figures jump over 3× the usual increment: submitting needs their explanations.
+    const header =
+      "地区代码,地区名称,棚户区改造新开工（套）,棚户区改造新开工·情况说明\n" +
+      "region,name,shantytown_starts,shantytown_starts.explanation\n";
+    const csv = `\uFEFF${header}330100,杭州市,"1,234",新项目集中开工\n330200,宁波市,987,年初计划提前\n`;
     const { payload, headers } = multipartFile("cities.csv", Buffer.from(csv));
     const res = await t.api.inject({
       method: "POST",
@@ -195,6 +198,185 @@ describe("import", () => {
   });
 });
 
+describe("one number convention", () => {
+  it("92.5 in the import's 城市污泥无害化处置率（%） column is stored and shown as 92.5%", async () => {
+    const period = "parent=330000&year=2023&month=7";
+    const res = await t.api.inject({ url: `/api/import/template?${period}` });
+    const workbook = await loadWorkbook(res.rawPayload);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error("template has no sheet");
+    const column = columnOf(sheet, "sludge_safe_disposal");
+    // The header says the unit: what is typed under it is a percentage.
+    expect(sheet.getCell(1, column).value).toBe("城市污泥无害化处置率（%）");
+    expect(sheet.getCell(3, 1).value).toBe("330100");
+    sheet.getCell(3, column).value = 92.5;
+    const bytes = await workbookBytes(workbook);
+    const send = (query: string) => {
+      const { payload, headers } = multipartFile("sludge.xlsx", bytes);
+      return t.api.inject({
+        method: "POST",
+        url: `/api/import?${period}${query}`,
+        payload,
+        headers,
+      });
+    };
+
+    // Preview: 92.5% (the API's fractions, like completion), not 9,250%.
+    const preview: ImportResult = (await send("&dryRun=true")).json();
+    expect(preview.ok).toBe(true);
+    expect(preview.preview).toEqual([
+      {
+        region: "330100",
+        indicator: "sludge_safe_disposal",
+        old: null,
+        new: { value: 0.925, numerator: null, denominator: null },
+        explanation: null,
+      },
+    ]);
+    // The province approves at import: the month is complete (no 2023 targets), nothing warned.
+    const imported = await send("&action=approved");
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json().months).toEqual([
+      { region: "330100", row: 3, status: "approved", missing: [] },
+    ]);
+
+    const stored = await t.api.inject("/api/reports/sludge_safe_disposal/330100/2023/7");
+    expect(stored.json()).toMatchObject({ value: 0.925, status: "approved" });
+    const history = (
+      await t.api.inject("/api/reports/sludge_safe_disposal/330100/2023/7/history")
+    ).json().revisions;
+    expect(history).toMatchObject([{ action: "import", oldValue: null, newValue: 0.925 }]);
+    const progress = (
+      await t.api.inject(`/api/progress?indicator=sludge_safe_disposal&${period}`)
+    ).json();
+    expect(
+      progress.children.find((c: { region: { code: string } }) => c.region.code === "330100"),
+    ).toMatchObject({ actual: 0.925 });
+
+    // The month's export gives it back as typed, under the same "（%）" header.
+    const exported = await loadWorkbook(
+      (await t.api.inject(`/api/export/month?${period}`)).rawPayload,
+    );
+    const out = exported.worksheets[0];
+    let exportColumn = 0;
+    out?.getRow(1).eachCell((cell, col) => {
+      if (cell.value === "城市污泥无害化处置率（%）") exportColumn = col;
+    });
+    expect(exportColumn).toBeGreaterThan(3);
+    const hangzhou = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].find(
+      (row) => out?.getCell(row, 1).value === "330100",
+    );
+    expect(out?.getCell(hangzhou ?? 0, exportColumn).value).toBe(92.5);
+
+    // And 92.5 typed through the API as if it were the fraction is refused, not stored as 9,250%.
+    const misread = await t.api.inject({
+      method: "PUT",
+      url: "/api/reports/sludge_safe_disposal/330200/2023/7",
+      payload: { value: 92.5, version: 0 },
+    });
+    expect(misread.statusCode).toBe(400);
+    expect(misread.json()).toMatchObject({ field: "value", rule: "above_maximum" });
+  });
+});
+
+describe("import follows the form's rules", () => {
+  it("saves drafts by default; submitting is a choice, and a warned figure without explanation stays a draft", async () => {
+    const period = "parent=330000&year=2023&month=9";
+    const csv = (explanation: string) =>
+      Buffer.from(
+        "地区代码,地区名称,棚户区改造新开工（套）,棚户区改造新开工·情况说明\n" +
+          "region,name,shantytown_starts,shantytown_starts.explanation\n" +
+          `330100,杭州市,5000,${explanation}\n`,
+      );
+    const send = (bytes: Buffer, query: string) => {
+      const { payload, headers } = multipartFile("hz.csv", bytes);
+      return t.api.inject({
+        method: "POST",
+        url: `/api/import?${period}${query}`,
+        payload,
+        headers,
+      });
+    };
+    const status = async () => (await t.api.inject("/api/submissions/330100/2023/9")).json().status;
+
+    const byDefault: ImportResult = (await send(csv(""), "")).json();
+    expect(byDefault).toMatchObject({ ok: true, action: "draft" });
+    expect(byDefault.warnings.map((w) => w.rule)).toContain("jump_over_3x_median");
+    // Listed whatever the action, so the preview can say what submitting would need.
+    expect(byDefault.held).toMatchObject([
+      { row: 3, column: "D", field: "shantytown_starts.explanation", rule: "explanation_required" },
+    ]);
+    expect(await status()).toBe("draft");
+
+    const unexplained: ImportResult = (await send(csv(""), "&action=submitted")).json();
+    expect(unexplained.months).toEqual([
+      { region: "330100", row: 3, status: "draft", missing: [] },
+    ]);
+    expect(await status()).toBe("draft");
+
+    const explained: ImportResult = (await send(csv("新项目集中开工"), "&action=submitted")).json();
+    expect(explained.held).toEqual([]);
+    expect(explained.months[0]?.status).toBe("submitted");
+    expect(await status()).toBe("submitted");
+    const figure = (await t.api.inject("/api/reports/shantytown_starts/330100/2023/9")).json();
+    expect(figure).toMatchObject({ explanation: "新项目集中开工", status: "submitted" });
+
+    // A submitted month waits for the province: the import cannot change it, as the form cannot.
+    const over: ImportResult = (
+      await send(Buffer.from(csv("改").toString().replace("5000", "5001")), "")
+    ).json();
+    expect(over.errors.map((e) => e.rule)).toEqual(["month_submitted"]);
+  });
+
+  it("a partial month stays a draft unless the province allows partial months", async () => {
+    // Wenzhou's December 2022 has nineteen targets; the file brings one figure.
+    const period = "parent=330000&year=2022&month=12";
+    const form = (await t.api.inject("/api/submissions/330300/2022/12")).json();
+    const rural = form.entries.find(
+      (e: { indicator: { code: string } }) => e.indicator.code === "rural_dilapidated",
+    );
+    const value = (rural.previous.value ?? 0) + 1;
+    const bytes = Buffer.from(`t\nregion,name,rural_dilapidated\n330300,温州市,${value}\n`);
+    const send = () => {
+      const { payload, headers } = multipartFile("wz.csv", bytes);
+      return t.api.inject({
+        method: "POST",
+        url: `/api/import?${period}&action=submitted`,
+        payload,
+        headers,
+      });
+    };
+    const partial: ImportResult = (await send()).json();
+    expect(partial.held).toMatchObject([
+      {
+        row: 3,
+        column: "A",
+        field: "month",
+        rule: "partial_month",
+        params: { entered: 1, expected: 19 },
+      },
+    ]);
+    expect(partial.months[0]).toMatchObject({ status: "draft" });
+    expect(partial.months[0]?.missing).toHaveLength(18);
+
+    const official = await t.as("zj_official");
+    const allowed = await official.inject({
+      method: "PUT",
+      url: "/api/regions/330000/settings",
+      payload: { allowPartialMonths: true },
+    });
+    expect(allowed.json()).toEqual({ allowPartialMonths: true });
+    const submitted: ImportResult = (await send()).json();
+    expect(submitted.held).toEqual([]);
+    expect(submitted.months[0]).toMatchObject({ status: "submitted" });
+    await official.inject({
+      method: "PUT",
+      url: "/api/regions/330000/settings",
+      payload: { allowPartialMonths: false },
+    });
+  });
+});
+
 describe("export", () => {
   it("exports a month of Zhejiang's cities with the same figures the API shows", async () => {
     const res = await t.api.inject({ url: "/api/export/month?parent=330000&year=2020&month=10" });
@@ -217,8 +399,10 @@ describe("export", () => {
       const line = prefab.children.find(
         (c: { region: { code: string } }) => c.region.code === code,
       );
-      expect(sheet?.getCell(row, column).value).toBeCloseTo(line.actual, 12);
-      expect(sheet?.getCell(row, column + 1).value).toBeCloseTo(line.completion, 12);
+      // Percentages as percentages: a share of 0.2345 is 23.45 under "（%）".
+      expect(sheet?.getCell(row, column).value).toBeCloseTo(line.actual * 100, 10);
+      expect(sheet?.getCell(1, column + 1).value).toBe("新开工装配式建筑占比 完成率（%）");
+      expect(sheet?.getCell(row, column + 1).value).toBeCloseTo(line.completion * 100, 10);
     }
   });
 });

@@ -48,7 +48,16 @@ describe("approvals queue and a month's history", () => {
     expect(empty.items).toEqual([]);
     expect(empty.truncated).toBe(false);
 
+    // One figure of nineteen: only a province that allows partial months lets it be submitted.
+    await ok(
+      official.inject({
+        method: "PUT",
+        url: "/api/regions/330000/settings",
+        payload: { allowPartialMonths: true },
+      }),
+    );
     const form = await ok<SubmissionView>(reporter.inject(wenzhouDecember));
+    expect(form.allowPartial).toBe(true);
     const starts = form.entries.find((e) => e.indicator.code === "shantytown_starts");
     const previous = starts?.previous.value ?? 0;
     const target = starts?.target ?? 0;

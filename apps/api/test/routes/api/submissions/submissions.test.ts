@@ -133,10 +133,13 @@ describe("workflow: submit, return, resubmit, approve, locked, reopen", () => {
     );
     expect(locked.statusCode).toBe(409);
     expect(locked.json().message).toMatch(/locked/);
+    const figure = (await t.api.inject("/api/reports/shantytown_starts/330300/2023/1")).json();
     const lockedSingle = await send("PUT", "/api/reports/shantytown_starts/330300/2023/1", {
       value: 999,
+      version: figure.version,
     });
     expect(lockedSingle.statusCode).toBe(409);
+    expect(lockedSingle.json().message).toMatch(/locked/);
 
     const reopened = await send(
       "POST",

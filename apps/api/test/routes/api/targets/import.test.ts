@@ -71,7 +71,15 @@ describe("targets import", () => {
     expect((await upload(bytes)).json().changed).toBe(0);
   });
 
-  it("reads shares given as percentages", async () => {
+  it("reads shares as percentages, with or without the sign (35 and 35% are 35%)", async () => {
+    const bare = Buffer.from(
+      "目标\nregion,indicator,year,value,due_month\n330200,prefab_share,2024,35,\n",
+    );
+    expect((await upload(bare, "parent=330000", "targets.csv")).statusCode).toBe(200);
+    const ningbo = (
+      await t.api.inject("/api/targets?year=2024&indicator=prefab_share&region=330200")
+    ).json().targets;
+    expect(ningbo[0]).toMatchObject({ value: 0.35 });
     const csv = Buffer.from(
       "目标\nregion,indicator,year,value,due_month\n330100,prefab_share,2024,35%,\n",
     );

@@ -3,7 +3,13 @@ import { useTranslation } from "react-i18next";
 import { QueryState } from "@/components/ui/query-state";
 import { type SubmissionView, useMonthHistory } from "@/features/entry/api/submissions";
 import { useLanguage } from "@/hooks/use-language";
-import { formatBeijingTime, formatNumber, formatPercent, nameOf } from "@/utils/format";
+import {
+  formatBeijingTime,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  nameOf,
+} from "@/utils/format";
 import { periodText } from "./approval-card";
 
 /** Every revision of every figure of a month: who changed what, when, and why. */
@@ -27,7 +33,8 @@ export function HistoryDrawer({
         ? "—"
         : `${formatNumber(n, language)} / ${formatNumber(d, language)} (${formatPercent(d > 0 ? n / d : null)})`;
     }
-    return formatNumber(v, language, 3);
+    // As the person typed it: a rate stored as 0.952 reads 95.2%, a count 1,234套.
+    return e ? formatQuantity(v, e.indicator, language) : formatNumber(v, language, 3);
   };
   const date = (iso: string) => formatBeijingTime(iso, language, "stamp");
   return (

@@ -10,7 +10,14 @@ import {
   unitOf,
 } from "@/utils/format";
 import type { SubmissionEntry } from "../api/submissions";
-import { type Figures, type LineCheck, problemText, typedAsPercent } from "../utils/checks";
+import {
+  type Figures,
+  fromTyped,
+  type LineCheck,
+  problemText,
+  toTyped,
+  typedAsPercent,
+} from "../utils/checks";
 
 export interface LineDraft extends Figures {
   explanation: string;
@@ -36,10 +43,6 @@ const share = (f: { numerator: number | null; denominator: number | null }) =>
 
 /** Sums and differences of decimal figures without binary-rounding noise (204.4 + 12.3). */
 const exact = (v: number) => Math.round(v * 1e8) / 1e8;
-
-/** Percentages typed for fractions stored: 95.2 ↔ 0.952, without binary-rounding noise. */
-const toPercent = (v: number | null) => (v === null ? null : Math.round(v * 1e8) / 1e6);
-const fromPercent = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e8);
 
 /** One indicator of the month's form: what it is, last month, the target, the input, the result. */
 export function EntryLine({
@@ -81,7 +84,7 @@ export function EntryLine({
         aria-label={`${nameOf(indicator, language)} ${label}`}
         value={
           options.percent
-            ? toPercent(draft[field])
+            ? toTyped(draft[field], true)
             : draft[field] === null || !options.offset
               ? draft[field]
               : exact(draft[field] - options.offset)
@@ -90,7 +93,7 @@ export function EntryLine({
           const n = typeof v === "number" && Number.isFinite(v) ? v : null;
           onChange({
             [field]: options.percent
-              ? fromPercent(n)
+              ? fromTyped(n, true)
               : n === null || !options.offset
                 ? n
                 : exact(n + options.offset),

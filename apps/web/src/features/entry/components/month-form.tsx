@@ -24,7 +24,7 @@ import {
   useSaveDraft,
   useSubmitMonth,
 } from "../api/submissions";
-import { checkLine } from "../utils/checks";
+import { checkForm } from "../utils/checks";
 import { clearUnsaved, readUnsaved, writeUnsaved } from "../utils/unsaved-figures";
 import { EntryLine, type EntryMode, type LineDraft } from "./entry-line";
 import { SubmissionStatusTag } from "./submission-status";
@@ -78,14 +78,18 @@ export function MonthForm({ view }: { view: SubmissionView }) {
   const [drafts, setDrafts] = useState<Record<string, LineDraft>>(initial);
   const [mode, setMode] = useState<EntryMode>("ytd");
   const hasCumulative = view.entries.some((e) => e.indicator.kind === "cumulative");
-  const lines = useMemo(
-    () =>
-      view.entries.map((entry) => {
-        const draft = drafts[entry.indicator.code] ?? draftOf(entry);
-        return { entry, draft, check: checkLine(entry, draft, view) };
-      }),
-    [view, drafts],
-  );
+  const { lines, month } = useMemo(() => {
+    const current = view.entries.map((entry) => drafts[entry.indicator.code] ?? draftOf(entry));
+    const checked = checkForm(view, current);
+    return {
+      month: checked.month,
+      lines: view.entries.map((entry, i) => ({
+        entry,
+        draft: current[i] as LineDraft,
+        check: checked.lines[i] as (typeof checked.lines)[number],
+      })),
+    };
+  }, [view, drafts]);
   const groups = useMemo(() => {
     const byCategory = new Map<string, typeof lines>();
     for (const line of lines) {
@@ -97,9 +101,9 @@ export function MonthForm({ view }: { view: SubmissionView }) {
 
   const entered = lines.filter((l) => l.check.entered);
   const errors = lines.reduce((n, l) => n + l.check.errors.length, 0);
-  const unexplained = lines.filter(
-    (l) => l.check.warnings.length > 0 && l.draft.explanation.trim() === "",
-  ).length;
+  const unexplained = month.lines.filter((l) => l.unexplained).length;
+  // A month with figures missing stays a draft unless the province allows partial months.
+  const partial = month.submitProblems.some((p) => p.rule === "partial_month");
   const changed = lines.filter((l) => l.check.entered && !same(l.draft, l.entry));
   const busy = save.isPending || submit.isPending;
   // Every keystroke's figures are kept in the browser until the month is saved.
@@ -232,9 +236,14 @@ export function MonthForm({ view }: { view: SubmissionView }) {
               ? t("entry.fixErrors")
               : unexplained > 0
                 ? t("entry.explanationNeeded")
-                : changed.length > 0
-                  ? t("entry.unsaved")
-                  : null}
+                : partial
+                  ? t("entry.partialMonth", {
+                      count: month.missing.length,
+                      total: month.expected,
+                    })
+                  : changed.length > 0
+                    ? t("entry.unsaved")
+                    : null}
           </span>
           <Space wrap>
             <Button
@@ -255,7 +264,7 @@ export function MonthForm({ view }: { view: SubmissionView }) {
                 type="primary"
                 data-testid="entry-submit"
                 loading={submit.isPending}
-                disabled={busy || errors > 0 || unexplained > 0 || entered.length === 0}
+                disabled={busy || month.submitProblems.length > 0}
               >
                 {t("entry.submit")}
               </Button>

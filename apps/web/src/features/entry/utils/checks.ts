@@ -1,16 +1,19 @@
 import {
   actualOf,
+  checkMonth,
   completionRate,
+  isPercentFigure,
+  type MonthCheck,
   measureFrom,
   median,
-  reportProblems,
-  reportWarnings,
+  storedFromTyped,
+  typedFromStored,
   type ValidationProblem,
 } from "@jindu/domain";
 import type { TFunction } from "i18next";
 import type { Language } from "@/lib/i18n";
-import { formatNumber, formatQuantity, isShare, unitOf } from "@/utils/format";
-import type { SubmissionEntry } from "../api/submissions";
+import { formatNumber, formatQuantity, unitOf } from "@/utils/format";
+import type { SubmissionEntry, SubmissionView } from "../api/submissions";
 
 export interface Figures {
   value: number | null;
@@ -28,50 +31,53 @@ export interface LineCheck {
   increment: number | null;
 }
 
-const isEntered = (f: Figures) =>
-  f.value !== null || f.numerator !== null || f.denominator !== null;
-
 /**
- * The same checks the API makes when the figures are saved and submitted (packages/domain):
- * errors refuse the save; warnings need a written explanation before the month is submitted.
+ * The same month checks the API makes when the figures are saved and submitted, and the imports
+ * make for every row (packages/domain checkMonth): errors refuse the save; warnings need a
+ * written explanation, and a month with figures missing stays a draft unless the province
+ * allows it.
  */
-export function checkLine(
-  entry: SubmissionEntry,
-  figures: Figures,
-  period: { year: number; month: number },
+export function checkForm(
+  view: SubmissionView,
+  drafts: readonly (Figures & { explanation: string })[],
   today = new Date(),
-): LineCheck {
-  const { indicator } = entry;
-  const entered = isEntered(figures);
-  if (!entered) return { entered, errors: [], warnings: [], completion: null, increment: null };
-  const errors = reportProblems(figures, {
-    indicator,
-    year: period.year,
-    month: period.month,
-    today,
-    previous: entry.previous,
+): { month: MonthCheck; lines: LineCheck[] } {
+  const month = checkMonth(
+    view.entries.map((entry, i) => {
+      const draft = drafts[i] as Figures & { explanation: string };
+      return {
+        indicator: entry.indicator,
+        figures: { value: draft.value, numerator: draft.numerator, denominator: draft.denominator },
+        explanation: draft.explanation,
+        previous: entry.previous,
+        pastIncrements: entry.pastIncrements,
+        target: entry.target,
+      };
+    }),
+    { year: view.year, month: view.month, today, allowPartial: view.allowPartial },
+  );
+  const lines = view.entries.map((entry, i): LineCheck => {
+    const draft = drafts[i] as Figures;
+    const line = month.lines[i];
+    const { indicator } = entry;
+    const entered = line?.entered ?? false;
+    const cumulative = indicator.kind === "cumulative" && draft.value !== null;
+    return {
+      entered,
+      errors: line?.errors ?? [],
+      warnings: line?.warnings ?? [],
+      completion: entered
+        ? completionRate(
+            indicator.direction,
+            actualOf(measureFrom(indicator.kind, draft)),
+            entry.target,
+          )
+        : null,
+      increment:
+        entered && cumulative ? (draft.value as number) - (entry.previous.value ?? 0) : null,
+    };
   });
-  const cumulative = indicator.kind === "cumulative" && figures.value !== null;
-  const warnings =
-    cumulative && errors.length === 0
-      ? reportWarnings({
-          ytd: figures.value as number,
-          previousYtd: entry.previous.value ?? 0,
-          pastIncrements: entry.pastIncrements,
-          target: entry.target,
-        })
-      : [];
-  return {
-    entered,
-    errors,
-    warnings,
-    completion: completionRate(
-      indicator.direction,
-      actualOf(measureFrom(indicator.kind, figures)),
-      entry.target,
-    ),
-    increment: cumulative ? (figures.value as number) - (entry.previous.value ?? 0) : null,
-  };
+  return { month, lines };
 }
 
 /** A problem in the reader's language, with the figures it is about. */
@@ -102,6 +108,10 @@ export function problemText(
   return t(`entry.rule.${problem.rule}`, { ...params, defaultValue: problem.message });
 }
 
-/** Shares (ratio parts excepted) are stored as fractions and typed as percentages. */
-export const typedAsPercent = (entry: SubmissionEntry) =>
-  entry.indicator.kind === "level" && isShare(entry.indicator);
+/** A rate is typed as a percentage and stored as a fraction (packages/domain figures.ts). */
+export const typedAsPercent = (entry: SubmissionEntry) => isPercentFigure(entry.indicator);
+
+export const toTyped = (value: number | null, percent: boolean) =>
+  value === null ? null : typedFromStored(value, percent);
+export const fromTyped = (value: number | null, percent: boolean) =>
+  value === null ? null : storedFromTyped(value, percent);

@@ -55,7 +55,8 @@ export function ImportWizard({ initial }: ImportWizardProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const [checked, setChecked] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
-  const [action, setAction] = useState<ImportAction>("submitted");
+  // Saving drafts is the default; submitting is a choice made in the preview.
+  const [action, setAction] = useState<ImportAction>("draft");
   const [confirming, setConfirming] = useState(false);
   const [annotating, setAnnotating] = useState(false);
   const running = useRef<AbortController | null>(null);
@@ -256,6 +257,8 @@ export function ImportWizard({ initial }: ImportWizardProps) {
           {failed}
           <PreviewStep
             result={checked}
+            onDownloadAnnotated={annotate}
+            downloading={annotating}
             regionNames={regionNames}
             indicators={indicatorsByCode}
             action={action}
@@ -274,13 +277,22 @@ export function ImportWizard({ initial }: ImportWizardProps) {
           title={t("import.done.title")}
           subTitle={
             done.changed > 0
-              ? t("import.done.summary", {
-                  year: done.year,
-                  month: done.month,
-                  changed: done.changed,
-                  regions: done.regions,
-                  action: t(ACTION_KEY[action]),
-                })
+              ? [
+                  t("import.done.summary", {
+                    year: done.year,
+                    month: done.month,
+                    changed: done.changed,
+                    regions: done.regions,
+                    action: t(ACTION_KEY[action]),
+                  }),
+                  ...(action !== "draft" && done.months.some((m) => m.status === "draft")
+                    ? [
+                        t("import.done.held", {
+                          count: done.months.filter((m) => m.status === "draft").length,
+                        }),
+                      ]
+                    : []),
+                ].join("")
               : t("import.done.nothing", { year: done.year, month: done.month })
           }
           extra={[

@@ -12,6 +12,8 @@ type Figures = PreviewLine["new"];
 
 interface PreviewStepProps {
   result: ImportResult;
+  onDownloadAnnotated: () => void;
+  downloading: boolean;
   regionNames: Map<string, { nameZh: string; nameEn: string }>;
   indicators: Map<string, Indicator>;
   action: ImportAction;
@@ -48,6 +50,8 @@ export function formatFigures(
 /** Step 3: what the file would change, old → new, before anything is written. */
 export function PreviewStep({
   result,
+  onDownloadAnnotated,
+  downloading,
   regionNames,
   indicators,
   action,
@@ -67,6 +71,18 @@ export function PreviewStep({
     { key: "unchanged", value: unchanged },
   ];
   const blank = t("import.preview.empty");
+  const regionName = (code: string) => {
+    const region = regionNames.get(code);
+    return region ? nameOf(region, language) : code;
+  };
+  const indicatorName = (field: string) => {
+    const indicator = indicators.get(field.split(".")[0] ?? "");
+    return indicator ? nameOf(indicator, language) : field;
+  };
+  const problemText = (p: ImportResult["held"][number]) =>
+    p.rule ? t(`import.rule.${p.rule}`, { ...p.params, defaultValue: p.reason }) : p.reason;
+  // Why a region's month would stay a draft if submitted: one line per region.
+  const heldRegions = result.months.filter((m) => result.held.some((h) => h.row === m.row));
   return (
     <div className="import-step" data-testid="import-preview">
       <div className="import-stats">
@@ -139,6 +155,60 @@ export function PreviewStep({
           ]}
         />
       )}
+      {result.warnings.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="preview-warnings"
+          title={t("import.preview.warningsTitle", { count: result.warnings.length })}
+          description={
+            <ul className="import-problems">
+              {result.warnings.map((w) => (
+                <li key={`${w.row}-${w.column}-${w.rule}`}>
+                  {regionName(result.months.find((m) => m.row === w.row)?.region ?? "")} ·{" "}
+                  {indicatorName(w.field)}：{problemText(w)}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
+      {action !== "draft" && heldRegions.length > 0 ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="preview-held"
+          title={t("import.preview.heldTitle", { count: heldRegions.length })}
+          description={
+            <>
+              <ul className="import-problems">
+                {heldRegions.map((m) => (
+                  <li key={m.region} data-region={m.region}>
+                    <strong>{regionName(m.region)}</strong>：
+                    {result.held
+                      .filter((h) => h.row === m.row)
+                      .map((h) =>
+                        h.rule === "explanation_required"
+                          ? `${indicatorName(h.field)} ${problemText(h)}`
+                          : problemText(h),
+                      )
+                      .join("；")}
+                  </li>
+                ))}
+              </ul>
+              <p>{t("import.preview.heldHint")}</p>
+              <Button
+                size="small"
+                onClick={onDownloadAnnotated}
+                loading={downloading}
+                data-testid="held-annotated-download"
+              >
+                {t("import.errors.annotated")}
+              </Button>
+            </>
+          }
+        />
+      ) : null}
       <div className="import-confirm-bar">
         <div className="filter-field">
           <span>{t("import.preview.action")}</span>
@@ -149,6 +219,7 @@ export function PreviewStep({
             options={actions.map((value) => ({ value, label: t(ACTION_KEY[value]) }))}
             data-testid="import-action"
           />
+          <span className="muted import-action-hint">{t("import.preview.actionHint")}</span>
         </div>
         <Space wrap>
           <Button onClick={onBack} disabled={confirming}>

@@ -1,0 +1,140 @@
+import {
+  type ApprovedHistoryRow,
+  allIndicators,
+  approvedHistoryOfRegions,
+  type Database,
+  settingsOfRegion,
+  targetsOfRegions,
+} from "@jindu/db";
+import { incrementsOf, type MonthLine } from "@jindu/domain";
+import type { IndicatorRow } from "./progress.js";
+
+export type Figures = {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+};
+export const noFigures: Figures = { value: null, numerator: null, denominator: null };
+
+/**
+ * What a region's month is checked against beyond its own figures: the indicators, the year's
+ * targets, last month's approved figures, the usual increments and the province's settings.
+ * The form's API and the imports build it the same way (one region, or a whole file at once).
+ */
+export interface MonthContext {
+  indicators: Map<string, IndicatorRow>;
+  targets: Map<string, { value: number; dueMonth: number }>;
+  previous: Map<string, Figures>;
+  increments: Map<string, number[]>;
+  allowPartial: boolean;
+}
+
+function contextOf(
+  indicators: Map<string, IndicatorRow>,
+  targets: { indicatorCode: string; value: number; dueMonth: number }[],
+  history: ApprovedHistoryRow[],
+  year: number,
+  allowPartial: boolean,
+): MonthContext {
+  const previous = new Map<string, Figures>();
+  const ytdByYear = new Map<string, number[]>();
+  // History comes in month order: the last approved month of this year is "previous".
+  for (const row of history) {
+    if (row.year === year) previous.set(row.indicatorCode, row);
+    if (row.value !== null) {
+      const k = `${row.indicatorCode}|${row.year}`;
+      ytdByYear.set(k, [...(ytdByYear.get(k) ?? []), row.value]);
+    }
+  }
+  const increments = new Map<string, number[]>();
+  for (const [k, ytds] of ytdByYear) {
+    const code = k.split("|")[0] as string;
+    increments.set(code, [...(increments.get(code) ?? []), ...incrementsOf(ytds)]);
+  }
+  return {
+    indicators,
+    targets: new Map(targets.map((t) => [t.indicatorCode, t])),
+    previous,
+    increments,
+    allowPartial,
+  };
+}
+
+function byRegion<T extends { regionCode: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.regionCode);
+    if (list) list.push(row);
+    else out.set(row.regionCode, [row]);
+  }
+  return out;
+}
+
+/**
+ * The contexts of several regions' month in four queries. The regions share a province (an
+ * import's regions are the children of one parent): `settingsRegion` names where to read its
+ * settings.
+ */
+export async function monthContexts(
+  db: Database,
+  q: { regionCodes: readonly string[]; year: number; month: number; settingsRegion: string },
+): Promise<Map<string, MonthContext>> {
+  const [indicators, targets, history, settings] = await Promise.all([
+    allIndicators(db),
+    targetsOfRegions(db, q.regionCodes, q.year),
+    approvedHistoryOfRegions(db, q),
+    settingsOfRegion(db, q.settingsRegion),
+  ]);
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const targetsOf = byRegion(targets);
+  const historyOf = byRegion(history);
+  return new Map(
+    q.regionCodes.map((region) => [
+      region,
+      contextOf(
+        byCode,
+        targetsOf.get(region) ?? [],
+        historyOf.get(region) ?? [],
+        q.year,
+        settings.allowPartialMonths,
+      ),
+    ]),
+  );
+}
+
+export async function monthContext(
+  db: Database,
+  m: { region: string; year: number; month: number },
+): Promise<MonthContext> {
+  const contexts = await monthContexts(db, {
+    ...m,
+    regionCodes: [m.region],
+    settingsRegion: m.region,
+  });
+  return contexts.get(m.region) as MonthContext;
+}
+
+/**
+ * The month's lines as the checks see them: every indicator with a target or a figure, in
+ * catalogue order, with its figures (entered or stored) and explanation.
+ */
+export function monthLines(
+  ctx: MonthContext,
+  figures: Map<string, Figures & { explanation?: string | null | undefined }>,
+): (MonthLine & { indicator: IndicatorRow })[] {
+  return [...ctx.indicators.values()]
+    .filter((i) => ctx.targets.has(i.code) || figures.has(i.code))
+    .map((indicator) => {
+      const f = figures.get(indicator.code);
+      return {
+        indicator,
+        figures: f
+          ? { value: f.value, numerator: f.numerator, denominator: f.denominator }
+          : noFigures,
+        explanation: f?.explanation ?? null,
+        previous: ctx.previous.get(indicator.code) ?? null,
+        pastIncrements: ctx.increments.get(indicator.code) ?? [],
+        target: ctx.targets.get(indicator.code)?.value ?? null,
+      };
+    });
+}
