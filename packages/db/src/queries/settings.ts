@@ -42,7 +42,6 @@ export async function setFourEyes(
     });
 }
 
-
 export interface ProvinceSettings {
   allowPartialMonths: boolean;
 }
@@ -87,3 +86,4 @@ export async function saveProvinceSettings(
     })
     .returning({ allowPartialMonths: provinceSettings.allowPartialMonths });
   return row ?? settings;
+}
