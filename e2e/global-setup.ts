@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import {
   type Database,
   insertUser,
-  saveProvinceSettings,
+  saveReportingSettings,
   submissionsOfChildren,
   userByUsername,
 } from "@jindu/db";
@@ -186,7 +186,7 @@ export default async function setup(project: TestProject) {
   // The month's cycle walks Wenzhou's December 2022 with one figure of nineteen: Zhejiang lets
   // partial months be submitted (the default, a partial month stays a draft, is tested in the
   // API's tests).
-  await saveProvinceSettings(database.db, "330000", { allowPartialMonths: true }, "e2e");
+  await saveReportingSettings(database.db, "330000", { allowPartialMonths: true }, "e2e");
   // Every test file signs in from this one address: the per-address sign-in limit is tested in
   // the API's tests, not here.
   const app = await buildApp({ database, webRoot: webDist, loginsPerMinute: 10_000 });

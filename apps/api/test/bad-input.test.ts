@@ -103,6 +103,8 @@ const endpoints = [
   { method: "POST", url: "/api/users/:id/reset-second-factor" },
   { method: "GET", url: "/api/settings/provinces" },
   { method: "PUT", url: "/api/settings/provinces/:code", body: ["fourEyes"] },
+  { method: "GET", url: "/api/settings/provinces/:code/reporting" },
+  { method: "PUT", url: "/api/settings/provinces/:code/reporting", body: ["allowPartialMonths"] },
   {
     method: "GET",
     url: "/api/audit",
@@ -299,7 +301,8 @@ function sample(s: Schema, name: string): unknown {
 
 /** Who may call a route, so that the request reaches validation. */
 const callerOf = (method: string, path: string) =>
-  path.startsWith("/api/settings") || path.endsWith("/reset-second-factor")
+  (path.startsWith("/api/settings") && !path.endsWith("/reporting")) ||
+  path.endsWith("/reset-second-factor")
     ? "secofficer"
     : path.startsWith("/api/users") || (method === "PATCH" && path.startsWith("/api/indicators"))
       ? "sysadmin"

@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IndicatorCode, RegionCode, RegionLevel } from "./common.js";
+import { IndicatorCode, RegionLevel } from "./common.js";
 
 const regionFields = {
   code: Type.String(),
@@ -56,17 +56,3 @@ export const IndicatorUpdate = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type IndicatorUpdate = Static<typeof IndicatorUpdate>;
-
-export const ProvinceParams = Type.Object({ code: RegionCode });
-
-/** A province's choices about how its regions report. */
-export const ProvinceSettings = Type.Object(
-  {
-    allowPartialMonths: Type.Boolean({
-      description:
-        "a month may be submitted with figures that have a target missing (default false: such a month stays a draft)",
-    }),
-  },
-  { additionalProperties: false },
-);
-export type ProvinceSettings = Static<typeof ProvinceSettings>;

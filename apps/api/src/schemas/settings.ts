@@ -18,3 +18,15 @@ export const ProvinceSettingUpdate = Type.Object(
   { fourEyes: Type.Boolean() },
   { additionalProperties: false },
 );
+
+/** A province's choices about how its regions report, made by its officials. */
+export const ReportingSettings = Type.Object(
+  {
+    allowPartialMonths: Type.Boolean({
+      description:
+        "a month may be submitted with figures that have a target missing (default false: such a month stays a draft)",
+    }),
+  },
+  { additionalProperties: false },
+);
+export type ReportingSettings = Static<typeof ReportingSettings>;

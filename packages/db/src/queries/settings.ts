@@ -42,18 +42,19 @@ export async function setFourEyes(
     });
 }
 
-export interface ProvinceSettings {
+/** A province's choices about how its regions report. */
+export interface ReportingSettings {
   allowPartialMonths: boolean;
 }
 
-const DEFAULTS: ProvinceSettings = { allowPartialMonths: false };
+const DEFAULTS: ReportingSettings = { allowPartialMonths: false };
 
 /** The settings of the province a region lies in (the region itself when it is one). */
 export async function settingsOfRegion(
   db: Database,
   regionCode: string,
-): Promise<ProvinceSettings> {
-  const [row] = await queryRows<ProvinceSettings>(
+): Promise<ReportingSettings> {
+  const [row] = await queryRows<ReportingSettings>(
     db,
     sql`
       with recursive chain(code, parent_code, level, depth) as (
@@ -70,13 +71,13 @@ export async function settingsOfRegion(
   return row ?? DEFAULTS;
 }
 
-/** Stores a province's settings (a row per province, created on first change). */
-export async function saveProvinceSettings(
+/** Stores a province's reporting settings (a row per province, created on first change). */
+export async function saveReportingSettings(
   db: Database,
   regionCode: string,
-  settings: ProvinceSettings,
+  settings: ReportingSettings,
   actor: string,
-): Promise<ProvinceSettings> {
+): Promise<ReportingSettings> {
   const [row] = await db
     .insert(provinceSettings)
     .values({ regionCode, ...settings, updatedBy: actor })

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { allRegions } from "@jindu/db";
 import { EVERYONE, rule } from "../../../auth-rules.js";
 import { type RegionNode, RegionTreeResponse } from "../../../schemas/index.js";
-import settings from "./settings.js";
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -26,6 +25,5 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       return { regions: roots };
     },
   );
-  await app.register(settings);
 };
 export default route;

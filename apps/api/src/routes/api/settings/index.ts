@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { allProvinceSettings, regionByCode, setFourEyes } from "@jindu/db";
+import {
+  allProvinceSettings,
+  regionByCode,
+  saveReportingSettings,
+  setFourEyes,
+  settingsOfRegion,
+} from "@jindu/db";
 import type { FastifyRequest } from "fastify";
+import { PROVINCE, READERS, rule } from "../../../auth-rules.js";
 import { badRequest } from "../../../errors.js";
 import type { AuditRule } from "../../../plugins/app/audit.js";
 import {
@@ -9,6 +16,7 @@ import {
   ProvinceSetting,
   ProvinceSettingsResponse,
   ProvinceSettingUpdate,
+  ReportingSettings,
 } from "../../../schemas/index.js";
 
 /** Security settings are the security officer's: an official cannot lift its own four eyes. */
@@ -17,6 +25,11 @@ const SECURITY = { roles: ["security"] } as const;
 const codeOf = (request: FastifyRequest) => (request.params as { code: string }).code;
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
+  const requireProvince = async (code: string) => {
+    const region = await regionByCode(app.db, code);
+    if (region?.level !== "province") throw badRequest(`code: ${code} is not a province`, "code");
+    return region;
+  };
   const settingOf = async (code: string) =>
     (await allProvinceSettings(app.db)).find((p) => p.regionCode === code) ?? null;
 
@@ -52,10 +65,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const region = await regionByCode(app.db, request.params.code);
-      if (region?.level !== "province") {
-        throw badRequest(`code: ${request.params.code} is not a province`, "code");
-      }
+      const region = await requireProvince(request.params.code);
       await setFourEyes(
         app.db,
         region.code,
@@ -65,6 +75,54 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       const setting = await settingOf(region.code);
       if (!setting) throw badRequest(`code: ${request.params.code} is not a province`, "code");
       return setting;
+    },
+  );
+
+  // How the province's regions report is the province officials' choice (not a security one).
+  app.get(
+    "/provinces/:code/reporting",
+    {
+      config: { auth: rule(READERS, { in: "params", key: "code", reach: "province" }) },
+      schema: {
+        tags: ["settings"],
+        summary: "A province's reporting settings (partial months)",
+        params: ProvinceParams,
+        response: { 200: ReportingSettings, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const region = await requireProvince(request.params.code);
+      return settingsOfRegion(app.db, region.code);
+    },
+  );
+
+  app.put(
+    "/provinces/:code/reporting",
+    {
+      config: {
+        auth: rule(PROVINCE, { in: "params", key: "code" }),
+        audit: {
+          entity: "province_reporting",
+          id: (request) => codeOf(request),
+          before: (request) => settingsOfRegion(request.server.db, codeOf(request)),
+        },
+      },
+      schema: {
+        tags: ["settings"],
+        summary: "Change a province's reporting settings (its officials)",
+        params: ProvinceParams,
+        body: ReportingSettings,
+        response: { 200: ReportingSettings, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const region = await requireProvince(request.params.code);
+      return saveReportingSettings(
+        app.db,
+        region.code,
+        request.body,
+        request.user?.username ?? "unknown",
+      );
     },
   );
 };

@@ -254,7 +254,7 @@ describe("one set of rules: the form's API and the import", () => {
       fc.asyncProperty(caseArbitrary(), async (c) => {
         const settings = await official.inject({
           method: "PUT",
-          url: "/api/regions/330000/settings",
+          url: "/api/settings/provinces/330000/reporting",
           payload: { allowPartialMonths: c.allowPartial },
         });
         expect(settings.statusCode, settings.body).toBe(200);

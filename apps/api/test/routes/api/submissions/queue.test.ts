@@ -52,7 +52,7 @@ describe("approvals queue and a month's history", () => {
     await ok(
       official.inject({
         method: "PUT",
-        url: "/api/regions/330000/settings",
+        url: "/api/settings/provinces/330000/reporting",
         payload: { allowPartialMonths: true },
       }),
     );

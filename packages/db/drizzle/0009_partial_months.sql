@@ -1,0 +1,1 @@
+ALTER TABLE "province_settings" ADD COLUMN "allow_partial_months" boolean DEFAULT false NOT NULL;
