@@ -647,11 +647,12 @@ if (!skip.has("import")) {
   const figures = CHILDREN * cumulative.length;
   const form = new FormData();
   form.append("file", new Blob([csv], { type: "text/csv" }), "bench.csv");
-  // Only the province approves: a national provincial official, with its authenticator code.
+  // A national provincial official, with its authenticator code, imports the months for review:
+  // approving figures one's own import writes is what four eyes (on by default) refuses.
   const official = await signIn(OFFICIAL, BENCH_TOTP_SECRET);
   const t = performance.now();
   const res = await fetch(
-    `${api}/api/import?${q({ parent: SYN_PARENT, year: IMPORT_MONTH.year, month: IMPORT_MONTH.month, action: "approved" })}`,
+    `${api}/api/import?${q({ parent: SYN_PARENT, year: IMPORT_MONTH.year, month: IMPORT_MONTH.month, action: "submitted" })}`,
     { method: "POST", body: form, headers: official.headers },
   );
   const body = (await res.json()) as {
@@ -701,7 +702,7 @@ if (!skip.has("import")) {
       res.ok ? "0" : "1",
     ],
   });
-  importNote = `One POST /api/import (action=approved, signed in as a national provincial official) of a .csv with ${fmt(CHILDREN)} rows (synthetic counties 900000–909999 under a synthetic parent ${SYN_PARENT}) × ${cumulative.length} cumulative indicators = ${fmt(figures)} figures: ${apiSeconds.toFixed(2)} s, ${res.ok ? `${fmt(body.changed ?? 0)} figures written` : `failed (${res.status})`}. Raw COPY of the same ${fmt(figures)} rows into reports itself (its indexes, foreign keys and ~${fmt(Number(counts.reports))} rows; rolled back): ${copySeconds.toFixed(2)} s. The API also validates every figure against last month's, keeps a revision of each and moves ${fmt(CHILDREN)} months to approved, in one transaction.`;
+  importNote = `One POST /api/import (action=submitted, signed in as a national provincial official) of a .csv with ${fmt(CHILDREN)} rows (synthetic counties 900000–909999 under a synthetic parent ${SYN_PARENT}) × ${cumulative.length} cumulative indicators = ${fmt(figures)} figures: ${apiSeconds.toFixed(2)} s, ${res.ok ? `${fmt(body.changed ?? 0)} figures written` : `failed (${res.status})`}. Raw COPY of the same ${fmt(figures)} rows into reports itself (its indexes, foreign keys and ~${fmt(Number(counts.reports))} rows; rolled back): ${copySeconds.toFixed(2)} s. The API also validates every figure against last month's, keeps a revision of each and moves ${fmt(CHILDREN)} months to submitted, in one transaction.`;
   budgets.push({
     budget: "import ≤ 3× raw COPY",
     measured: `${apiSeconds.toFixed(2)} s vs ${copySeconds.toFixed(2)} s = ${ratio.toFixed(1)}×`,

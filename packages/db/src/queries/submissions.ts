@@ -261,6 +261,17 @@ export type TransitionOutcome =
   | { ok: true; version: number }
   | { ok: false; reason: "stale" | "missing" | "state" | "four_eyes"; message: string };
 
+/**
+ * The revisions that edit a month's figures, for four eyes: every save, and every import but one
+ * that only approved figures it left as they were (a second official's approval by file).
+ */
+const editsFigures = sql`(${reportRevisions.action} = 'save' or (${reportRevisions.action} = 'import'
+  and (${reportRevisions.newStatus} <> 'approved'
+    or ${reportRevisions.oldStatus} is null
+    or ${reportRevisions.oldValue} is distinct from ${reportRevisions.newValue}
+    or ${reportRevisions.oldNumerator} is distinct from ${reportRevisions.newNumerator}
+    or ${reportRevisions.oldDenominator} is distinct from ${reportRevisions.newDenominator})))`;
+
 /** Whether `actor` submitted the month or made the last change to one of its figures. */
 async function submittedOrEditedBy(
   tx: Parameters<Parameters<Database["transaction"]>[0]>[0],
@@ -272,10 +283,33 @@ async function submittedOrEditedBy(
   const [last] = await tx
     .select({ actor: reportRevisions.actor })
     .from(reportRevisions)
-    .where(and(isMonth(reportRevisions, key), eq(reportRevisions.action, "save")))
+    .where(and(isMonth(reportRevisions, key), editsFigures))
     .orderBy(desc(reportRevisions.id))
     .limit(1);
   return last?.actor === actor;
+}
+
+/**
+ * Who submitted each region's month and who last edited its figures (by save or import): what
+ * four eyes compares an approver with, for many months at once (an import that approves).
+ */
+export function submittersAndEditors(
+  db: Database,
+  q: { regionCodes: readonly string[]; year: number; month: number },
+): Promise<{ regionCode: string; submittedBy: string | null; lastEditor: string | null }[]> {
+  if (q.regionCodes.length === 0) return Promise.resolve([]);
+  const r = reportRevisions;
+  return queryRows(
+    db,
+    sql`
+      select s.region_code as "regionCode", s.submitted_by as "submittedBy",
+             (select ${r.actor} from ${r}
+              where ${r.regionCode} = s.region_code and ${r.year} = s.year and ${r.month} = s.month
+                and ${editsFigures}
+              order by ${r.id} desc limit 1) as "lastEditor"
+      from submissions s
+      where s.region_code in ${q.regionCodes} and s.year = ${q.year} and s.month = ${q.month}`,
+  );
 }
 
 /**

@@ -4,9 +4,12 @@ import {
   type Database,
   type FigureToImport,
   figuresOfMonth,
+  fourEyesOf,
   type ImportStatus,
   importFigures,
+  regionAncestry,
   submissionStatuses,
+  submittersAndEditors,
 } from "@jindu/db";
 import {
   allowedFrom,
@@ -152,11 +155,20 @@ export async function importGrid(
     .filter(({ row, index }) => index > codeRow && row.some((c) => String(c ?? "").trim() !== ""));
   const regionCodes = dataRows.map(({ row }) => String(row[0] ?? "").trim());
   const known = [...new Set(regionCodes.filter((c) => allowedRegions.has(c)))];
-  const [contexts, statuses, current] = await Promise.all([
+  const monthOf = { regionCodes: known, year: req.year, month: req.month };
+  const approving = req.action === "approved";
+  const [contexts, statuses, current, fourEyes, people] = await Promise.all([
     monthContexts(db, { ...req, regionCodes: known, settingsRegion: req.parent }),
-    submissionStatuses(db, { regionCodes: known, year: req.year, month: req.month }),
-    figuresOfMonth(db, { regionCodes: known, year: req.year, month: req.month }),
+    submissionStatuses(db, monthOf),
+    figuresOfMonth(db, monthOf),
+    // Four eyes (the province's setting, as for the approvals route): an approval by file is
+    // refused for a month the importer submitted or edited, this file's changes included.
+    approving
+      ? regionAncestry(db, req.parent).then((chain) => fourEyesOf(db, chain.at(-1) ?? req.parent))
+      : false,
+    approving ? submittersAndEditors(db, monthOf) : [],
   ]);
+  const peopleOf = new Map(people.map((p) => [p.regionCode, p]));
 
   const columns: ColumnSpec[] = [];
   (grid[codeRow] ?? []).forEach((cell, index) => {
@@ -377,6 +389,20 @@ export async function importGrid(
       );
     }
     const ends: ImportStatus = blocking.length > 0 ? "draft" : req.action;
+    if (fourEyes && ends === "approved") {
+      const who = peopleOf.get(code);
+      if (changes.length > 0 || who?.submittedBy === req.actor || who?.lastEditor === req.actor) {
+        err(
+          index,
+          0,
+          REGION_COLUMN,
+          `four eyes: you ${changes.length > 0 ? "change figures of" : "submitted or last edited"} ${code}'s month, so another official must approve it; import it as submitted instead`,
+          "four_eyes",
+          { code },
+        );
+        continue;
+      }
+    }
 
     months.push({ region: code, row: index + 1, status: ends, missing: check.missing });
     for (const [indicator, figure] of inFile) {

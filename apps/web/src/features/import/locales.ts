@@ -43,6 +43,7 @@ export const zhCN = {
     share_above_one: "占比不能超过100%",
     future_month: "该月份尚未开始，不能填报",
     month_locked: "{{code}} 本月数据已审核锁定，请联系省厅退回后再导入",
+    four_eyes: "{{code}} 本月数据由您提交或修改，须由另一位省厅人员审核；请以“提交审核”方式导入",
     month_submitted: "{{code}} 本月数据已提交待审核，请联系省厅退回后再导入",
     above_maximum: "{{value}} 超过该指标允许的最大值（百分比不超过100）",
     jump_over_3x_median: "本月增量超过以往月均增量的3倍",
@@ -154,6 +155,8 @@ export const en: typeof zhCN = {
     share_above_one: "A share cannot exceed 100%",
     future_month: "This month has not begun; it cannot be reported yet",
     month_locked: "{{code}}'s month is approved and locked; ask the province to reopen it",
+    four_eyes:
+      "You submitted or changed {{code}}'s month, so another official must approve it; import it as submitted",
     month_submitted:
       "{{code}}'s month is submitted and waiting for review; ask the province to return it",
     above_maximum: "{{value}} is above the largest figure allowed (a percentage is at most 100)",

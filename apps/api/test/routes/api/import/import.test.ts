@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportResult, ProgressResponse } from "../../../../src/schemas/index.js";
 import { useTestApp } from "../../../helper.js";
 import {
@@ -10,6 +10,18 @@ import {
 
 const t = useTestApp();
 const month = "parent=330000&year=2023&month=3";
+
+// These tests approve at import as the official who imports: Zhejiang has four eyes turned off
+// here. With it on (the default) such an import is refused: security/four-eyes.test.ts.
+beforeAll(async () => {
+  const security = await t.as("secofficer");
+  const res = await security.inject({
+    method: "PUT",
+    url: "/api/settings/provinces/330000",
+    payload: { fourEyes: false },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+});
 
 async function filledTemplate(
   fill: (row: number, code: string) => Record<string, number | string | undefined>,
@@ -362,7 +374,7 @@ describe("import follows the form's rules", () => {
     const official = await t.as("zj_official");
     const allowed = await official.inject({
       method: "PUT",
-      url: "/api/regions/330000/settings",
+      url: "/api/settings/provinces/330000/reporting",
       payload: { allowPartialMonths: true },
     });
     expect(allowed.json()).toEqual({ allowPartialMonths: true });
@@ -371,7 +383,7 @@ describe("import follows the form's rules", () => {
     expect(submitted.months[0]).toMatchObject({ status: "submitted" });
     await official.inject({
       method: "PUT",
-      url: "/api/regions/330000/settings",
+      url: "/api/settings/provinces/330000/reporting",
       payload: { allowPartialMonths: false },
     });
   });
