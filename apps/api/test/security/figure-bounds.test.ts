@@ -43,13 +43,19 @@ const allOk = (answers: string[]) => answers.map((a) => `200 ${a.slice(4)}`);
 
 describe("figure bounds", () => {
   it("F2: a figure above its unit's maximum is a 400 naming the field and reason on every path", async () => {
-    const month = await t.api.inject({
-      method: "PUT",
-      url: `/api/submissions/330100/${YEAR}/${MONTH}`,
-      payload: { baseVersion: 0, entries: [{ indicator: "shantytown_starts", value: 1e308 }] },
-    });
+    const monthPut = (value: number) =>
+      t.api.inject({
+        method: "PUT",
+        url: `/api/submissions/330100/${YEAR}/${MONTH}`,
+        payload: { baseVersion: 0, entries: [{ indicator: "shantytown_starts", value }] },
+      });
+    const month = await monthPut(STARTS_MAX + 1);
     expect(month.statusCode).toBe(400);
     expect(month.json()).toMatchObject({ field: "entries.0.value", rule: "above_maximum" });
+    // Far above it, the route's own bound on any number (F14) answers first, naming the field.
+    const huge = await monthPut(1e308);
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().field).toMatch(/entries\/?\.?0\/?\.?value/);
 
     const single = await t.api.inject({
       method: "PUT",
@@ -77,7 +83,12 @@ describe("figure bounds", () => {
     const target = await t.api.inject({
       method: "POST",
       url: "/api/targets",
-      payload: { indicator: "shantytown_starts", region: "330100", year: YEAR, value: 1e300 },
+      payload: {
+        indicator: "shantytown_starts",
+        region: "330100",
+        year: YEAR,
+        value: STARTS_MAX + 1,
+      },
     });
     expect(target.statusCode).toBe(400);
     expect(target.json()).toMatchObject({ field: "value", rule: "above_maximum" });

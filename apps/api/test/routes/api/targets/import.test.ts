@@ -100,7 +100,7 @@ describe("targets import", () => {
         "330100,杭州,nope,2026,10,",
         "330200,宁波,shantytown_starts,soon,10,",
         "330300,温州,shantytown_starts,2026,10.5,",
-        "330400,嘉兴,prefab_share,2026,30,",
+        "330400,嘉兴,prefab_share,2026,130,",
         "330500,湖州,shantytown_starts,2026,10,13",
         "330600,绍兴,shantytown_starts,2026,10,",
         "330600,绍兴,shantytown_starts,2026,11,",
