@@ -179,7 +179,8 @@ describe("a month's cycle in the browser", () => {
     const revisions = await history.locator("tbody tr.ant-table-row").allTextContents();
     expect(revisions.some((r) => r.includes("退回") && r.includes(REASON))).toBe(true);
     expect(
-      revisions.some((r) => r.includes(`${grouped(jump)} → ${grouped(fixed)}`)),
+      // In the indicator's unit, as typed (a rate would read 92.5%).
+      revisions.some((r) => r.includes(`${grouped(jump)}套 → ${grouped(fixed)}套`)),
       revisions.join("\n"),
     ).toBe(true);
     await official.screenshot("approvals-history-zh-CN-desktop");

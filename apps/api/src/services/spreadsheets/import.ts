@@ -221,7 +221,9 @@ export async function importGrid(
     // The row's figures, in stored terms (a percentage typed 92.5 is 0.925: figures.ts).
     const inFile = new Map<string, RowFigure>();
     const explanations = new Map<string, { text: string | null; col: number }>();
-    let unreadable = false;
+    // An indicator with a cell that is no number is left out of the checks (its error is that),
+    // so the row's other cells are still checked and every bad cell of the file is listed.
+    const unreadable = new Set<string>();
     for (const column of columns) {
       const indicator = ctx.indicators.get(column.indicator);
       if (!indicator) continue;
@@ -237,7 +239,7 @@ export async function importGrid(
       const parsed = parseFigure(withoutPercentSign(cell, percent));
       if (parsed === null) continue;
       if (Number.isNaN(parsed)) {
-        unreadable = true;
+        unreadable.add(column.indicator);
         err(
           index,
           column.index,
@@ -257,7 +259,8 @@ export async function importGrid(
       figure.cols[column.part] = column.index;
       inFile.set(column.indicator, figure);
     }
-    if (unreadable || inFile.size === 0) continue;
+    for (const indicator of unreadable) inFile.delete(indicator);
+    if (inFile.size === 0) continue;
     for (const [indicator, figure] of inFile) {
       const explained = explanations.get(indicator);
       if (explained) {
