@@ -63,6 +63,16 @@ export const indicators = pgTable("indicators", {
   /** 12 cumulative fractions of the year's work by month end; null means an even pace. */
   seasonalProfile: jsonb("seasonal_profile").$type<number[]>(),
   sortOrder: integer("sort_order").notNull().default(0),
+  /**
+   * The province whose own indicator this is (its GB/T 2260 code); null for the national
+   * catalogue. Other provinces never see it.
+   */
+  ownerCode: varchar("owner_code", { length: 6 }).references((): AnyPgColumn => regions.code),
+  /** Figures are whole numbers (households, projects); null: decided by the unit, as before. */
+  wholeNumber: boolean("whole_number"),
+  /** First and last year the indicator is in force; null is open-ended. Retiring sets the last. */
+  firstYear: smallint("first_year"),
+  lastYear: smallint("last_year"),
 });
 
 /** Annual target (目标任务): a count for cumulative, a share (fraction) for ratio, a value for level. */

@@ -16,3 +16,8 @@ export interface IndicatorRules {
   direction: Direction;
   seasonalProfile?: SeasonalProfile | null;
 }
+
+/** The province a region belongs to: the first two digits of its GB/T 2260 code, then 0000. */
+export function provinceOf(regionCode: string): string {
+  return `${regionCode.slice(0, 2)}0000`;
+}

@@ -1,5 +1,10 @@
 import type { IndicatorKind } from "./indicator.js";
-import { type ReportInput, reportProblems, type ValidationProblem } from "./validation.js";
+import {
+  type CountingRule,
+  type ReportInput,
+  reportProblems,
+  type ValidationProblem,
+} from "./validation.js";
 import { reportWarnings } from "./warnings.js";
 
 /**
@@ -7,7 +12,7 @@ import { reportWarnings } from "./warnings.js";
  * single-figure PUT and the imports all use. Figures are in stored terms (figures.ts).
  */
 export interface MonthLine {
-  indicator: { code: string; kind: IndicatorKind; unitZh: string };
+  indicator: { code: string; kind: IndicatorKind } & CountingRule;
   /** This month's figures; all null when the indicator has not been entered. */
   figures: { value: number | null; numerator: number | null; denominator: number | null };
   explanation?: string | null | undefined;

@@ -1,3 +1,5 @@
+import { provinceOf } from "./indicator.js";
+
 /**
  * Who can sign in and what each may do. MLPS 2.0 level 3 asks for separate duties (三员分立): the
  * system administrator (`admin`: the business accounts and the catalogue), the security officer
@@ -110,4 +112,18 @@ export function requiresSecondFactor(role: Role): boolean {
  */
 export function withinScope(scope: string | null, regionAndAncestors: readonly string[]): boolean {
   return scope === null || regionAndAncestors.includes(scope);
+}
+
+/**
+ * Whether a user may add to, change or retire a part of the indicator catalogue: `owner` is the
+ * province whose own indicators those are, null for the national catalogue. The administrator
+ * and national officials keep every part; a provincial official only its province's own.
+ */
+export function mayEditCatalogue(
+  user: { role: Role; regionCode: string | null },
+  owner: string | null,
+): boolean {
+  if (user.role === "admin") return true;
+  if (user.role !== "province") return false;
+  return user.regionCode === null || (owner !== null && owner === provinceOf(user.regionCode));
 }

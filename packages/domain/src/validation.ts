@@ -8,6 +8,18 @@ export function isCountUnit(unitZh: string): boolean {
   return COUNT_UNITS.has(unitZh);
 }
 
+/** What a whole-number check needs of an indicator. */
+export interface CountingRule {
+  unitZh: string;
+  /** Set when the indicator was created: figures are whole numbers. Null: as its unit says. */
+  wholeNumber?: boolean | null | undefined;
+}
+
+/** Whether an indicator's figures must be whole numbers: as created, else by its unit. */
+export function takesWholeNumbers(indicator: CountingRule): boolean {
+  return indicator.wholeNumber ?? isCountUnit(indicator.unitZh);
+}
+
 export interface ValidationProblem {
   /** The input field the problem is about. */
   field: string;
@@ -23,7 +35,7 @@ export interface ReportInput {
 }
 
 export interface ReportContext {
-  indicator: { code: string; kind: IndicatorKind; unitZh: string };
+  indicator: { code: string; kind: IndicatorKind } & CountingRule;
   year: number;
   month: number;
   /** Today, to refuse figures for months that have not begun. */
@@ -131,7 +143,7 @@ export function reportProblems(input: ReportInput, ctx: ReportContext): Validati
   if (indicator.kind === "cumulative") {
     problems.push(...belowPrevious("value", input.value, ctx.previous?.value));
   }
-  if (isCountUnit(indicator.unitZh) && !Number.isInteger(input.value)) {
+  if (takesWholeNumbers(indicator) && !Number.isInteger(input.value)) {
     problems.push({
       field: "value",
       rule: "not_integer",
@@ -144,7 +156,7 @@ export function reportProblems(input: ReportInput, ctx: ReportContext): Validati
 /** Errors in an annual target: a share is a fraction of at most 1; counts are whole numbers. */
 export function targetProblems(
   value: number,
-  indicator: { code: string; kind: IndicatorKind; unitZh: string },
+  indicator: { code: string; kind: IndicatorKind } & CountingRule,
 ): ValidationProblem[] {
   if (value < 0)
     return [{ field: "value", rule: "negative", message: "value must not be negative" }];
@@ -167,11 +179,7 @@ export function targetProblems(
       },
     ];
   }
-  if (
-    indicator.kind === "cumulative" &&
-    isCountUnit(indicator.unitZh) &&
-    !Number.isInteger(value)
-  ) {
+  if (indicator.kind === "cumulative" && takesWholeNumbers(indicator) && !Number.isInteger(value)) {
     return [
       {
         field: "value",

@@ -18,6 +18,7 @@ export const SubmissionEntry = Type.Object({
     "kind",
     "direction",
     "category",
+    "wholeNumber",
   ]),
   target: Num,
   dueMonth: Type.Integer(),

@@ -4,6 +4,7 @@ import {
   isBehind,
   overallScore,
   type ProgressLine,
+  provinceOf,
   rankByScore,
   type Status,
   worstStatus,
@@ -24,7 +25,7 @@ export async function bulletinOf(
 ): Promise<BulletinResponse> {
   const region = refOf(await requireRegion(db, q.region, "region"));
   const [indicators, completeness] = await Promise.all([
-    allIndicators(db),
+    allIndicators(db, { province: provinceOf(region.code), year: q.year }),
     completenessOf(db, { parent: q.region, year: q.year, month: q.month }),
   ]);
   const tables = await monthlyTables(db, region, indicators, {

@@ -1,5 +1,5 @@
 import { allIndicators, type Database } from "@jindu/db";
-import { countStatuses, type ProgressLine, worstStatus } from "@jindu/domain";
+import { countStatuses, type ProgressLine, provinceOf, worstStatus } from "@jindu/domain";
 import type {
   MatrixResponse,
   OverviewResponse,
@@ -34,7 +34,7 @@ export async function overviewOf(
   q: PeriodQuery & { region: string; month: number },
 ): Promise<OverviewResponse> {
   const region = refOf(await requireRegion(db, q.region, "region"));
-  const indicators = await allIndicators(db);
+  const indicators = await allIndicators(db, { province: provinceOf(region.code), year: q.year });
   const tables = await monthlyTables(db, region, indicators, { ...q, toMonth: q.month });
   const tiles = indicators.map((indicator) => {
     const months = tables.get(indicator.code) ?? [];
@@ -68,7 +68,7 @@ export async function matrixOf(
   q: PeriodQuery & { parent: string; month: number },
 ): Promise<MatrixResponse> {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
-  const indicators = await allIndicators(db);
+  const indicators = await allIndicators(db, { province: provinceOf(parent.code), year: q.year });
   const tables = await progressTables(db, parent, indicators, q);
   const first = tables.get(indicators[0]?.code ?? "");
   const rows = (first?.children ?? []).map((child, i) => ({
@@ -92,7 +92,7 @@ export async function trendOf(
   q: PeriodQuery & { indicator: string; region: string },
 ): Promise<TrendResponse> {
   const [indicator, regionRow] = await Promise.all([
-    requireIndicator(db, q.indicator, "indicator"),
+    requireIndicator(db, q.indicator, "indicator", q.region),
     requireRegion(db, q.region, "region"),
   ]);
   const region = refOf(regionRow);

@@ -1,4 +1,5 @@
 import { type Database, indicatorByCode, regionByCode } from "@jindu/db";
+import { provinceOf } from "@jindu/domain";
 import { badRequest } from "../errors.js";
 
 /** A region named in a request; an unknown code is bad input (400) naming the field. */
@@ -8,9 +9,21 @@ export async function requireRegion(db: Database, code: string, field: string) {
   return region;
 }
 
-/** An indicator named in a request; an unknown code is bad input (400) naming the field. */
-export async function requireIndicator(db: Database, code: string, field: string) {
+/**
+ * An indicator named in a request; an unknown code is bad input (400) naming the field. With a
+ * region, another province's own indicator is unknown too: a province never sees it.
+ */
+export async function requireIndicator(
+  db: Database,
+  code: string,
+  field: string,
+  regionCode?: string,
+) {
   const indicator = await indicatorByCode(db, code);
-  if (!indicator) throw badRequest(`${field}: indicator ${code} does not exist`, field);
+  const hidden =
+    indicator?.ownerCode != null &&
+    regionCode !== undefined &&
+    indicator.ownerCode !== provinceOf(regionCode);
+  if (!indicator || hidden) throw badRequest(`${field}: indicator ${code} does not exist`, field);
   return indicator;
 }

@@ -6,7 +6,7 @@ import {
   settingsOfRegion,
   targetsOfRegions,
 } from "@jindu/db";
-import { incrementsOf, type MonthLine } from "@jindu/domain";
+import { incrementsOf, type MonthLine, provinceOf } from "@jindu/domain";
 import type { IndicatorRow } from "./progress.js";
 
 export type Figures = {
@@ -80,7 +80,8 @@ export async function monthContexts(
   q: { regionCodes: readonly string[]; year: number; month: number; settingsRegion: string },
 ): Promise<Map<string, MonthContext>> {
   const [indicators, targets, history, settings] = await Promise.all([
-    allIndicators(db),
+    // The settings region's province: every region of one call is in it (a parent and its children).
+    allIndicators(db, { province: provinceOf(q.settingsRegion), year: q.year }),
     targetsOfRegions(db, q.regionCodes, q.year),
     approvedHistoryOfRegions(db, q),
     settingsOfRegion(db, q.settingsRegion),

@@ -15,6 +15,7 @@ import {
   measureFrom,
   type ProgressTable,
   progressTable,
+  provinceOf,
   type RegionFigures,
   withinScope,
 } from "@jindu/domain";
@@ -181,7 +182,7 @@ export async function progressOf(
   q: PeriodQuery & { indicator: string; parent: string; month: number },
 ) {
   const [indicator, parent] = await Promise.all([
-    requireIndicator(db, q.indicator, "indicator"),
+    requireIndicator(db, q.indicator, "indicator", q.parent),
     requireRegion(db, q.parent, "parent"),
   ]);
   const tables = await progressTables(db, refOf(parent), [indicator], q);
@@ -215,7 +216,7 @@ export function laggingItems(
 /** Every child region behind schedule on any indicator, worst lag first. */
 export async function laggingOf(db: Database, q: PeriodQuery & { parent: string; month: number }) {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
-  const indicators = await allIndicators(db);
+  const indicators = await allIndicators(db, { province: provinceOf(parent.code), year: q.year });
   const tables = await monthlyTables(db, parent, indicators, { ...q, toMonth: q.month });
   return { year: q.year, month: q.month, parent, items: laggingItems(indicators, tables) };
 }

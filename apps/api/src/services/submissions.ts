@@ -71,9 +71,9 @@ export async function submissionView(
     const target = ctx.targets.get(code);
     const values = line.figures;
     const lineCheck = check.lines[i];
-    const { nameZh, nameEn, unitZh, unitEn, kind, direction, category } = indicator;
+    const { nameZh, nameEn, unitZh, unitEn, kind, direction, category, wholeNumber } = indicator;
     return {
-      indicator: { code, nameZh, nameEn, unitZh, unitEn, kind, direction, category },
+      indicator: { code, nameZh, nameEn, unitZh, unitEn, kind, direction, category, wholeNumber },
       target: target?.value ?? null,
       dueMonth: target?.dueMonth ?? 12,
       previous: ctx.previous.get(code) ?? noFigures,

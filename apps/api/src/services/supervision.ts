@@ -8,6 +8,7 @@ import {
   supervisionById,
 } from "@jindu/db";
 import type { ValidationProblem } from "@jindu/domain";
+import { provinceOf } from "@jindu/domain";
 import { conflict, invalid, notFound } from "../errors.js";
 import { assertInScope } from "../plugins/app/auth.js";
 import type { SupervisionCreate, SupervisionRecord, SupervisionStatus } from "../schemas/index.js";
@@ -88,7 +89,9 @@ export async function createRecord(
   input: SupervisionCreate,
 ): Promise<SupervisionRecord> {
   await requireRegion(db, input.region, "region");
-  const known = new Set((await allIndicators(db)).map((i) => i.code));
+  const known = new Set(
+    (await allIndicators(db, { province: provinceOf(input.region) })).map((i) => i.code),
+  );
   const problems = supervisionProblems(input, known);
   if (problems.length > 0) throw invalid(problems);
   const id = await insertSupervision(db, {

@@ -10,10 +10,10 @@ import {
 import {
   checkDecomposition,
   DEFAULT_DUE_MONTH,
-  isCountUnit,
   planDecimals,
   planProblems,
   splitTotal,
+  takesWholeNumbers,
   targetProblems,
   type ValidationProblem,
 } from "@jindu/domain";
@@ -65,7 +65,7 @@ export async function decomposition(
 ): Promise<Decomposition> {
   const [parent, indicator, children] = await Promise.all([
     requireRegion(db, q.parent, "parent"),
-    requireIndicator(db, q.indicator, "indicator"),
+    requireIndicator(db, q.indicator, "indicator", q.parent),
     childRegions(db, q.parent),
   ]);
   const rows = await targetsOf(db, {
@@ -114,7 +114,7 @@ export async function saveDecomposition(
   body: DecompositionBody,
 ): Promise<Decomposition> {
   const [indicator, children] = await Promise.all([
-    requireIndicator(db, body.indicator, "indicator"),
+    requireIndicator(db, body.indicator, "indicator", body.parent),
     requireRegion(db, body.parent, "parent").then(() => childRegions(db, body.parent)),
   ]);
   if (children.length === 0) {
@@ -185,7 +185,7 @@ export async function saveDecomposition(
  */
 export async function savePlan(db: Database, body: TargetPlanBody) {
   const [indicator] = await Promise.all([
-    requireIndicator(db, body.indicator, "indicator"),
+    requireIndicator(db, body.indicator, "indicator", body.region),
     requireRegion(db, body.region, "region"),
   ]);
   if (indicator.kind !== "cumulative") {
@@ -198,7 +198,7 @@ export async function savePlan(db: Database, body: TargetPlanBody) {
   if (body.toYear < body.fromYear) throw badRequest("toYear is before fromYear", "toYear");
   if (body.toYear - body.fromYear >= 20)
     throw badRequest("a plan spans at most 20 years", "toYear");
-  const wholeUnits = isCountUnit(indicator.unitZh);
+  const wholeUnits = takesWholeNumbers(indicator);
   const years = body.toYear - body.fromYear + 1;
   const yearValues =
     body.yearValues ?? splitTotal(body.total, years, planDecimals(body.total, wholeUnits));

@@ -1,6 +1,6 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client.js";
-import { indicators, regions } from "../schema.js";
+import { indicators, regions, reports, targetPlans, targets } from "../schema.js";
 
 export function allRegions(db: Database) {
   return db.select().from(regions).orderBy(asc(regions.code));
@@ -11,8 +11,34 @@ export async function regionByCode(db: Database, code: string) {
   return row ?? null;
 }
 
-export function allIndicators(db: Database) {
-  return db.select().from(indicators).orderBy(asc(indicators.sortOrder), asc(indicators.code));
+/** Which part of the catalogue a view reads. */
+export interface CatalogueScope {
+  /**
+   * The province the view is about (GB/T 2260 province code): the national catalogue and that
+   * province's own indicators. Absent: every indicator (catalogue management, national users).
+   */
+  province?: string;
+  /** Only indicators in force in this year (retired ones stay readable for their years). */
+  year?: number;
+}
+
+/** The catalogue in list order, limited to what one province and year use when asked. */
+export function allIndicators(db: Database, scope: CatalogueScope = {}) {
+  const where: SQL[] = [];
+  if (scope.province !== undefined) {
+    where.push(or(isNull(indicators.ownerCode), eq(indicators.ownerCode, scope.province)) as SQL);
+  }
+  if (scope.year !== undefined) {
+    where.push(
+      or(isNull(indicators.firstYear), lte(indicators.firstYear, scope.year)) as SQL,
+      or(isNull(indicators.lastYear), gte(indicators.lastYear, scope.year)) as SQL,
+    );
+  }
+  return db
+    .select()
+    .from(indicators)
+    .where(and(...where))
+    .orderBy(asc(indicators.sortOrder), asc(indicators.code));
 }
 
 export async function indicatorByCode(db: Database, code: string) {
@@ -27,7 +53,14 @@ export async function updateIndicator(
   change: Partial<
     Pick<
       typeof indicators.$inferInsert,
-      "nameZh" | "nameEn" | "unitZh" | "unitEn" | "category" | "sortOrder"
+      | "nameZh"
+      | "nameEn"
+      | "unitZh"
+      | "unitEn"
+      | "category"
+      | "sortOrder"
+      | "firstYear"
+      | "lastYear"
     >
   >,
 ) {
@@ -37,6 +70,31 @@ export async function updateIndicator(
     .where(eq(indicators.code, code))
     .returning();
   return row ?? null;
+}
+
+/** Adds an indicator; null when its code is taken (by any province: codes are global). */
+export async function createIndicator(db: Database, row: typeof indicators.$inferInsert) {
+  const [created] = await db.insert(indicators).values(row).onConflictDoNothing().returning();
+  return created ?? null;
+}
+
+/**
+ * Removes an indicator no target, plan or figure names, in one statement (a figure saved
+ * meanwhile keeps it); false when it is in use or gone. One in use is retired instead.
+ */
+export async function deleteUnusedIndicator(db: Database, code: string): Promise<boolean> {
+  const deleted = await db
+    .delete(indicators)
+    .where(
+      and(
+        eq(indicators.code, code),
+        sql`not exists (select 1 from ${targets} where ${targets.indicatorCode} = ${code})`,
+        sql`not exists (select 1 from ${reports} where ${reports.indicatorCode} = ${code})`,
+        sql`not exists (select 1 from ${targetPlans} where ${targetPlans.indicatorCode} = ${code})`,
+      ),
+    )
+    .returning({ code: indicators.code });
+  return deleted.length > 0;
 }
 
 export function childRegions(db: Database, parentCode: string) {

@@ -1,5 +1,5 @@
 import { allIndicators, childRegions, type Database, submissionsOfChildren } from "@jindu/db";
-import { isPercentTarget, typedFromStored } from "@jindu/domain";
+import { isPercentTarget, provinceOf, typedFromStored } from "@jindu/domain";
 import ExcelJS from "exceljs";
 import { requireRegion } from "../lookups.js";
 import { monthlyTables, refOf } from "../progress.js";
@@ -29,7 +29,7 @@ export async function monthExport(
 ): Promise<Buffer> {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
   const [indicators, children, submissions] = await Promise.all([
-    allIndicators(db),
+    allIndicators(db, { province: provinceOf(parent.code), year: q.year }),
     childRegions(db, q.parent),
     submissionsOfChildren(db, { parentCode: q.parent, year: q.year, month: q.month }),
   ]);

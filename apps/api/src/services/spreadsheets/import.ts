@@ -17,6 +17,7 @@ import {
   isPercentFigure,
   type MonthProblem,
   parseFigure,
+  provinceOf,
   storedFromTyped,
   typedFromStored,
 } from "@jindu/domain";
@@ -105,7 +106,7 @@ export async function importGrid(
 ): Promise<ImportResult> {
   const parent = await requireRegion(db, req.parent, "parent");
   const [indicatorRows, children] = await Promise.all([
-    allIndicators(db),
+    allIndicators(db, { province: provinceOf(parent.code), year: req.year }),
     childRegions(db, req.parent),
   ]);
   const indicators = new Map(indicatorRows.map((i) => [i.code, i]));

@@ -10,6 +10,7 @@ import {
   DEFAULT_DUE_MONTH,
   isPercentTarget,
   parseFigure,
+  provinceOf,
   storedFromTyped,
   targetProblems,
   typedFromStored,
@@ -60,7 +61,10 @@ const SPARE_ROWS = 20;
  */
 export async function targetSheetLimits(db: Database, parent: string): Promise<GridLimits> {
   await requireRegion(db, parent, "parent");
-  const [regions, indicators] = await Promise.all([subtreeOf(db, parent), allIndicators(db)]);
+  const [regions, indicators] = await Promise.all([
+    subtreeOf(db, parent),
+    allIndicators(db, { province: provinceOf(parent) }),
+  ]);
   return {
     rows: regions.length * indicators.length * PLAN_YEARS + SPARE_ROWS,
     columns: TARGET_COLUMNS.length + 10,
@@ -77,13 +81,13 @@ export async function targetsTemplate(
   q: { parent: string; year: number; indicator?: string | undefined },
 ): Promise<Buffer> {
   const parent = await requireRegion(db, q.parent, "parent");
-  if (q.indicator) await requireIndicator(db, q.indicator, "indicator");
+  if (q.indicator) await requireIndicator(db, q.indicator, "indicator", q.parent);
   const regions = (await subtreeOf(db, q.parent)).filter(
     (r) => r.code === parent.code || r.parentCode === parent.code,
   );
-  const indicators = (await allIndicators(db)).filter(
-    (i) => !q.indicator || i.code === q.indicator,
-  );
+  const indicators = (
+    await allIndicators(db, { province: provinceOf(parent.code), year: q.year })
+  ).filter((i) => !q.indicator || i.code === q.indicator);
   const current = await listTargets(db, { year: q.year, within: q.parent });
   const stored = new Map(current.map((t) => [`${t.regionCode}|${t.indicatorCode}`, t]));
   const workbook = new ExcelJS.Workbook();
@@ -141,7 +145,10 @@ export async function importTargets(
   req: { parent: string; dryRun: boolean },
 ): Promise<TargetImportResult> {
   await requireRegion(db, req.parent, "parent");
-  const [regions, indicators] = await Promise.all([subtreeOf(db, req.parent), allIndicators(db)]);
+  const [regions, indicators] = await Promise.all([
+    subtreeOf(db, req.parent),
+    allIndicators(db, { province: provinceOf(req.parent) }),
+  ]);
   const allowed = new Set(regions.map((r) => r.code));
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const { errors, err } = cellErrors();

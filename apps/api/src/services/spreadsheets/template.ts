@@ -1,5 +1,11 @@
-import { allIndicators, childRegions, type Database, listTargets } from "@jindu/db";
-import { canWarn } from "@jindu/domain";
+import {
+  allIndicators,
+  type CatalogueScope,
+  childRegions,
+  type Database,
+  listTargets,
+} from "@jindu/db";
+import { canWarn, provinceOf } from "@jindu/domain";
 import ExcelJS from "exceljs";
 import { requireRegion } from "../lookups.js";
 import type { GridLimits } from "./sheet-limits.js";
@@ -18,12 +24,15 @@ export interface TemplateColumn {
 const PART_UNIT = { zh: "万平方米", en: "10k m²" };
 
 /**
- * The figure columns for a year: every indicator, ratios as their two parts, each title naming
+ * The figure columns for a year: every indicator in scope, ratios as their two parts, each title naming
  * its unit (a rate's "（%）" means 92.5 is 92.5%); then an explanation column for every indicator
  * whose figures can be warned about, which a warned figure needs before its month is submitted.
  */
-export async function templateColumns(db: Database): Promise<TemplateColumn[]> {
-  const indicators = await allIndicators(db);
+export async function templateColumns(
+  db: Database,
+  scope: CatalogueScope,
+): Promise<TemplateColumn[]> {
+  const indicators = await allIndicators(db, scope);
   const figures = indicators.flatMap((i) =>
     i.kind === "ratio"
       ? [
@@ -66,7 +75,10 @@ const SPARE_ROWS = 20;
  */
 export async function monthlySheetLimits(db: Database, parent: string): Promise<GridLimits> {
   await requireRegion(db, parent, "parent");
-  const [children, columns] = await Promise.all([childRegions(db, parent), templateColumns(db)]);
+  const [children, columns] = await Promise.all([
+    childRegions(db, parent),
+    templateColumns(db, { province: provinceOf(parent) }),
+  ]);
   return {
     rows: Math.max(children.length, 1) + SPARE_ROWS,
     columns: 2 + 2 * columns.length + 10,
@@ -84,7 +96,7 @@ export async function monthlyTemplate(
   const parent = await requireRegion(db, q.parent, "parent");
   const children = await childRegions(db, q.parent);
   const regions = children.length > 0 ? children : [parent];
-  const columns = await templateColumns(db);
+  const columns = await templateColumns(db, { province: provinceOf(parent.code), year: q.year });
   const targets = await listTargets(db, { year: q.year });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Jindu 进度";

@@ -22,6 +22,32 @@ export const ADMIN_CASES: Case[] = [
     roles: ["admin"],
     body: { nameEn: "Rural houses seismically retrofitted" },
   },
+  // A ratio without its parts: refused (400) only once the caller may add to its catalogue part,
+  // so nothing is created. A provincial official's goes into its own province's part.
+  {
+    method: "POST",
+    route: "/api/indicators",
+    url: "/api/indicators",
+    roles: ["admin", "province"],
+    body: {
+      code: "authz_probe",
+      nameZh: "探针",
+      nameEn: "Probe",
+      unitZh: "%",
+      unitEn: "%",
+      kind: "ratio",
+      direction: "higher_is_better",
+      category: "probe",
+      wholeNumber: false,
+    },
+  },
+  // An unknown indicator: 404 once the caller may change the catalogue at all.
+  {
+    method: "DELETE",
+    route: "/api/indicators/:code",
+    url: "/api/indicators/no_such_indicator",
+    roles: ["admin", "province"],
+  },
   { method: "GET", route: "/api/audit/facets", url: "/api/audit/facets", roles: ["auditor"] },
   {
     method: "GET",

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { allIndicators } from "@jindu/db";
 import { EVERYONE, rule } from "../../../auth-rules.js";
 import { IndicatorListResponse } from "../../../schemas/index.js";
+import type { SignedInUser } from "../../../services/auth.js";
+import { catalogueFor } from "../../../services/catalogue.js";
 import profile from "./profile.js";
 import update from "./update.js";
 
@@ -12,11 +13,13 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: rule(EVERYONE) },
       schema: {
         tags: ["catalogue"],
-        summary: "The indicator catalogue",
+        summary: "The indicator catalogue: the national one and the caller's province's own",
         response: { 200: IndicatorListResponse },
       },
     },
-    async () => ({ indicators: await allIndicators(app.db) }),
+    async (request) => ({
+      indicators: await catalogueFor(app.db, request.user as SignedInUser),
+    }),
   );
 
   await app.register(profile);

@@ -27,7 +27,7 @@ const keyOf = (p: ReportKeyParams) => ({
 
 /** The same, after checking that its indicator and region exist (400 otherwise). */
 async function checkedKey(db: Database, p: ReportKeyParams) {
-  await requireIndicator(db, p.indicator, "indicator");
+  await requireIndicator(db, p.indicator, "indicator", p.region);
   await requireRegion(db, p.region, "region");
   return keyOf(p);
 }

@@ -78,7 +78,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { indicator: code, region, year, value, dueMonth } = request.body;
-      const indicator = await requireIndicator(app.db, code, "indicator");
+      const indicator = await requireIndicator(app.db, code, "indicator", region);
       await requireRegion(app.db, region, "region");
       const problems = targetProblems(value, indicator);
       if (problems.length > 0) throw invalid(problems);
@@ -124,7 +124,12 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       if (!existing) throw notFound(`target ${request.params.id} does not exist`);
       await assertInScope(app.db, request.user as SignedInUser, existing.regionCode);
       if (request.body.value !== undefined) {
-        const indicator = await requireIndicator(app.db, existing.indicatorCode, "indicator");
+        const indicator = await requireIndicator(
+          app.db,
+          existing.indicatorCode,
+          "indicator",
+          existing.regionCode,
+        );
         const problems = targetProblems(request.body.value, indicator);
         if (problems.length > 0) throw invalid(problems);
       }

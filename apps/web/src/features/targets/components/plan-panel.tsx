@@ -1,5 +1,5 @@
 import type { Indicator } from "@jindu/api/schemas";
-import { exactSum, isCountUnit, planDecimals, planProblems, splitTotal } from "@jindu/domain";
+import { exactSum, planDecimals, planProblems, splitTotal, takesWholeNumbers } from "@jindu/domain";
 import { Alert, App, Button, Card, InputNumber, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -22,7 +22,7 @@ export function PlanPanel({ indicator, region, canEdit }: Props) {
   const { message } = App.useApp();
   const plans = usePlans(region.code, indicator.code);
   const save = useSavePlan();
-  const wholeUnits = isCountUnit(indicator.unitZh);
+  const wholeUnits = takesWholeNumbers(indicator);
   const [fromYear, setFromYear] = useState(FIRST_PLAN_YEAR);
   const [toYear, setToYear] = useState(FIRST_PLAN_YEAR + 4);
   const [total, setTotal] = useState<number | null>(null);
