@@ -21,6 +21,7 @@ import {
 } from "../apps/api/src/services/demo-users.js";
 import {
   AUTH_TEST_ACCOUNTS,
+  CATALOGUE_TEST_ACCOUNTS,
   DASHBOARD_USER,
   IDLE_USER,
   LATEST_TEST_ACCOUNTS,
@@ -113,6 +114,7 @@ async function seedUsers(db: Database): Promise<string> {
   const copies = [
     ...AUTH_TEST_ACCOUNTS.map((name) => [name, `auth_${name}`]),
     ...LATEST_TEST_ACCOUNTS.map((name) => [name, `latest_${name}`]),
+    ...CATALOGUE_TEST_ACCOUNTS.map((name) => [name, `catalogue_${name}`]),
   ];
   for (const [name, username] of copies) {
     const original = await userByUsername(db, name as string);

@@ -18,7 +18,8 @@ export const SCREEN_ROLES: Partial<Record<ScreenPath, readonly Role[]>> = {
   [paths.targets]: ["province", "leader"],
   [paths.bulletin]: ["province", "leader"],
   [paths.adminUsers]: ["admin", "security"],
-  [paths.adminIndicators]: ["admin"],
+  // Officials keep their province's own indicators (and national officials the national ones).
+  [paths.adminIndicators]: ["admin", "province"],
   [paths.audit]: ["auditor"],
 };
 

@@ -73,7 +73,7 @@ export const zhCN = {
   indicators: {
     title: "指标目录",
     description:
-      "可修改指标的名称、单位、类别和排序。编码、类型和方向不可修改：已有的目标任务和上报数据依赖它们。",
+      "年度目标任务清单有新任务时在此新建指标；省级用户新建的指标仅本省可见。名称、单位、类别、排序和施行年度可修改；编码、类型和方向不可修改：已有的目标任务和上报数据依赖它们。已有数据的指标不能删除，填写“最后年度”即停用，历年数据仍可查看。",
     code: "编码",
     name: "名称",
     nameZh: "中文名称",
@@ -97,6 +97,25 @@ export const zhCN = {
     category: "类别",
     editTitle: "编辑指标 {{code}}",
     locked: "编码、类型和方向不可修改，因为已有数据依赖它们",
+    create: "新建指标",
+    createTitle: "新建指标",
+    created: "已新建指标“{{name}}”",
+    provinceOwnNote: "新指标为本省自有指标：只有本省及所辖地区可见，其他省份看不到。",
+    nationalNote: "新指标进入全国指标目录，各省均可见。",
+    codeHint: "小写英文字母、数字和下划线，如 urban_village_renewal；建立后不可修改",
+    codeRule: "以小写字母开头，只含小写字母、数字和下划线（2–64 位）",
+    partsHint: "如：改造完成户数 / 应改造户数",
+    wholeNumber: "只能填整数（户、套、个等）",
+    firstYear: "起始年度",
+    lastYear: "最后年度",
+    retireHint: "填写后该指标自次年起停用，已有数据保留可查",
+    since: "{{year}} 年起",
+    until: "至 {{year}} 年",
+    provinceOwn: "本省指标",
+    delete: "删除",
+    deleteConfirm: "删除指标“{{name}}”？",
+    deleteNote: "只有尚无目标任务和数据的指标可以删除；已有数据的请填写最后年度停用。",
+    deleted: "已删除指标“{{name}}”",
     kinds: { cumulative: "累计型", ratio: "比例型", level: "水平型" },
     directions: { higher_is_better: "越高越好", lower_is_better: "越低越好" },
     categories: {
@@ -214,7 +233,7 @@ export const en: typeof zhCN = {
   indicators: {
     title: "Indicator catalogue",
     description:
-      "Names, units, category and order can be edited. Code, kind and direction cannot: stored targets and figures depend on them.",
+      "Add an indicator here when the year's task list brings a new task; one added by a provincial official is seen by that province only. Names, units, category, order and years in force can be edited; code, kind and direction cannot: stored targets and figures depend on them. An indicator with figures is never deleted: set its last year to retire it, and its figures stay readable.",
     code: "Code",
     name: "Name",
     nameZh: "Chinese name",
@@ -237,6 +256,29 @@ export const en: typeof zhCN = {
     category: "Category",
     editTitle: "Edit indicator {{code}}",
     locked: "Code, kind and direction cannot change because stored figures depend on them",
+    create: "New indicator",
+    createTitle: "New indicator",
+    created: "Indicator “{{name}}” added",
+    provinceOwnNote:
+      "The new indicator is your province's own: only your province and its regions see it.",
+    nationalNote: "The new indicator joins the national catalogue: every province sees it.",
+    codeHint:
+      "Lower-case letters, digits and underscores, e.g. urban_village_renewal; fixed once created",
+    codeRule:
+      "Starts with a lower-case letter; lower-case letters, digits and underscores only (2–64)",
+    partsHint: "e.g. households renovated / households due",
+    wholeNumber: "Whole numbers only (households, units, projects)",
+    firstYear: "First year",
+    lastYear: "Last year",
+    retireHint: "Retires the indicator after this year; its figures stay readable",
+    since: "since {{year}}",
+    until: "until {{year}}",
+    provinceOwn: "Province's own",
+    delete: "Delete",
+    deleteConfirm: "Delete indicator “{{name}}”?",
+    deleteNote:
+      "Only an indicator with no targets or figures can be deleted; retire one with figures by its last year.",
+    deleted: "Indicator “{{name}}” deleted",
     kinds: { cumulative: "Cumulative", ratio: "Ratio", level: "Level" },
     directions: { higher_is_better: "Higher is better", lower_is_better: "Lower is better" },
     categories: {

@@ -15,7 +15,16 @@ interface IndicatorFormProps {
   onSubmit: (change: IndicatorUpdate) => void;
 }
 
-const FIELDS = ["nameZh", "nameEn", "unitZh", "unitEn", "category", "sortOrder"] as const;
+const FIELDS = [
+  "nameZh",
+  "nameEn",
+  "unitZh",
+  "unitEn",
+  "category",
+  "sortOrder",
+  "firstYear",
+  "lastYear",
+] as const;
 
 /** The editable wording of an indicator; code, kind and direction shown but locked. */
 export function IndicatorForm({
@@ -34,9 +43,10 @@ export function IndicatorForm({
 
   const submit = (values: FormValues) => {
     if (!indicator) return;
-    const change: Record<string, string | number> = {};
+    const change: Record<string, string | number | null> = {};
     for (const field of FIELDS) {
-      const value = typeof values[field] === "string" ? values[field].trim() : values[field];
+      const raw = values[field] ?? null;
+      const value = typeof raw === "string" ? raw.trim() : raw;
       if (value !== indicator[field]) change[field] = value;
     }
     onSubmit(change as IndicatorUpdate);
@@ -107,6 +117,22 @@ export function IndicatorForm({
           rules={[{ required: true }]}
         >
           <InputNumber min={0} max={10000} precision={0} style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item name="firstYear" label={t("admin.indicators.firstYear")}>
+          <InputNumber min={2000} max={2100} precision={0} style={{ width: "100%" }} />
+        </Form.Item>
+        <Form.Item
+          name="lastYear"
+          label={t("admin.indicators.lastYear")}
+          extra={t("admin.indicators.retireHint")}
+        >
+          <InputNumber
+            min={2000}
+            max={2100}
+            precision={0}
+            style={{ width: "100%" }}
+            data-testid="indicator-last-year"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,16 +1,28 @@
 import type { IndicatorEntry } from "@jindu/api/schemas";
-import { Button, Table, type TableColumnsType, Tag } from "antd";
+import { Button, Popconfirm, Space, Table, type TableColumnsType, Tag } from "antd";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { ProfileSparkline } from "./profile-sparkline";
 
 interface IndicatorTableProps {
   indicators: IndicatorEntry[];
+  /** Whether the user may change this indicator (its part of the catalogue). */
+  editable: (indicator: IndicatorEntry) => boolean;
   onEdit: (indicator: IndicatorEntry) => void;
+  onDelete: (indicator: IndicatorEntry) => void;
+}
+
+/** The years an indicator is in force: "2023 起", "2021–2023", or nothing when always. */
+function yearsInForce(i: IndicatorEntry, t: TFunction): string | null {
+  if (i.firstYear === null && i.lastYear === null) return null;
+  if (i.lastYear === null) return t("admin.indicators.since", { year: i.firstYear });
+  if (i.firstYear === null) return t("admin.indicators.until", { year: i.lastYear });
+  return `${i.firstYear}–${i.lastYear}`;
 }
 
 /** One category's indicators in their sort order, with what figures depend on shown read-only. */
-export function IndicatorTable({ indicators, onEdit }: IndicatorTableProps) {
+export function IndicatorTable({ indicators, editable, onEdit, onDelete }: IndicatorTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const columns: TableColumnsType<IndicatorEntry> = [
@@ -31,6 +43,16 @@ export function IndicatorTable({ indicators, onEdit }: IndicatorTableProps) {
           </div>
           <div lang="en" className={language === "en" ? undefined : "admin-muted"}>
             {i.nameEn}
+          </div>
+          <div className="admin-parts">
+            {i.ownerCode ? (
+              <Tag color="cyan" data-testid="indicator-own">
+                {t("admin.indicators.provinceOwn")}
+              </Tag>
+            ) : null}
+            {yearsInForce(i, t) ? (
+              <Tag data-testid="indicator-years">{yearsInForce(i, t)}</Tag>
+            ) : null}
           </div>
           {i.parts ? (
             <div className="admin-parts">
@@ -81,12 +103,27 @@ export function IndicatorTable({ indicators, onEdit }: IndicatorTableProps) {
     {
       key: "actions",
       title: t("admin.common.actions"),
-      width: 64,
-      render: (_, i) => (
-        <Button type="link" size="small" data-testid="indicator-edit" onClick={() => onEdit(i)}>
-          {t("admin.common.edit")}
-        </Button>
-      ),
+      width: 110,
+      render: (_, i) =>
+        editable(i) ? (
+          <Space size={0}>
+            <Button type="link" size="small" data-testid="indicator-edit" onClick={() => onEdit(i)}>
+              {t("admin.common.edit")}
+            </Button>
+            <Popconfirm
+              title={t("admin.indicators.deleteConfirm", { name: i.nameZh })}
+              description={t("admin.indicators.deleteNote")}
+              okText={t("admin.indicators.delete")}
+              cancelText={t("admin.common.cancel")}
+              okButtonProps={{ danger: true, "data-testid": "indicator-delete-confirm" }}
+              onConfirm={() => onDelete(i)}
+            >
+              <Button type="link" size="small" danger data-testid="indicator-delete">
+                {t("admin.indicators.delete")}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ) : null,
     },
   ];
   return (
