@@ -227,7 +227,8 @@ describe("malformed input", () => {
           if (res.statusCode >= 400) expect(res.json().message).toBeTruthy();
         },
       ),
-      { numRuns: 2000 },
+      // About 20 random requests per endpoint; the named cases below cover the known holes.
+      { numRuns: 600 },
     );
     // Writes with valid shapes may have passed validation; the fixtures above never target 2021 Wenzhou.
     expect(await fingerprint()).toBe(before);

@@ -45,6 +45,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** Data directory of the embedded database, or `memory://` for a throwaway one. */
   dataDir?: string | undefined;
+  /** Embedded only: start from this archive of a data directory (PGlite's dumpDataDir). */
+  loadDataDir?: Blob | undefined;
   /** Pool size for the server driver. */
   maxConnections?: number;
   /**
@@ -97,7 +99,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(
+    options.loadDataDir ? { dataDir, loadDataDir: options.loadDataDir } : { dataDir },
+  );
   const db = drizzlePglite(client, { schema });
   return {
     db: db as unknown as Database,
