@@ -58,9 +58,12 @@ async function asAdmin(
  * the roles set up as `pnpm db:roles` does (owned by jindu_migrator). The roles' passwords come from JINDU_MIGRATOR_PASSWORD / JINDU_APP_PASSWORD where the server
  * asks for them; with trust authentication (this machine) none is needed.
  */
-export async function createScratchDatabase(serverUrl: string): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  serverUrl: string,
+  template?: string,
+): Promise<ScratchDatabase> {
   const name = `jindu_test_${randomBytes(6).toString("hex")}`;
-  await asAdmin(serverUrl, `create database ${name}`);
+  await asAdmin(serverUrl, `create database ${name}${template ? ` template ${template}` : ""}`);
   const parsed = new URL(serverUrl);
   parsed.pathname = `/${name}`;
   const adminUrl = parsed.toString();
@@ -88,7 +91,8 @@ function filesUnder(folder: string): string[] {
  * starts from a copy (about a second) instead of creating, migrating and seeding its own (about
  * ten, most of the embedded run's time).
  */
-async function seededArchive(): Promise<Blob> {
+/** What a seeded test database is made of: the migrations and the seed, as one short hash. */
+function seedStateHash(): string {
   const hash = createHash("sha256");
   const sources = [
     migrationsFolder,
@@ -96,7 +100,11 @@ async function seededArchive(): Promise<Blob> {
     fileURLToPath(new URL("../seed-data", import.meta.url)),
   ];
   for (const path of sources.flatMap(filesUnder)) hash.update(path).update(readFileSync(path));
-  const file = join(tmpdir(), `jindu-test-db-${hash.digest("hex").slice(0, 16)}.tar`);
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function seededArchive(): Promise<Blob> {
+  const file = join(tmpdir(), `jindu-test-db-${seedStateHash()}.tar`);
   if (!existsSync(file)) {
     const handle = await openDatabase({ dataDir: "memory://" });
     await handle.migrate();
@@ -120,6 +128,43 @@ async function seededArchive(): Promise<Blob> {
 }
 
 /**
+ * The server's counterpart: a migrated and seeded database kept as a template (one per state of
+ * the migrations and seed, older ones dropped), built under an advisory lock so that parallel
+ * test files build it once; each file's database is a copy (CREATE DATABASE … TEMPLATE).
+ */
+async function seededTemplate(serverUrl: string): Promise<string> {
+  const name = `jindu_template_${seedStateHash()}`;
+  await asAdmin(serverUrl, async (client) => {
+    await client.query("select pg_advisory_lock(hashtext('jindu_test_template'))");
+    try {
+      const found = await client.query("select 1 from pg_database where datname = $1", [name]);
+      if (found.rowCount) return;
+      const scratch = await createScratchDatabase(serverUrl);
+      await migrateServer(scratch.adminUrl);
+      const handle = await openDatabase({ url: scratch.appUrl, maxConnections: 2 });
+      await seedDatabase(handle.db);
+      await handle.close();
+      // The pool's connections may still be closing: a database in use cannot be renamed.
+      await client.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1",
+        [scratch.name],
+      );
+      await client.query(`alter database ${scratch.name} rename to ${name}`);
+      const old = await client.query<{ datname: string }>(
+        "select datname from pg_database where datname like 'jindu\\_template\\_%' and datname <> $1",
+        [name],
+      );
+      for (const { datname } of old.rows) {
+        await client.query(`drop database if exists ${datname} with (force)`);
+      }
+    } finally {
+      await client.query("select pg_advisory_unlock(hashtext('jindu_test_template'))");
+    }
+  });
+  return name;
+}
+
+/**
  * A fresh, migrated database for one test file: with DATABASE_URL (or `server`, for tests that
  * need one whatever the run), a new database on that server (dropped on close) so that parallel
  * runs never collide, migrated as its owner and handed to the tests as the app's role, as the
@@ -138,10 +183,13 @@ export async function openTestDatabase(
     if (!seeded) await handle.migrate();
     return { ...handle, url: null, ownerUrl: null, owner: async () => handle.db };
   }
-  const scratch = await createScratchDatabase(serverUrl);
-  await migrateServer(scratch.adminUrl);
+  const seeded = options.seed !== false;
+  const scratch = await createScratchDatabase(
+    serverUrl,
+    seeded ? await seededTemplate(serverUrl) : undefined,
+  );
+  if (!seeded) await migrateServer(scratch.adminUrl);
   const handle = await openDatabase({ url: scratch.appUrl, maxConnections: 5 });
-  if (options.seed !== false) await seedDatabase(handle.db);
   let owner: DatabaseHandle | undefined;
   return {
     ...handle,
