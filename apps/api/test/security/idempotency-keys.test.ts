@@ -49,7 +49,12 @@ describe("F16: an Idempotency-Key belongs to its account, route and body", () =>
   it("F16: the same key with a different body is refused with 409, and nothing changes", async () => {
     const key = { "idempotency-key": "f16-body-key-0002" };
     const url = "/api/reports/shantytown_starts/330300/2023/5";
-    const first = await t.api.inject({ method: "PUT", url, payload: { value: 21, version: 0 }, headers: key });
+    const first = await t.api.inject({
+      method: "PUT",
+      url,
+      payload: { value: 21, version: 0 },
+      headers: key,
+    });
     expect(first.statusCode, first.body).toBe(200);
     const changed = await t.api.inject({
       method: "PUT",
