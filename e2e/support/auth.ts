@@ -25,8 +25,8 @@ export const LATEST_TEST_ACCOUNTS = [
   "wenzhou",
 ] as const;
 
-/** Copies (catalogue_<name>) for the test of a province's own indicators. */
-export const CATALOGUE_TEST_ACCOUNTS = ["zhejiang", "guangdong"] as const;
+/** Copies (catalogue_<name>) for the tests of a province's own indicators and settings. */
+export const CATALOGUE_TEST_ACCOUNTS = ["zhejiang", "guangdong", "security"] as const;
 
 /** An account that must choose a password and enrol an authenticator on its first sign-in. */
 export const NEWCOMER = { username: "newcomer", regionCode: "330000" } as const;

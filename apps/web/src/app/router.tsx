@@ -41,6 +41,7 @@ const BulletinRoute = lazy(() => import("./routes/bulletin"));
 const AdminUsersRoute = lazy(() => import("./routes/admin/users"));
 const AdminIndicatorsRoute = lazy(() => import("./routes/admin/indicators"));
 const AuditRoute = lazy(() => import("./routes/admin/audit"));
+const SettingsRoute = lazy(() => import("./routes/settings"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
 
 // Defined before the router below: createBrowserRouter calls screen() while this module is
@@ -117,6 +118,7 @@ function screens(): RouteObject[] {
         [paths.adminUsers, <AdminUsersRoute key="admin-users" />],
         [paths.adminIndicators, <AdminIndicatorsRoute key="admin-indicators" />],
         [paths.audit, <AuditRoute key="audit" />],
+        [paths.settings, <SettingsRoute key="settings" />],
       ] as const
     ).map(([path, element]) => ({ path, element: screen(path, element) })),
     { path: "*", element: <NotFoundRoute /> },

@@ -21,6 +21,8 @@ export const SCREEN_ROLES: Partial<Record<ScreenPath, readonly Role[]>> = {
   // Officials keep their province's own indicators (and national officials the national ones).
   [paths.adminIndicators]: ["admin", "province"],
   [paths.audit]: ["auditor"],
+  // Reporting rules are the officials'; four eyes is the security officer's.
+  [paths.settings]: ["province", "security"],
 };
 
 /** The menu: dashboards first, then the monthly cycle, then planning, then administration. */
@@ -34,7 +36,10 @@ export const NAV_GROUPS: { key: string; screens: ScreenPath[] }[] = [
     screens: [paths.entry, paths.import, paths.approvals, paths.completeness, paths.supervision],
   },
   { key: "planning", screens: [paths.targets, paths.bulletin] },
-  { key: "admin", screens: [paths.adminUsers, paths.adminIndicators, paths.audit] },
+  {
+    key: "admin",
+    screens: [paths.adminUsers, paths.adminIndicators, paths.settings, paths.audit],
+  },
 ];
 
 /**

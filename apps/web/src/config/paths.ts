@@ -15,6 +15,7 @@ export const paths = {
   adminUsers: "/admin/users",
   adminIndicators: "/admin/indicators",
   audit: "/admin/audit",
+  settings: "/admin/settings",
   login: "/login",
   password: "/account/password",
   authenticator: "/account/authenticator",

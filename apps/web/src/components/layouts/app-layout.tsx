@@ -14,6 +14,7 @@ import {
   MenuOutlined,
   ProfileOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { Button, Layout, Skeleton } from "antd";
@@ -43,6 +44,7 @@ const ICONS: Partial<Record<ScreenPath, ReactNode>> = {
   [paths.bulletin]: <FileTextOutlined />,
   [paths.adminUsers]: <TeamOutlined />,
   [paths.adminIndicators]: <ProfileOutlined />,
+  [paths.settings]: <SettingOutlined />,
   [paths.audit]: <AuditOutlined />,
 };
 

@@ -24,6 +24,7 @@ export const en: Messages = {
     "admin-users": "Users",
     "admin-indicators": "Indicators",
     "admin-audit": "Audit log",
+    "admin-settings": "Province settings",
   },
   navGroup: {
     dashboards: "Dashboards",

@@ -23,6 +23,7 @@ export const zhCN = {
     "admin-users": "用户管理",
     "admin-indicators": "指标目录",
     "admin-audit": "审计日志",
+    "admin-settings": "省份设置",
   },
   navGroup: {
     dashboards: "看板",

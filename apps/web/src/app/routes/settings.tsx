@@ -1,0 +1,20 @@
+import { useTranslation } from "react-i18next";
+import { PageTitle } from "@/components/ui/page-title";
+import { FourEyesCard } from "@/features/settings/components/four-eyes-card";
+import { ReportingCard } from "@/features/settings/components/reporting-card";
+import { useUser } from "@/lib/auth";
+
+/** A province's own rules: reporting (its officials) and four eyes (the security officer). */
+export default function SettingsRoute() {
+  const { t } = useTranslation();
+  const user = useUser();
+  return (
+    <>
+      <PageTitle title={t("settings.title")} />
+      <div style={{ display: "grid", gap: 16 }}>
+        {user.role === "province" ? <ReportingCard user={user} /> : null}
+        {user.role === "security" ? <FourEyesCard /> : null}
+      </div>
+    </>
+  );
+}

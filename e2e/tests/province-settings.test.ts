@@ -1,0 +1,84 @@
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { signIn } from "../support/auth.js";
+import { openSession, useBrowser } from "../support/browser.js";
+
+const browser = useBrowser();
+
+/** Opens the settings screen as a copy of a demo account (catalogue_<name>). */
+async function openSettings(username: string) {
+  const session = await openSession(browser(), { signedIn: false });
+  await session.goto("/admin/settings");
+  await session.page.waitForURL((url) => url.pathname === "/login");
+  await signIn(session.page, username);
+  await session.page.waitForURL((url) => url.pathname === "/admin/settings");
+  return session;
+}
+
+/** What the API says now, read in the page's own session. */
+async function apiGet(page: Page, path: string) {
+  const res = await page.request.get(`${inject("baseUrl")}/api${path}`);
+  expect(res.status()).toBe(200);
+  return res.json();
+}
+
+async function toggle(page: Page, testId: string, to: boolean) {
+  const control = page.getByTestId(testId);
+  await control.click();
+  await page.waitForFunction(
+    ([id, on]) =>
+      document.querySelector(`[data-testid="${id}"]`)?.getAttribute("aria-checked") === String(on),
+    [testId, to] as const,
+  );
+  await page.locator(".ant-message-success").last().waitFor();
+}
+
+describe("province settings", () => {
+  it("Guangdong's official allows incomplete months and takes it back; the screen says what it means", async () => {
+    const session = await openSettings("catalogue_guangdong");
+    const { page } = session;
+    const card = page.getByTestId("reporting-settings");
+    await expect(card.textContent()).resolves.toContain("广东省 · 报送规则");
+    await expect(card.textContent()).resolves.toContain("只能保存为草稿");
+    await expect(page.getByTestId("allow-partial").getAttribute("aria-checked")).resolves.toBe(
+      "false",
+    );
+    // No four-eyes switch for an official: that is the security officer's.
+    await expect(page.getByTestId("four-eyes-settings").count()).resolves.toBe(0);
+
+    await toggle(page, "allow-partial", true);
+    await session.screenshot("province-settings-official");
+    await expect(apiGet(page, "/settings/provinces/440000/reporting")).resolves.toEqual({
+      allowPartialMonths: true,
+    });
+    await toggle(page, "allow-partial", false);
+    await expect(apiGet(page, "/settings/provinces/440000/reporting")).resolves.toEqual({
+      allowPartialMonths: false,
+    });
+    await session.close();
+  });
+
+  it("the security officer turns four eyes off for a province and on again, and is named", async () => {
+    const session = await openSettings("catalogue_security");
+    const { page } = session;
+    await page.getByTestId("four-eyes-440000").waitFor();
+    await expect(page.getByTestId("reporting-settings").count()).resolves.toBe(0);
+
+    await toggle(page, "four-eyes-440000", false);
+    const off = await apiGet(page, "/settings/provinces");
+    expect(off.provinces).toContainEqual(
+      expect.objectContaining({
+        regionCode: "440000",
+        fourEyes: false,
+        updatedBy: "catalogue_security",
+      }),
+    );
+    await session.screenshot("province-settings-security");
+    await toggle(page, "four-eyes-440000", true);
+    const on = await apiGet(page, "/settings/provinces");
+    expect(on.provinces).toContainEqual(
+      expect.objectContaining({ regionCode: "440000", fourEyes: true }),
+    );
+    await session.close();
+  });
+});
