@@ -148,7 +148,7 @@ describe("administration", () => {
     await page.getByTestId("language-toggle").click();
     await expect(page.locator(".page-title h3").textContent()).resolves.toBe("Indicator catalogue");
     await expect(page.getByTestId("indicators-description").textContent()).resolves.toContain(
-      "Code, kind and direction cannot",
+      "code, kind and direction cannot",
     );
     await expect(indicatorRow.textContent()).resolves.toContain(EDITED_EN);
     await expect(indicatorRow.textContent()).resolves.toContain("Cumulative");
