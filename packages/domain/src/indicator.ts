@@ -21,3 +21,11 @@ export interface IndicatorRules {
 export function provinceOf(regionCode: string): string {
   return `${regionCode.slice(0, 2)}0000`;
 }
+
+/**
+ * Whether an indicator exists for someone reaching `regionCode` (null: the whole country): a
+ * national one for everybody, a province's own only within that province.
+ */
+export function indicatorVisibleIn(ownerCode: string | null, regionCode: string | null): boolean {
+  return ownerCode === null || regionCode === null || ownerCode === provinceOf(regionCode);
+}

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mayEditCatalogue, provinceOf, ROLES, takesWholeNumbers } from "../src/index.js";
+import {
+  indicatorVisibleIn,
+  mayEditCatalogue,
+  provinceOf,
+  ROLES,
+  takesWholeNumbers,
+} from "../src/index.js";
 
 describe("who changes which part of the indicator catalogue", () => {
   it("gives a provincial official its own province's part only", () => {
@@ -29,6 +35,15 @@ describe("provinceOf", () => {
     expect(provinceOf("330300")).toBe("330000");
     expect(provinceOf("330302")).toBe("330000");
     expect(provinceOf("440000")).toBe("440000");
+  });
+});
+
+describe("indicatorVisibleIn", () => {
+  it("shows a national indicator everywhere and a province's own only within it", () => {
+    expect(indicatorVisibleIn(null, "440100")).toBe(true);
+    expect(indicatorVisibleIn("330000", "330302")).toBe(true);
+    expect(indicatorVisibleIn("330000", "440100")).toBe(false);
+    expect(indicatorVisibleIn("330000", null)).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import {
   indicatorByCode,
   updateIndicator,
 } from "@jindu/db";
-import { mayEditCatalogue, provinceOf } from "@jindu/domain";
+import { indicatorVisibleIn, mayEditCatalogue, provinceOf } from "@jindu/domain";
 import { ApiError, badRequest, conflict, notFound } from "../errors.js";
 import type { IndicatorCreate, IndicatorUpdate } from "../schemas/index.js";
 import type { SignedInUser } from "./auth.js";
@@ -28,11 +28,8 @@ export function catalogueFor(db: Database, user: Actor) {
 /** An indicator the user can see; another province's own is as unknown as a missing one. */
 async function visibleIndicator(db: Database, user: Actor, code: string) {
   const indicator = await indicatorByCode(db, code);
-  const hidden =
-    indicator?.ownerCode != null &&
-    user.regionCode !== null &&
-    indicator.ownerCode !== provinceOf(user.regionCode);
-  if (!indicator || hidden) throw notFound(`indicator ${code} does not exist`);
+  if (!indicator || !indicatorVisibleIn(indicator.ownerCode, user.regionCode))
+    throw notFound(`indicator ${code} does not exist`);
   return indicator;
 }
 

@@ -1,5 +1,5 @@
 import { type Database, indicatorByCode, regionByCode } from "@jindu/db";
-import { provinceOf } from "@jindu/domain";
+import { indicatorVisibleIn } from "@jindu/domain";
 import { badRequest } from "../errors.js";
 
 /** A region named in a request; an unknown code is bad input (400) naming the field. */
@@ -20,10 +20,7 @@ export async function requireIndicator(
   regionCode?: string,
 ) {
   const indicator = await indicatorByCode(db, code);
-  const hidden =
-    indicator?.ownerCode != null &&
-    regionCode !== undefined &&
-    indicator.ownerCode !== provinceOf(regionCode);
+  const hidden = indicator !== null && !indicatorVisibleIn(indicator.ownerCode, regionCode ?? null);
   if (!indicator || hidden) throw badRequest(`${field}: indicator ${code} does not exist`, field);
   return indicator;
 }

@@ -1,6 +1,13 @@
 import { and, asc, eq, gte, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client.js";
-import { indicators, regions, reports, targetPlans, targets } from "../schema.js";
+import {
+  indicators,
+  regions,
+  reports,
+  supervisionRecords,
+  targetPlans,
+  targets,
+} from "../schema.js";
 
 export function allRegions(db: Database) {
   return db.select().from(regions).orderBy(asc(regions.code));
@@ -79,7 +86,7 @@ export async function createIndicator(db: Database, row: typeof indicators.$infe
 }
 
 /**
- * Removes an indicator no target, plan or figure names, in one statement (a figure saved
+ * Removes an indicator no target, plan, figure or supervision record names, in one statement (a figure saved
  * meanwhile keeps it); false when it is in use or gone. One in use is retired instead.
  */
 export async function deleteUnusedIndicator(db: Database, code: string): Promise<boolean> {
@@ -91,6 +98,7 @@ export async function deleteUnusedIndicator(db: Database, code: string): Promise
         sql`not exists (select 1 from ${targets} where ${targets.indicatorCode} = ${code})`,
         sql`not exists (select 1 from ${reports} where ${reports.indicatorCode} = ${code})`,
         sql`not exists (select 1 from ${targetPlans} where ${targetPlans.indicatorCode} = ${code})`,
+        sql`not exists (select 1 from ${supervisionRecords} where ${supervisionRecords.indicatorCodes} ? ${code})`,
       ),
     )
     .returning({ code: indicators.code });

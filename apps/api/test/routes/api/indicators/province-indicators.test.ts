@@ -182,6 +182,32 @@ describe("indicators a province creates for itself", () => {
     });
     expect(removed.statusCode, removed.body).toBe(200);
     expect(await codesOf(zhejiang)).not.toContain("typo_indicator");
+
+    // One a supervision record names is in use too: deleting it would orphan the record.
+    const named = await zhejiang.inject({
+      method: "POST",
+      url: "/api/indicators",
+      payload: { ...URBAN_VILLAGE, code: "supervised_task", nameZh: "督办任务" },
+    });
+    expect(named.statusCode, named.body).toBe(201);
+    const record = await zhejiang.inject({
+      method: "POST",
+      url: "/api/supervision",
+      payload: {
+        region: "330300",
+        kind: "interview",
+        heldOn: "2026-11-20",
+        indicators: ["supervised_task"],
+        actions: "制定城中村改造推进方案",
+        deadline: "2026-12-31",
+      },
+    });
+    expect(record.statusCode, record.body).toBe(201);
+    const refused = await zhejiang.inject({
+      method: "DELETE",
+      url: "/api/indicators/supervised_task",
+    });
+    expect(refused.statusCode).toBe(409);
   });
 
   it("keeps each part of the catalogue to those it belongs to", async () => {
