@@ -288,11 +288,13 @@ describe("a month's cycle in the browser", () => {
   it("lets the province official fill in a city's form, with the same checks", async () => {
     const session = await openSession(browser(), { signedIn: false });
     const { page } = session;
-    // Hangzhou has not reported December 2022 either; nothing is saved here.
+    // Hangzhou has not reported December 2022 either; nothing is saved here. The session tests'
+    // bureau is Hangzhou's too (global-setup: the only other open city), so when they ran first
+    // the month holds their draft: still a month the official may fill in.
     await openAs(session, "/entry?region=330100&year=2022&month=12", "zhejiang", "entry-form");
     await expect(page.getByTestId("region-select").count()).resolves.toBe(1);
     await expect(page.getByTestId("entry-summary").textContent()).resolves.toContain("杭州市");
-    await expect(formStatus(page)).resolves.toBe("none");
+    expect(["none", "draft"]).toContain(await formStatus(page));
 
     // Typed as this month's increment, the year-to-date figure is last month's plus it.
     const previous = Number(
