@@ -1,5 +1,5 @@
 import { type Static, Type } from "typebox";
-import { IndicatorCode, RegionLevel } from "./common.js";
+import { IndicatorCode, RegionLevel, Year } from "./common.js";
 
 const regionFields = {
   code: Type.String(),
@@ -53,7 +53,6 @@ export const IndicatorListResponse = Type.Object({ indicators: Type.Array(Indica
 
 export const IndicatorParams = Type.Object({ code: IndicatorCode });
 
-const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 const NameZh = Type.String({ minLength: 1, maxLength: 100, pattern: "\\S" });
 const NameEn = Type.String({ minLength: 1, maxLength: 200, pattern: "\\S" });
 const Unit = Type.String({ minLength: 1, maxLength: 32, pattern: "\\S" });
