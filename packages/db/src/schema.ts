@@ -18,6 +18,7 @@ import {
   pgEnum,
   pgSequence,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -375,4 +376,26 @@ export const targetPlans = pgTable(
     check("target_plans_years", sql`${t.toYear} >= ${t.fromYear}`),
     check("target_plans_total_nonneg", sql`${t.total} >= 0`),
   ],
+);
+
+/**
+ * A province's annual task list (年度目标任务清单): the indicators it works on in a year and which
+ * of its regions carry each (null: all of them). A province with no row for a year has no list.
+ */
+export const annualTasks = pgTable(
+  "annual_tasks",
+  {
+    provinceCode: varchar("province_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    year: smallint("year").notNull(),
+    indicatorCode: text("indicator_code")
+      .notNull()
+      .references(() => indicators.code),
+    regionCodes: jsonb("region_codes").$type<string[]>(),
+    sortOrder: integer("sort_order").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [primaryKey({ columns: [t.provinceCode, t.year, t.indicatorCode] })],
 );

@@ -13,6 +13,7 @@ export * from "./schedule.js";
 export * from "./security.js";
 export * from "./status.js";
 export * from "./targets.js";
+export * from "./task-list.js";
 export * from "./timeliness.js";
 export * from "./validation.js";
 export * from "./warnings.js";

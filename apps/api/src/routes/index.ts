@@ -17,6 +17,7 @@ import settings from "./api/settings/index.js";
 import submissions from "./api/submissions/index.js";
 import supervision from "./api/supervision/index.js";
 import targets from "./api/targets/index.js";
+import taskLists from "./api/task-lists/index.js";
 import trend from "./api/trend/index.js";
 import users from "./api/users/index.js";
 import healthz from "./healthz/index.js";
@@ -30,6 +31,7 @@ export const routes = {
   "/api/regions": regions,
   "/api/indicators": indicators,
   "/api/targets": targets,
+  "/api/task-lists": taskLists,
   "/api/reports": reports,
   "/api/submissions": submissions,
   "/api/completeness": completeness,

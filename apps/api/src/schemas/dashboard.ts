@@ -64,6 +64,8 @@ export const MatrixCell = Type.Object({
   completion: Num,
   lag: Num,
   status: Type.Union([Status, Type.Null()]),
+  /** False where the province's task list does not give the region this indicator. */
+  assigned: Type.Boolean(),
 });
 
 export const MatrixResponse = Type.Object({

@@ -12,3 +12,4 @@ export * from "./spreadsheets.js";
 export * from "./submissions.js";
 export * from "./supervision.js";
 export * from "./targets.js";
+export * from "./task-lists.js";

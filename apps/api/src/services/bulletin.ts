@@ -53,7 +53,7 @@ export async function bulletinOf(
 
   const timeliness = new Map(completeness.regions.map((r) => [r.region.code, r.timeliness]));
   const childRefs = latest[0]?.children.map((c) => c.region) ?? [];
-  const rows = childRefs.map((child, c) => {
+  const allRows = childRefs.map((child, c) => {
     const lines = latest.map((t) => t?.children[c]).filter((l) => l !== undefined);
     const statuses = lines.map((l) => l.status);
     return {
@@ -76,6 +76,8 @@ export async function bulletinOf(
       }),
     };
   });
+  // Completeness leaves out a region the task list gives nothing this year; so does the ranking.
+  const rows = allRows.filter((r) => timeliness.has(r.region.code));
   const ranks = rankByScore(rows.map((r) => r.score));
   const ranking: BulletinRankingRow[] = rows
     .map((row, i) => ({ rank: ranks[i] ?? null, ...row }))

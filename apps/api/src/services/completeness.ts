@@ -3,6 +3,7 @@ import { DEFAULT_DEADLINE_DAY, reportingDeadline, timelinessOf } from "@jindu/do
 import type { CompletenessResponse, TimelinessHistoryResponse } from "../schemas/index.js";
 import { requireRegion } from "./lookups.js";
 import { refOf } from "./progress.js";
+import { reportersFor } from "./task-lists.js";
 
 /** 报送率 and 及时率 for a month: who reported, who on time, who is still missing. */
 export async function completenessOf(
@@ -11,11 +12,18 @@ export async function completenessOf(
 ): Promise<CompletenessResponse> {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
   const deadline = reportingDeadline(q.year, q.month, q.deadlineDay ?? DEFAULT_DEADLINE_DAY);
-  const rows = await submissionsOfChildren(db, {
+  const all = await submissionsOfChildren(db, {
     parentCode: q.parent,
     year: q.year,
     month: q.month,
   });
+  // A region the task list gives nothing this year owes no report: not counted, not chased.
+  const reports = await reportersFor(
+    db,
+    all.map((r) => r.code),
+    q.year,
+  );
+  const rows = all.filter((r) => reports(r.code) || r.status !== null);
   const regions = rows.map((r) => ({
     region: { code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, level: r.level },
     timeliness: timelinessOf(r.firstSubmittedAt, deadline),

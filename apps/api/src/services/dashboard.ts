@@ -15,6 +15,7 @@ import {
   type RegionRef,
   refOf,
 } from "./progress.js";
+import { asksFor } from "./task-lists.js";
 
 /** A region's line over the months: what the trend chart and the sparkline draw. */
 function trendPoint(line: ProgressLine<RegionRef>, month: number, kind: string): TrendPoint {
@@ -71,6 +72,11 @@ export async function matrixOf(
   const indicators = await allIndicators(db, { province: provinceOf(parent.code), year: q.year });
   const tables = await progressTables(db, parent, indicators, q);
   const first = tables.get(indicators[0]?.code ?? "");
+  const asks = await asksFor(
+    db,
+    (first?.children ?? []).map((c) => c.region.code),
+    q.year,
+  );
   const rows = (first?.children ?? []).map((child, i) => ({
     region: child.region,
     cells: indicators.map((indicator) => {
@@ -80,6 +86,7 @@ export async function matrixOf(
         completion: line?.completion ?? null,
         lag: line?.lag ?? null,
         status: line?.status ?? null,
+        assigned: asks(indicator.code, child.region.code),
       };
     }),
   }));

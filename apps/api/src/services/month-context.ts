@@ -5,8 +5,16 @@ import {
   type Database,
   settingsOfRegion,
   targetsOfRegions,
+  taskListItems,
 } from "@jindu/db";
-import { incrementsOf, type MonthLine, provinceOf } from "@jindu/domain";
+import {
+  incrementsOf,
+  type MonthLine,
+  provinceOf,
+  type TaskList,
+  taskApplies,
+  taskListOf,
+} from "@jindu/domain";
 import type { IndicatorRow } from "./progress.js";
 
 export type Figures = {
@@ -22,7 +30,12 @@ export const noFigures: Figures = { value: null, numerator: null, denominator: n
  * The form's API and the imports build it the same way (one region, or a whole file at once).
  */
 export interface MonthContext {
+  /** The indicators the region is asked for this year (its province's task list decides). */
   indicators: Map<string, IndicatorRow>;
+  /** Indicators of the province's year that this region does not carry: not asked, not missing. */
+  unassigned: Set<string>;
+  /** Whether the province has a task list for the year (then every listed line is asked). */
+  listed: boolean;
   targets: Map<string, { value: number; dueMonth: number }>;
   previous: Map<string, Figures>;
   increments: Map<string, number[]>;
@@ -30,12 +43,20 @@ export interface MonthContext {
 }
 
 function contextOf(
-  indicators: Map<string, IndicatorRow>,
+  region: string,
+  catalogue: Map<string, IndicatorRow>,
+  list: TaskList,
   targets: { indicatorCode: string; value: number; dueMonth: number }[],
   history: ApprovedHistoryRow[],
   year: number,
   allowPartial: boolean,
 ): MonthContext {
+  const indicators = new Map<string, IndicatorRow>();
+  const unassigned = new Set<string>();
+  for (const [code, row] of catalogue) {
+    if (taskApplies(list, code, region)) indicators.set(code, row);
+    else unassigned.add(code);
+  }
   const previous = new Map<string, Figures>();
   const ytdByYear = new Map<string, number[]>();
   // History comes in month order: the last approved month of this year is "previous".
@@ -53,7 +74,11 @@ function contextOf(
   }
   return {
     indicators,
-    targets: new Map(targets.map((t) => [t.indicatorCode, t])),
+    unassigned,
+    listed: list !== null,
+    targets: new Map(
+      targets.filter((t) => indicators.has(t.indicatorCode)).map((t) => [t.indicatorCode, t]),
+    ),
     previous,
     increments,
     allowPartial,
@@ -79,9 +104,11 @@ export async function monthContexts(
   db: Database,
   q: { regionCodes: readonly string[]; year: number; month: number; settingsRegion: string },
 ): Promise<Map<string, MonthContext>> {
-  const [indicators, targets, history, settings] = await Promise.all([
-    // The settings region's province: every region of one call is in it (a parent and its children).
-    allIndicators(db, { province: provinceOf(q.settingsRegion), year: q.year }),
+  // The settings region's province: every region of one call is in it (a parent and its children).
+  const province = provinceOf(q.settingsRegion);
+  const [indicators, list, targets, history, settings] = await Promise.all([
+    allIndicators(db, { province, year: q.year }),
+    taskListItems(db, province, q.year),
     targetsOfRegions(db, q.regionCodes, q.year),
     approvedHistoryOfRegions(db, q),
     settingsOfRegion(db, q.settingsRegion),
@@ -89,11 +116,14 @@ export async function monthContexts(
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const targetsOf = byRegion(targets);
   const historyOf = byRegion(history);
+  const taskList = taskListOf(list);
   return new Map(
     q.regionCodes.map((region) => [
       region,
       contextOf(
+        region,
         byCode,
+        taskList,
         targetsOf.get(region) ?? [],
         historyOf.get(region) ?? [],
         q.year,
@@ -116,15 +146,16 @@ export async function monthContext(
 }
 
 /**
- * The month's lines as the checks see them: every indicator with a target or a figure, in
- * catalogue order, with its figures (entered or stored) and explanation.
+ * The month's lines as the checks see them, in catalogue order, with their figures (entered or
+ * stored) and explanation: every indicator on the region's task list, or without a list every
+ * indicator with a target; and any other with a figure.
  */
 export function monthLines(
   ctx: MonthContext,
   figures: Map<string, Figures & { explanation?: string | null | undefined }>,
 ): (MonthLine & { indicator: IndicatorRow })[] {
   return [...ctx.indicators.values()]
-    .filter((i) => ctx.targets.has(i.code) || figures.has(i.code))
+    .filter((i) => ctx.listed || ctx.targets.has(i.code) || figures.has(i.code))
     .map((indicator) => {
       const f = figures.get(indicator.code);
       return {

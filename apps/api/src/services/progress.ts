@@ -22,6 +22,7 @@ import {
 import { ancestryOf } from "../plugins/app/auth.js";
 import type { LaggingItem } from "../schemas/index.js";
 import { requireIndicator, requireRegion } from "./lookups.js";
+import { type Asks, asksFor } from "./task-lists.js";
 
 export type RegionRef = {
   code: string;
@@ -64,11 +65,25 @@ export function refOf(region: RegionRef): RegionRef {
   return { code: region.code, nameZh: region.nameZh, nameEn: region.nameEn, level: region.level };
 }
 
+/** A region its province's task list does not ask for the indicator: no target, no figure. */
+function notAsked(region: RegionRef): RegionFigures<RegionRef> {
+  return {
+    region,
+    target: null,
+    dueMonth: null,
+    measure: null,
+    asOfMonth: null,
+    provisional: false,
+  };
+}
+
 function figuresOf(
   indicator: IndicatorRow,
   row: ProgressFigureRow,
   region: RegionRef,
+  asks: Asks,
 ): RegionFigures<RegionRef> {
+  if (!asks(indicator.code, region.code)) return notAsked(region);
   return {
     region,
     target: row.target,
@@ -88,6 +103,7 @@ export async function progressTables(
 ): Promise<Map<string, Table>> {
   const { year, month } = q;
   const children = await childRegions(db, parent.code);
+  const asks = await asksFor(db, [parent.code, ...children.map((c) => c.code)], year);
   const rows = await progressByChildren(db, {
     parentCode: parent.code,
     year,
@@ -102,11 +118,11 @@ export async function progressTables(
     const mine = rows.filter((r) => r.indicatorCode === indicator.code);
     const parentRow = mine.find((r) => r.isParent);
     const parentFigures = parentRow
-      ? figuresOf(indicator, parentRow, parent)
-      : { region: parent, target: null, dueMonth: null, measure: null };
+      ? figuresOf(indicator, parentRow, parent, asks)
+      : notAsked(parent);
     const childFigures = mine
       .filter((r) => !r.isParent)
-      .map((r) => figuresOf(indicator, r, byCode.get(r.regionCode) as RegionRef));
+      .map((r) => figuresOf(indicator, r, byCode.get(r.regionCode) as RegionRef, asks));
     tables.set(indicator.code, progressTable(indicator, parentFigures, childFigures, { month }));
   }
   return tables;
@@ -125,7 +141,7 @@ export async function monthlyTables(
   const { year, toMonth } = q;
   const query = { parentCode: parent.code, year, indicatorCodes: indicators.map((i) => i.code) };
   const children = await childRegions(db, parent.code);
-  const [figures, targets] = await Promise.all([
+  const [figures, targets, asks] = await Promise.all([
     monthlyFiguresByChildren(db, {
       ...query,
       toMonth,
@@ -133,6 +149,7 @@ export async function monthlyTables(
       submittedRegions: await submittedRegions(db, parent, children, q),
     }),
     targetsByChildren(db, query),
+    asksFor(db, [parent.code, ...children.map((c) => c.code)], year),
   ]);
   const key = (indicator: string, region: string) => `${indicator}|${region}`;
   const targetOf = new Map(targets.map((t) => [key(t.indicatorCode, t.regionCode), t]));
@@ -142,6 +159,7 @@ export async function monthlyTables(
     figuresOfRegion.set(k, [...(figuresOfRegion.get(k) ?? []), row]);
   }
   const regionFigures = (indicator: IndicatorRow, region: RegionRef, month: number) => {
+    if (!asks(indicator.code, region.code)) return notAsked(region);
     const k = key(indicator.code, region.code);
     const target = targetOf.get(k);
     // Rows are ordered by month: the last one up to `month` is the figure as of then.

@@ -138,6 +138,14 @@ export async function saveEntries(
   entries.forEach((entry, i) => {
     const at = (field: string) =>
       entries.length > 1 || opts.baseVersion !== undefined ? `entries.${i}.${field}` : field;
+    if (ctx.unassigned.has(entry.indicator)) {
+      problems.push({
+        field: at("indicator"),
+        rule: "not_assigned",
+        message: `${entry.indicator} is not on this region's task list for ${m.year}`,
+      });
+      return;
+    }
     if (!ctx.indicators.has(entry.indicator)) {
       problems.push({
         field: at("indicator"),

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client.js";
 import {
+  annualTasks,
   indicators,
   regions,
   reports,
@@ -25,11 +26,14 @@ export interface CatalogueScope {
    * province's own indicators. Absent: every indicator (catalogue management, national users).
    */
   province?: string;
-  /** Only indicators in force in this year (retired ones stay readable for their years). */
+  /**
+   * Only indicators in force in this year (retired ones stay readable for their years); with a
+   * province, only those on its task list for the year when it has set one.
+   */
   year?: number;
 }
 
-/** The catalogue in list order, limited to what one province and year use when asked. */
+/** The catalogue in list order, limited to what one province and year work on when asked. */
 export function allIndicators(db: Database, scope: CatalogueScope = {}) {
   const where: SQL[] = [];
   if (scope.province !== undefined) {
@@ -39,6 +43,12 @@ export function allIndicators(db: Database, scope: CatalogueScope = {}) {
     where.push(
       or(isNull(indicators.firstYear), lte(indicators.firstYear, scope.year)) as SQL,
       or(isNull(indicators.lastYear), gte(indicators.lastYear, scope.year)) as SQL,
+    );
+  }
+  if (scope.province !== undefined && scope.year !== undefined) {
+    const listed = sql`select 1 from ${annualTasks} a where a.province_code = ${scope.province} and a.year = ${scope.year}`;
+    where.push(
+      sql`(not exists (${listed}) or exists (${listed} and a.indicator_code = ${indicators.code}))`,
     );
   }
   return db
@@ -86,7 +96,7 @@ export async function createIndicator(db: Database, row: typeof indicators.$infe
 }
 
 /**
- * Removes an indicator no target, plan, figure or supervision record names, in one statement (a figure saved
+ * Removes an indicator no target, plan, figure, supervision record or task list names, in one statement (a figure saved
  * meanwhile keeps it); false when it is in use or gone. One in use is retired instead.
  */
 export async function deleteUnusedIndicator(db: Database, code: string): Promise<boolean> {
@@ -99,6 +109,7 @@ export async function deleteUnusedIndicator(db: Database, code: string): Promise
         sql`not exists (select 1 from ${reports} where ${reports.indicatorCode} = ${code})`,
         sql`not exists (select 1 from ${targetPlans} where ${targetPlans.indicatorCode} = ${code})`,
         sql`not exists (select 1 from ${supervisionRecords} where ${supervisionRecords.indicatorCodes} ? ${code})`,
+        sql`not exists (select 1 from ${annualTasks} where ${annualTasks.indicatorCode} = ${code})`,
       ),
     )
     .returning({ code: indicators.code });

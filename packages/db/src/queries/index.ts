@@ -11,4 +11,5 @@ export * from "./sign-in.js";
 export * from "./submissions.js";
 export * from "./supervision.js";
 export * from "./targets.js";
+export * from "./task-lists.js";
 export * from "./users.js";

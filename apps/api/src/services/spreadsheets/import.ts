@@ -227,8 +227,19 @@ export async function importGrid(
     const unreadable = new Set<string>();
     for (const column of columns) {
       const indicator = ctx.indicators.get(column.indicator);
-      if (!indicator) continue;
       const cell = row[column.index] ?? null;
+      if (ctx.unassigned.has(column.indicator) && String(cell ?? "").trim() !== "") {
+        err(
+          index,
+          column.index,
+          `${column.indicator}.${column.part}`,
+          `${code} carries no ${column.indicator} task in ${req.year}: leave the cell empty`,
+          "not_assigned",
+          { code, indicator: column.indicator },
+        );
+        continue;
+      }
+      if (!indicator) continue;
       if (column.part === "explanation") {
         explanations.set(column.indicator, {
           text: String(cell ?? "").trim() || null,

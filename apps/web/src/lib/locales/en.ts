@@ -109,6 +109,7 @@ export const en: Messages = {
     title: "Status by region and indicator",
     legend: "Legend",
     empty: "No sub-region data for this region",
+    unassigned: "n/a",
   },
   auth: {
     title: "Sign in",
@@ -236,6 +237,7 @@ export const en: Messages = {
       seasonal_profile: "12 non-decreasing cumulative shares, December 100%",
       duplicate: "Duplicates an existing record",
       unknown_indicator: "Unknown indicator",
+      not_assigned: "Not on this region's task list for the year",
       not_a_child: "Not a sub-region of the chosen region",
       not_cumulative: "Not a cumulative indicator",
       date: "Invalid date",

@@ -108,6 +108,7 @@ export const zhCN = {
     title: "地区 × 指标状态矩阵",
     legend: "图例",
     empty: "该地区无下级地区数据",
+    unassigned: "不承担",
   },
   auth: {
     title: "登录",
@@ -231,6 +232,7 @@ export const zhCN = {
       seasonal_profile: "季节分布须为12个逐月不减的累计比例，12月为100%",
       duplicate: "与已有记录重复",
       unknown_indicator: "指标不存在",
+      not_assigned: "该地区本年度任务清单中没有此指标",
       not_a_child: "该地区不是所选地区的下级",
       not_cumulative: "该指标不是累计型指标",
       date: "日期不正确",

@@ -41,6 +41,21 @@ export function StatusMatrix({ matrix, regionHref, indicatorHref }: StatusMatrix
               </th>
               {matrix.indicators.map((indicator) => {
                 const cell = row.cells.find((c) => c.indicator === indicator.code);
+                if (cell && !cell.assigned) {
+                  return (
+                    <td
+                      key={indicator.code}
+                      className="matrix-cell matrix-unassigned"
+                      data-testid="matrix-cell"
+                      data-region={row.region.code}
+                      data-indicator={indicator.code}
+                      data-status="unassigned"
+                      title={`${nameOf(row.region, language)} · ${nameOf(indicator, language)}: ${t("matrix.unassigned")}`}
+                    >
+                      {t("matrix.unassigned")}
+                    </td>
+                  );
+                }
                 const status = statusKey(cell?.status);
                 const style = STATUS_STYLE[status];
                 return (

@@ -1,0 +1,138 @@
+import {
+  allIndicators,
+  type Database,
+  regionCodesWithin,
+  saveTaskList,
+  taskListItems,
+  taskListsOfProvinces,
+  taskListYears,
+} from "@jindu/db";
+import {
+  carriesAnyTask,
+  provinceOf,
+  type TaskList,
+  type TaskListItem,
+  taskApplies,
+  taskListOf,
+  taskListProblems,
+} from "@jindu/domain";
+import { badRequest, invalid } from "../errors.js";
+import type { TaskListResponse } from "../schemas/index.js";
+import { requireRegion } from "./lookups.js";
+
+/** Whether a region is asked for an indicator's figures: its province's task list decides. */
+export type Asks = (indicatorCode: string, regionCode: string) => boolean;
+
+/** The task lists of a year for regions of one or more provinces, in one query. */
+async function listsFor(db: Database, regionCodes: readonly string[], year: number) {
+  const provinces = [...new Set(regionCodes.map(provinceOf))];
+  const lists = await taskListsOfProvinces(db, provinces, year);
+  const byProvince = new Map<string, TaskList>(
+    [...lists].map(([province, items]) => [province, taskListOf(items)]),
+  );
+  return (region: string) => byProvince.get(provinceOf(region)) ?? null;
+}
+
+export async function asksFor(
+  db: Database,
+  regionCodes: readonly string[],
+  year: number,
+): Promise<Asks> {
+  const listOf = await listsFor(db, regionCodes, year);
+  return (indicator, region) => taskApplies(listOf(region), indicator, region);
+}
+
+/** Whether a region has anything to report in the year (one with no task is not chased). */
+export async function reportersFor(
+  db: Database,
+  regionCodes: readonly string[],
+  year: number,
+): Promise<(regionCode: string) => boolean> {
+  const listOf = await listsFor(db, regionCodes, year);
+  return (region) => carriesAnyTask(listOf(region), region);
+}
+
+/** A province's list for a year as the API shows it. */
+export async function taskListView(
+  db: Database,
+  province: string,
+  year: number,
+): Promise<TaskListResponse> {
+  const region = await requireRegion(db, province, "code");
+  if (region.level !== "province") throw badRequest(`code: ${province} is not a province`, "code");
+  const [items, listedYears] = await Promise.all([
+    taskListItems(db, province, year),
+    taskListYears(db, province),
+  ]);
+  return {
+    province,
+    year,
+    listed: items !== null,
+    items: (items ?? []).map((i) => ({
+      indicatorCode: i.indicatorCode,
+      regions: i.regions === null ? null : [...i.regions],
+    })),
+    listedYears,
+  };
+}
+
+/**
+ * Saves a province's list for a year after checking it against the catalogue of that year and
+ * the province's regions; an empty list removes it (every indicator is asked for again).
+ */
+export async function saveTaskListFor(
+  db: Database,
+  province: string,
+  year: number,
+  items: readonly TaskListItem[],
+  actor: string,
+): Promise<TaskListResponse> {
+  const region = await requireRegion(db, province, "code");
+  if (region.level !== "province") throw badRequest(`code: ${province} is not a province`, "code");
+  // The catalogue of the year without the list's own filter: any indicator in force may be listed.
+  const [catalogue, regions] = await Promise.all([
+    allIndicators(db, { province }).then((rows) =>
+      rows.filter((i) => (i.firstYear ?? year) <= year && (i.lastYear ?? year) >= year),
+    ),
+    regionCodesWithin(db, province),
+  ]);
+  const problems = taskListProblems(province, items, {
+    indicators: new Set(catalogue.map((i) => i.code)),
+    regions,
+  });
+  if (problems.length > 0) {
+    throw invalid(
+      problems.map((p) => ({
+        field: `items.${p.index}.${p.field}`,
+        rule: p.rule,
+        message: p.message,
+      })),
+    );
+  }
+  await saveTaskList(db, province, year, items, actor);
+  return taskListView(db, province, year);
+}
+
+/** Starts a year's list as a copy of another year's (indicators no longer in force left out). */
+export async function copyTaskList(
+  db: Database,
+  province: string,
+  year: number,
+  fromYear: number,
+  actor: string,
+): Promise<TaskListResponse> {
+  const from = await taskListItems(db, province, fromYear);
+  if (!from) throw badRequest(`fromYear: ${province} has no task list for ${fromYear}`, "fromYear");
+  const inForce = new Set(
+    (await allIndicators(db, { province }))
+      .filter((i) => (i.firstYear ?? year) <= year && (i.lastYear ?? year) >= year)
+      .map((i) => i.code),
+  );
+  return saveTaskListFor(
+    db,
+    province,
+    year,
+    from.filter((i) => inForce.has(i.indicatorCode)),
+    actor,
+  );
+}
