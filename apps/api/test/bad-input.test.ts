@@ -91,12 +91,13 @@ const endpoints = [
   {
     method: "POST",
     url: "/api/users",
-    body: ["username", "displayName", "role", "regionCode", "password"],
+    body: ["username", "displayName", "role", "regionCode", "phone", "email", "password"],
   },
+  { method: "GET", url: "/api/users/import/template" },
   {
     method: "PATCH",
     url: "/api/users/:id",
-    body: ["displayName", "role", "regionCode", "disabled"],
+    body: ["displayName", "role", "regionCode", "phone", "email", "disabled"],
   },
   { method: "POST", url: "/api/users/:id/unlock" },
   { method: "POST", url: "/api/users/:id/reset-password", body: ["password"] },

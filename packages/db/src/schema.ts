@@ -223,6 +223,9 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: role("role").notNull(),
   regionCode: varchar("region_code", { length: 6 }).references(() => regions.code),
+  /** How to reach the person (optional); bounded as packages/domain accounts.ts says. */
+  phone: varchar("phone", { length: 32 }),
+  email: varchar("email", { length: 254 }),
   passwordChangedAt: timestamp("password_changed_at", { withTimezone: true })
     .notNull()
     .defaultNow(),

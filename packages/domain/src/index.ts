@@ -1,3 +1,4 @@
+export * from "./accounts.js";
 export * from "./completion.js";
 export * from "./exact-sum.js";
 export * from "./figures.js";

@@ -1,3 +1,13 @@
+import {
+  DISPLAY_NAME_MAX,
+  EMAIL_MAX,
+  EMAIL_PATTERN,
+  PHONE_MAX,
+  PHONE_PATTERN,
+  USERNAME_MAX,
+  USERNAME_MIN,
+  USERNAME_PATTERN,
+} from "@jindu/domain";
 import { type Static, Type } from "typebox";
 import { Id, RegionCode } from "./common.js";
 
@@ -33,7 +43,21 @@ export const SessionResponse = Type.Object({
 });
 export type SessionResponse = Static<typeof SessionResponse>;
 
-const Username = Type.String({ minLength: 2, maxLength: 64, pattern: "^[A-Za-z0-9._@-]+$" });
+const Username = Type.String({
+  minLength: USERNAME_MIN,
+  maxLength: USERNAME_MAX,
+  pattern: USERNAME_PATTERN,
+});
+const DisplayName = Type.String({ minLength: 1, maxLength: DISPLAY_NAME_MAX });
+/** How to reach the person; optional, null to clear. */
+const Phone = Type.Union([
+  Type.String({ maxLength: PHONE_MAX, pattern: PHONE_PATTERN }),
+  Type.Null(),
+]);
+const Email = Type.Union([
+  Type.String({ maxLength: EMAIL_MAX, pattern: EMAIL_PATTERN }),
+  Type.Null(),
+]);
 
 export const LoginBody = Type.Object(
   {
@@ -64,6 +88,8 @@ export const UserView = Type.Object({
   displayName: Type.String(),
   role: RoleSchema,
   regionCode: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
   disabled: Type.Boolean(),
   totpEnabled: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
@@ -78,9 +104,11 @@ export const UserListResponse = Type.Object({ users: Type.Array(UserView) });
 export const UserCreate = Type.Object(
   {
     username: Username,
-    displayName: Type.String({ minLength: 1, maxLength: 64 }),
+    displayName: DisplayName,
     role: RoleSchema,
     regionCode: Type.Union([RegionCode, Type.Null()]),
+    phone: Type.Optional(Phone),
+    email: Type.Optional(Email),
     password: Type.String({ minLength: 1, maxLength: 256 }),
   },
   { additionalProperties: false },
@@ -88,9 +116,11 @@ export const UserCreate = Type.Object(
 
 export const UserUpdate = Type.Object(
   {
-    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    displayName: Type.Optional(DisplayName),
     role: Type.Optional(RoleSchema),
     regionCode: Type.Optional(Type.Union([RegionCode, Type.Null()])),
+    phone: Type.Optional(Phone),
+    email: Type.Optional(Email),
     disabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },

@@ -92,3 +92,12 @@ export const ImportResult = Type.Object({
   ),
 });
 export type ImportResult = Static<typeof ImportResult>;
+
+/** Accounts in bulk refused: every bad row and cell, and nothing created. */
+export const AccountImportErrors = Type.Object({
+  ok: Type.Literal(false),
+  message: Type.String(),
+  rows: Type.Integer({ description: "rows of accounts in the file" }),
+  errors: Type.Array(ImportCellError),
+});
+export type AccountImportErrors = Static<typeof AccountImportErrors>;

@@ -1,5 +1,5 @@
 import type { SessionEndReason } from "@jindu/domain";
-import { and, asc, eq, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client.js";
 import { auditLog, sessions, users } from "../schema.js";
 
@@ -23,6 +23,29 @@ export type NewUser = typeof users.$inferInsert;
 export async function insertUser(db: Database, user: NewUser) {
   const [row] = await db.insert(users).values(user).onConflictDoNothing().returning();
   return row ?? null;
+}
+
+/** Which of these usernames are taken already (a bulk import checks its file against them). */
+export async function takenUsernames(db: Database, usernames: readonly string[]) {
+  if (usernames.length === 0) return [];
+  const rows = await db
+    .select({ username: users.username })
+    .from(users)
+    .where(inArray(users.username, [...usernames]));
+  return rows.map((r) => r.username);
+}
+
+/**
+ * Creates several users, in the order given; a username taken meanwhile is skipped, so the
+ * caller compares the count and rolls back its transaction when one is missing.
+ */
+export async function insertUsers(db: Database, rows: readonly NewUser[]) {
+  if (rows.length === 0) return [];
+  return db
+    .insert(users)
+    .values([...rows])
+    .onConflictDoNothing()
+    .returning();
 }
 
 export async function updateUser(db: Database, id: number, change: Partial<NewUser>) {
@@ -123,4 +146,9 @@ export type AuditEntry = typeof auditLog.$inferInsert;
 
 export async function writeAudit(db: Database, entry: AuditEntry) {
   await db.insert(auditLog).values(entry);
+}
+
+/** Several audit rows in one statement (a bulk change writes one per thing it changes). */
+export async function writeAuditEntries(db: Database, entries: readonly AuditEntry[]) {
+  if (entries.length > 0) await db.insert(auditLog).values([...entries]);
 }

@@ -3,6 +3,20 @@ import type { Case } from "./types.js";
 /** Cases of the admin routes added for the work screens; the main test runs them with the rest. */
 export const ADMIN_CASES: Case[] = [
   {
+    method: "GET",
+    route: "/api/users/import/template",
+    url: "/api/users/import/template",
+    roles: ["admin", "security"],
+  },
+  // The probe's file has no account code row: refused (422), nothing created.
+  {
+    method: "POST",
+    route: "/api/users/import",
+    url: "/api/users/import",
+    roles: ["admin", "security"],
+    upload: true,
+  },
+  {
     method: "POST",
     route: "/api/users/:id/unlock",
     url: "/api/users/999/unlock",

@@ -1,16 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import {
-  allUsers,
-  endOtherSessions,
-  insertUser,
-  regionByCode,
-  type User,
-  updateUser,
-  userById,
-} from "@jindu/db";
+import { allUsers, endOtherSessions, insertUser, updateUser, userById } from "@jindu/db";
 import { managesRole, type Role } from "@jindu/domain";
 import type { FastifyRequest } from "fastify";
-import { ApiError, badRequest, conflict, notFound } from "../../../errors.js";
+import { ApiError, conflict, notFound } from "../../../errors.js";
 import { type AuditRule, createdId } from "../../../plugins/app/audit.js";
 import {
   errorResponses,
@@ -21,8 +13,10 @@ import {
   UserUpdate,
   UserView,
 } from "../../../schemas/index.js";
+import { presentUser, requireAccountScope } from "../../../services/accounts.js";
 import { checkNewPassword, hashPassword } from "../../../services/auth.js";
 import { auditRead } from "../../../services/read-audit.js";
+import bulkAccounts from "./import.js";
 
 /** Accounts are the administrator's (business ones) and the security officer's (privileged). */
 const ACCOUNTS = { roles: ["admin", "security"] } as const;
@@ -35,22 +29,7 @@ const NOT_YOURS: Record<string, string> = {
     "bureau, official and leadership accounts are the system administrator's to manage (separation of duties)",
 };
 
-/** What an administrator sees of an account: never the password hash or the TOTP secret. */
-function present(u: User) {
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    regionCode: u.regionCode,
-    disabled: u.disabled,
-    totpEnabled: u.totpEnabled,
-    mustChangePassword: u.mustChangePassword,
-    lockedUntil: u.lockedUntil?.toISOString() ?? null,
-    passwordChangedAt: u.passwordChangedAt.toISOString(),
-    createdAt: u.createdAt.toISOString(),
-  };
-}
+const present = presentUser;
 
 const userIdOf = (request: FastifyRequest) => (request.params as { id: number }).id;
 
@@ -81,11 +60,15 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     }
   };
 
-  const requireRegion = async (code: string | null | undefined) => {
-    if (code && !(await regionByCode(app.db, code))) {
-      throw badRequest(`regionCode: region ${code} does not exist`, "regionCode");
-    }
+  /** The role and region an account gets: within the caller's duties and scope (domain rule). */
+  const requireScope = async (
+    request: FastifyRequest,
+    account: { role: Role; regionCode: string | null },
+  ) => {
+    if (request.user) await requireAccountScope(app.db, request.user, account);
   };
+
+  await app.register(bulkAccounts);
 
   app.get(
     "/",
@@ -118,7 +101,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { password, ...fields } = request.body;
-      await requireRegion(fields.regionCode);
+      await requireScope(request, fields);
       checkNewPassword(password, fields.username);
       const user = await insertUser(app.db, {
         ...fields,
@@ -152,7 +135,15 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       ) {
         throw conflict("you cannot disable your own account or give up your own role");
       }
-      await requireRegion(request.body.regionCode);
+      const { role, regionCode } = request.body;
+      if (role !== undefined || regionCode !== undefined) {
+        const existing = await userById(app.db, request.params.id);
+        if (!existing) throw notFound(`user ${request.params.id} does not exist`);
+        await requireScope(request, {
+          role: role ?? existing.role,
+          regionCode: regionCode !== undefined ? regionCode : existing.regionCode,
+        });
+      }
       const user = await updateUser(app.db, request.params.id, request.body);
       if (!user) throw notFound(`user ${request.params.id} does not exist`);
       // A changed role, scope or a disabled account takes effect at once.
