@@ -1,7 +1,7 @@
 import "@/features/admin/admin.css";
-import { PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { rolesManagedBy } from "@jindu/domain";
-import { App, Button, Card, Input, Typography } from "antd";
+import { App, Button, Card, Input, Space, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "@/components/ui/page-title";
@@ -16,6 +16,7 @@ import {
   useUpdateUser,
   useUsers,
 } from "@/features/admin/api/users";
+import { BulkAccountsModal } from "@/features/admin/components/bulk-accounts-modal";
 import { PasswordNotice } from "@/features/admin/components/password-notice";
 import { regionIndex, type ScopeRegion } from "@/features/admin/components/scope-select";
 import { UserForm } from "@/features/admin/components/user-form";
@@ -46,6 +47,7 @@ export default function AdminUsersRoute() {
   const [search, setSearch] = useState("");
   const [editing, setEditing] = useState<UserView | "new" | null>(null);
   const [notice, setNotice] = useState<{ username: string; password: string } | null>(null);
+  const [bulk, setBulk] = useState(false);
 
   const failed = (error: Error) =>
     message.error(
@@ -65,9 +67,16 @@ export default function AdminUsersRoute() {
         onError: failed,
       });
     } else if (editing) {
-      const { displayName, role, regionCode } = values;
+      const { displayName, role, regionCode, phone, email } = values;
       update.mutate(
-        { id: editing.id, displayName, regionCode, ...(editing.id === me.id ? {} : { role }) },
+        {
+          id: editing.id,
+          displayName,
+          regionCode,
+          phone: phone ?? null,
+          email: email ?? null,
+          ...(editing.id === me.id ? {} : { role }),
+        },
         {
           onSuccess: () => {
             setEditing(null);
@@ -96,14 +105,19 @@ export default function AdminUsersRoute() {
       <PageTitle
         title={t("admin.users.title")}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            data-testid="user-create"
-            onClick={() => setEditing("new")}
-          >
-            {t("admin.users.create")}
-          </Button>
+          <Space wrap>
+            <Button icon={<UploadOutlined />} data-testid="bulk-open" onClick={() => setBulk(true)}>
+              {t("admin.bulk.open")}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="user-create"
+              onClick={() => setEditing("new")}
+            >
+              {t("admin.users.create")}
+            </Button>
+          </Space>
         }
       />
       <Typography.Paragraph type="secondary">{t("admin.users.description")}</Typography.Paragraph>
@@ -166,6 +180,7 @@ export default function AdminUsersRoute() {
         onSubmit={save}
       />
       <PasswordNotice shown={notice} onClose={() => setNotice(null)} />
+      <BulkAccountsModal open={bulk} onClose={() => setBulk(false)} />
     </>
   );
 }

@@ -1,4 +1,13 @@
 import { ReloadOutlined } from "@ant-design/icons";
+import {
+  EMAIL_MAX,
+  EMAIL_PATTERN,
+  PHONE_MAX,
+  PHONE_PATTERN,
+  ROLE_REGION,
+  USERNAME_MAX,
+  USERNAME_MIN,
+} from "@jindu/domain";
 import { Button, Form, Input, Modal, Select, Space } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,21 +16,18 @@ import type { UserCreateInput, UserView } from "../api/users";
 import { temporaryPassword } from "../utils/temporary-password";
 import { type ScopeRegion, ScopeSelect } from "./scope-select";
 
-/** Which roles answer for a region: a bureau always, officials and leaders unless nationwide. */
-const SCOPED: Record<Role, "required" | "optional" | "none"> = {
-  reporter: "required",
-  province: "optional",
-  leader: "optional",
-  admin: "none",
-  auditor: "none",
-  security: "none",
-};
+/** Which roles answer for a region: the rule the API checks (packages/domain accounts.ts). */
+const SCOPED = ROLE_REGION;
+
+const USERNAME = new RegExp(`^[A-Za-z0-9._@-]{${USERNAME_MIN},${USERNAME_MAX}}$`);
 
 interface FormValues {
   username: string;
   displayName: string;
   role: Role;
   regionCode: string | null;
+  phone?: string | null;
+  email?: string | null;
   password: string;
 }
 
@@ -65,6 +71,8 @@ export function UserForm({
             displayName: "",
             role: roles.includes("reporter") ? "reporter" : (roles[0] ?? "reporter"),
             regionCode: null,
+            phone: null,
+            email: null,
             password: temporaryPassword(),
           },
     );
@@ -75,6 +83,8 @@ export function UserForm({
       ...values,
       username: values.username.trim(),
       displayName: values.displayName.trim(),
+      phone: values.phone?.trim() || null,
+      email: values.email?.trim() || null,
       regionCode: SCOPED[values.role] === "none" ? null : (values.regionCode ?? null),
     });
 
@@ -101,7 +111,7 @@ export function UserForm({
           extra={user ? undefined : t("admin.users.usernameRule")}
           rules={[
             { required: true, message: t("admin.users.required") },
-            { pattern: /^[A-Za-z0-9._@-]{2,64}$/, message: t("admin.users.usernameRule") },
+            { pattern: USERNAME, message: t("admin.users.usernameRule") },
           ]}
         >
           <Input data-testid="user-username" disabled={user !== null} autoComplete="off" />
@@ -149,6 +159,20 @@ export function UserForm({
             />
           </Form.Item>
         )}
+        <Form.Item
+          name="phone"
+          label={t("admin.users.phone")}
+          rules={[{ pattern: new RegExp(PHONE_PATTERN), message: t("admin.users.phoneRule") }]}
+        >
+          <Input data-testid="user-phone" maxLength={PHONE_MAX} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="email"
+          label={t("admin.users.email")}
+          rules={[{ pattern: new RegExp(EMAIL_PATTERN), message: t("admin.users.emailRule") }]}
+        >
+          <Input data-testid="user-email" maxLength={EMAIL_MAX} autoComplete="off" />
+        </Form.Item>
         {user ? null : (
           <Form.Item
             label={t("admin.users.initialPassword")}

@@ -28,6 +28,8 @@ interface UploadOptions {
   signal?: AbortSignal;
   /** Statuses whose body is an answer to show, not an error (the import's 422 lists the errors). */
   answers?: number[];
+  /** Called with the answer's status and headers before it resolves (a count it carries, say). */
+  onAnswer?: (status: number, header: (name: string) => string | null) => void;
 }
 
 /**
@@ -45,6 +47,7 @@ export function uploadFile<T>({
   onSent,
   signal,
   answers = [],
+  onAnswer,
 }: UploadOptions): Promise<T> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -65,6 +68,7 @@ export function uploadFile<T>({
     xhr.upload.addEventListener("load", () => onSent?.());
     xhr.addEventListener("load", async () => {
       if ((xhr.status >= 200 && xhr.status < 300) || answers.includes(xhr.status)) {
+        onAnswer?.(xhr.status, (name) => xhr.getResponseHeader(name));
         resolve(xhr.response as T);
         return;
       }

@@ -10,9 +10,15 @@ type CellError = ImportResult["errors"][number];
 
 interface ErrorTableProps {
   errors: CellError[];
-  onDownloadAnnotated: () => void;
-  downloading: boolean;
-  indicators: Map<string, Indicator>;
+  /** The annotated copy of the file, where the import offers one. */
+  onDownloadAnnotated?: () => void;
+  downloading?: boolean;
+  indicators?: Map<string, Indicator>;
+  /** How a field is named; the figure import names indicators. */
+  fieldName?: (field: string) => string;
+  /** Where the rules' texts are, for another import's rules (the accounts import's). */
+  rulePrefix?: string;
+  description?: string;
 }
 
 /** Spreadsheet order: by row, then by column (B before AA). */
@@ -28,8 +34,11 @@ const PART_KEY: Record<string, string> = {
 export function ErrorTable({
   errors,
   onDownloadAnnotated,
-  downloading,
-  indicators,
+  downloading = false,
+  indicators = new Map(),
+  fieldName: nameField,
+  rulePrefix = "import.rule",
+  description,
 }: ErrorTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -37,36 +46,39 @@ export function ErrorTable({
   // screen does not know keeps the API's own (English) words.
   const reasonText = (error: ImportResult["errors"][number]) =>
     error.rule
-      ? t(`import.rule.${error.rule}`, { ...error.params, defaultValue: error.reason })
+      ? t(`${rulePrefix}.${error.rule}`, { ...error.params, defaultValue: error.reason })
       : error.reason;
   const sorted = [...errors].sort(byCell);
   /** "prefab_share.numerator" → 新开工装配式建筑占比·分子; codes it does not know stay codes. */
-  const fieldName = (field: string) => {
+  const indicatorName = (field: string) => {
     const [code = "", part = ""] = field.split(".");
     const indicator = indicators.get(code);
     if (!indicator) return field;
     const partKey = PART_KEY[part];
     return partKey ? `${nameOf(indicator, language)} · ${t(partKey)}` : nameOf(indicator, language);
   };
+  const fieldName = nameField ?? indicatorName;
   return (
     <div className="import-errors" data-testid="import-errors">
       <Alert
         type="error"
         showIcon
         title={t("import.errors.title", { count: errors.length })}
-        description={t("import.errors.description")}
+        description={description ?? t("import.errors.description")}
       />
-      <div>
-        <Button
-          danger
-          icon={<DownloadOutlined />}
-          loading={downloading}
-          onClick={onDownloadAnnotated}
-          data-testid="annotated-download"
-        >
-          {t("import.errors.annotated")}
-        </Button>
-      </div>
+      {onDownloadAnnotated ? (
+        <div>
+          <Button
+            danger
+            icon={<DownloadOutlined />}
+            loading={downloading}
+            onClick={onDownloadAnnotated}
+            data-testid="annotated-download"
+          >
+            {t("import.errors.annotated")}
+          </Button>
+        </div>
+      ) : null}
       <Table<CellError>
         size="small"
         data-testid="import-error-table"
