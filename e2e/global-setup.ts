@@ -20,6 +20,7 @@ import {
   seedDemoUsers,
 } from "../apps/api/src/services/demo-users.js";
 import {
+  ACCOUNTS_TEST_ACCOUNTS,
   AUTH_TEST_ACCOUNTS,
   CATALOGUE_TEST_ACCOUNTS,
   DASHBOARD_USER,
@@ -115,6 +116,7 @@ async function seedUsers(db: Database): Promise<string> {
     ...AUTH_TEST_ACCOUNTS.map((name) => [name, `auth_${name}`]),
     ...LATEST_TEST_ACCOUNTS.map((name) => [name, `latest_${name}`]),
     ...CATALOGUE_TEST_ACCOUNTS.map((name) => [name, `catalogue_${name}`]),
+    ...ACCOUNTS_TEST_ACCOUNTS.map((name) => [name, `accounts_${name}`]),
   ];
   for (const [name, username] of copies) {
     const original = await userByUsername(db, name as string);

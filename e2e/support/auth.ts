@@ -28,6 +28,9 @@ export const LATEST_TEST_ACCOUNTS = [
 /** Copies (catalogue_<name>) for the tests of a province's own indicators and settings. */
 export const CATALOGUE_TEST_ACCOUNTS = ["zhejiang", "guangdong", "security"] as const;
 
+/** Copies (accounts_<name>) for the bulk accounts test, so the admin test keeps its session. */
+export const ACCOUNTS_TEST_ACCOUNTS = ["admin"] as const;
+
 /** An account that must choose a password and enrol an authenticator on its first sign-in. */
 export const NEWCOMER = { username: "newcomer", regionCode: "330000" } as const;
 

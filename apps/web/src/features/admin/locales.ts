@@ -83,6 +83,7 @@ export const zhCN = {
     drop: "点击或拖拽填好的模板到此处上传",
     hint: "仅支持 .xlsx，最多 2000 个账号，最大 20 MB",
     errorsDescription: "请按下表修改后重新上传。",
+    fieldTitle: "字段",
     doneTitle: "已创建 {{count}} 个账号",
     onceWarning:
       "一次性密码表只提供这一次：系统不保存明文密码，关闭此窗口后无法再次下载。请妥善保管并分发，用户首次登录时必须修改密码。",
@@ -294,6 +295,7 @@ export const en: typeof zhCN = {
     drop: "Click or drag the filled template here",
     hint: ".xlsx only, at most 2,000 accounts, 20 MB",
     errorsDescription: "Correct the rows below and upload the file again.",
+    fieldTitle: "Field",
     doneTitle: "{{count}} accounts created",
     onceWarning:
       "The one-time passwords are given this once: they are stored nowhere in clear and cannot be downloaded again once this window is closed. Keep the file safe; each user must change the password at first sign-in.",

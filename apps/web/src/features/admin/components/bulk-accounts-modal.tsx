@@ -191,6 +191,7 @@ export function BulkAccountsModal({ open, onClose }: BulkAccountsModalProps) {
               rulePrefix="admin.bulk.rule"
               fieldName={fieldName}
               description={t("admin.bulk.errorsDescription")}
+              fieldTitle={t("admin.bulk.fieldTitle")}
             />
           ) : null}
         </div>

@@ -19,6 +19,8 @@ interface ErrorTableProps {
   /** Where the rules' texts are, for another import's rules (the accounts import's). */
   rulePrefix?: string;
   description?: string;
+  /** The field column's title: the figure import's fields are indicators. */
+  fieldTitle?: string;
 }
 
 /** Spreadsheet order: by row, then by column (B before AA). */
@@ -39,6 +41,7 @@ export function ErrorTable({
   fieldName: nameField,
   rulePrefix = "import.rule",
   description,
+  fieldTitle,
 }: ErrorTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -119,7 +122,7 @@ export function ErrorTable({
           },
           {
             key: "field",
-            title: t("import.errors.field"),
+            title: fieldTitle ?? t("import.errors.field"),
             dataIndex: "field",
             responsive: ["md"],
             render: (field: string) => <span title={field}>{fieldName(field)}</span>,
