@@ -105,6 +105,9 @@ const endpoints = [
   { method: "GET", url: "/api/settings/provinces" },
   { method: "PUT", url: "/api/settings/provinces/:code", body: ["fourEyes"] },
   { method: "GET", url: "/api/settings/provinces/:code/reporting" },
+  { method: "GET", url: "/api/task-lists/:code/:year" },
+  { method: "PUT", url: "/api/task-lists/:code/:year", body: ["items"] },
+  { method: "POST", url: "/api/task-lists/:code/:year/copy", body: ["fromYear"] },
   { method: "PUT", url: "/api/settings/provinces/:code/reporting", body: ["allowPartialMonths"] },
   {
     method: "GET",

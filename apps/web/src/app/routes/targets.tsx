@@ -11,6 +11,7 @@ import { DecompositionPanel } from "@/features/targets/components/decomposition-
 import { ImportPanel } from "@/features/targets/components/import-panel";
 import { PlanPanel } from "@/features/targets/components/plan-panel";
 import { ProfilePanel } from "@/features/targets/components/profile-panel";
+import { TaskListPanel } from "@/features/targets/components/task-list-panel";
 import "@/features/targets/targets.css";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useUser } from "@/lib/auth";
@@ -24,6 +25,8 @@ export default function TargetsRoute() {
   const indicators = useIndicators();
   const regions = useRegions();
   const [tab, setTab] = useState("decomposition");
+  // The task list is the province's: of the region chosen, or of a national user's first choice.
+  const province = regionPath(regions.data, params.region)[0] ?? null;
   const indicator =
     indicators.data?.indicators.find((i) => i.code === params.indicator) ??
     indicators.data?.indicators[0];
@@ -78,6 +81,18 @@ export default function TargetsRoute() {
           onChange={setTab}
           data-testid="targets-tabs"
           items={[
+            {
+              key: "taskList",
+              label: t("targets.tabs.taskList"),
+              children: (
+                <TaskListPanel
+                  province={province}
+                  year={params.year}
+                  indicators={indicators.data?.indicators ?? []}
+                  canEdit={canEdit}
+                />
+              ),
+            },
             {
               key: "decomposition",
               label: t("targets.tabs.decomposition"),

@@ -1,3 +1,4 @@
+import { queryRows } from "@jindu/db";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -96,10 +97,11 @@ describe("a province's annual task list (年度目标任务清单)", () => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ listed: true, items: ITEMS, listedYears: [2026] });
 
-    const audit = await t.database.db.execute(
+    const audit = await queryRows<{ entity_id: string; result: string }>(
+      t.database.db,
       sql`select entity_id, result from audit_log where entity = 'task_list'`,
     );
-    expect(audit.rows).toContainEqual({ entity_id: "330000/2026", result: "success" });
+    expect(audit).toContainEqual({ entity_id: "330000/2026", result: "success" });
   });
 
   it("asks a region only for what the list gives it, and never counts the rest missing", async () => {
