@@ -90,6 +90,11 @@ export const targets = pgTable(
     year: smallint("year").notNull(),
     value: numeric("value", { mode: "number" }).notNull(),
     dueMonth: smallint("due_month").notNull().default(12),
+    /**
+     * The target is held to an even pace (m / due month) whatever seasonal profile its indicator
+     * has: a milestone ("8,994 households by the end of May") ignores the season.
+     */
+    linear: boolean("linear").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -402,3 +407,30 @@ export const annualTasks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.provinceCode, t.year, t.indicatorCode] })],
 );
+
+/**
+ * A province's own seasonal profile of an indicator (northern provinces stop building in winter,
+ * southern ones do not): it overrides the indicator's national profile within that province only.
+ */
+export const provinceProfiles = pgTable(
+  "province_profiles",
+  {
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    // A profile is a setting of its indicator, not a use of it: deleting an unused indicator
+    // takes its provinces' profiles with it.
+    indicatorCode: text("indicator_code")
+      .notNull()
+      .references(() => indicators.code, { onDelete: "cascade" }),
+    /** 12 cumulative fractions of the year's work by month end, December 1. */
+    profile: jsonb("profile").$type<number[]>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.indicatorCode] }),
+    check("province_profiles_province", sql`${t.regionCode} ~ '^[0-9]{2}0000$'`),
+  ],
+);
+export type ProvinceProfile = typeof provinceProfiles.$inferSelect;
