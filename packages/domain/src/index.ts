@@ -5,6 +5,7 @@ export * from "./figures.js";
 export * from "./indicator.js";
 export * from "./measure.js";
 export * from "./month-checks.js";
+export * from "./pace.js";
 export * from "./parse.js";
 export * from "./progress.js";
 export * from "./projection.js";

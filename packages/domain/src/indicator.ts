@@ -15,6 +15,8 @@ export interface IndicatorRules {
   kind: IndicatorKind;
   direction: Direction;
   seasonalProfile?: SeasonalProfile | null;
+  /** Provinces' own profiles of the indicator by province code; each overrides the national one there. */
+  provinceProfiles?: ReadonlyMap<string, SeasonalProfile> | null;
 }
 
 /** The province a region belongs to: the first two digits of its GB/T 2260 code, then 0000. */

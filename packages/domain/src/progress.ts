@@ -2,6 +2,7 @@ import { completionRate } from "./completion.js";
 import { finiteOrNull } from "./exact-sum.js";
 import type { IndicatorRules } from "./indicator.js";
 import { actualOf, isRatioMeasure, type Measure } from "./measure.js";
+import { heldPace, type Pace } from "./pace.js";
 import { projectYearEnd } from "./projection.js";
 import { rankByScore } from "./ranking.js";
 import { rollUp, rollUpTargets } from "./rollup.js";
@@ -20,6 +21,10 @@ export interface RegionFigures<R> {
   target: number | null;
   dueMonth: number | null;
   measure: Measure | null;
+  /** The region's code (GB/T 2260): decides which province's seasonal profile applies. */
+  regionCode?: string | null;
+  /** The target is held to an even pace whatever the profiles (targets.linear). */
+  linear?: boolean | null;
   /** Month of the report the figure comes from, when it is one region's own report. */
   asOfMonth?: number | null;
   /** The figure includes data submitted but not yet approved. */
@@ -38,6 +43,8 @@ export interface ProgressLine<R> {
   dueMonth: number;
   completion: number | null;
   schedule: number;
+  /** Which pace the schedule follows (see heldPace): what a chart names its schedule line by. */
+  pace: Pace;
   lag: number | null;
   status: Status | null;
   rank: number | null;
@@ -55,7 +62,8 @@ export function progressLine<R>(
   figures: RegionFigures<R>,
   { month, thresholds = DEFAULT_THRESHOLDS }: ProgressOptions,
 ): ProgressLine<R> {
-  const { kind, direction, seasonalProfile: profile } = indicator;
+  const { kind, direction } = indicator;
+  const { pace, profile } = heldPace(figures.regionCode, indicator, figures);
   const dueMonth = figures.dueMonth ?? DEFAULT_DUE_MONTH;
   const actual = actualOf(figures.measure);
   const target = finiteOrNull(figures.target);
@@ -83,6 +91,7 @@ export function progressLine<R>(
     dueMonth,
     completion,
     schedule,
+    pace,
     lag,
     status: statusOf(completion, lag, thresholds),
     rank: null,
@@ -101,6 +110,11 @@ export interface ProgressTable<R> {
  * themselves by completion. The parent's figure is the roll-up of its children (its own report
  * only for level indicators, which are not summed); its target is its own, or for cumulative
  * indicators the sum of its children's when it has none.
+ *
+ * The parent is held to its own pace (its province's profile, or even if its own target is
+ * linear), not to a blend of its children's: every table lies within one province (provinces are
+ * the roots of the region tree, and no table rolls provinces up into a country), so the children
+ * share the parent's profile, and only a child's own linear milestone departs from it.
  */
 export function progressTable<R>(
   indicator: IndicatorRules,
