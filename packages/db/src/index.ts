@@ -3,7 +3,15 @@ export * from "./client.js";
 export * from "./migrations.js";
 export * from "./queries/index.js";
 export * from "./roles.js";
-export type { Indicator, Region, Report, Submission, Target, User } from "./schema.js";
+export type {
+  Indicator,
+  ProvinceProfile,
+  Region,
+  Report,
+  Submission,
+  Target,
+  User,
+} from "./schema.js";
 export * as schema from "./schema.js";
 export { seedDatabase } from "./seed/index.js";
 export * from "./unavailable.js";

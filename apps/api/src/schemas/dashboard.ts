@@ -1,7 +1,7 @@
 import { type Static, Type } from "typebox";
 import { Indicator } from "./catalogue.js";
 import { Include, IndicatorCode, Month, RegionCode, RegionRef, Year } from "./common.js";
-import { LaggingItem, ProgressLine, Status } from "./progress.js";
+import { LaggingItem, Pace, ProgressLine, Status } from "./progress.js";
 
 const Num = Type.Union([Type.Number(), Type.Null()]);
 
@@ -88,6 +88,8 @@ export const TrendResponse = Type.Object({
   year: Type.Integer(),
   target: Num,
   dueMonth: Type.Integer(),
+  /** The pace the schedule line follows (the region's target's, as of the year's end). */
+  schedulePace: Pace,
   points: Type.Array(TrendPoint),
 });
 export type TrendResponse = Static<typeof TrendResponse>;

@@ -12,6 +12,22 @@ export const Status = Type.Union([
 ]);
 export type Status = Static<typeof Status>;
 
+/** Which pace the schedule follows; see heldPace in the domain. */
+export const Pace = Type.Union(
+  [
+    Type.Literal("linear"),
+    Type.Literal("province"),
+    Type.Literal("national"),
+    Type.Literal("even"),
+  ],
+  {
+    description:
+      "linear: the target is held to an even pace; province: its province's own seasonal " +
+      "profile; national: the indicator's national profile; even: no profile",
+  },
+);
+export type Pace = Static<typeof Pace>;
+
 export const ProgressLine = Type.Object({
   region: RegionRef,
   target: Type.Union([Type.Number(), Type.Null()]),
@@ -27,6 +43,7 @@ export const ProgressLine = Type.Object({
   dueMonth: Type.Integer(),
   completion: Type.Union([Type.Number(), Type.Null()], { description: "fraction; 1 = target met" }),
   schedule: Type.Number({ description: "time-elapsed progress as a fraction" }),
+  pace: Pace,
   lag: Type.Union([Type.Number(), Type.Null()], { description: "percentage points" }),
   status: Type.Union([Status, Type.Null()]),
   rank: Type.Union([Type.Integer(), Type.Null()]),

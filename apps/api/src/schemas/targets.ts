@@ -1,6 +1,12 @@
 import { type Static, Type } from "typebox";
 import { Id, IndicatorCode, Month, RegionCode, TargetFigure, Year } from "./common.js";
+import { Pace } from "./progress.js";
 import { ImportCellError } from "./spreadsheets.js";
+
+const Linear = Type.Boolean({
+  description:
+    "held to an even pace (m / due month) whatever seasonal profile applies: a milestone",
+});
 
 export const Target = Type.Object({
   id: Type.Integer(),
@@ -9,6 +15,7 @@ export const Target = Type.Object({
   year: Type.Integer(),
   value: Type.Number({ description: "count for cumulative, fraction for ratio, value for level" }),
   dueMonth: Type.Integer(),
+  linear: Linear,
   updatedAt: Type.String({ format: "date-time" }),
 });
 export type Target = Static<typeof Target>;
@@ -29,12 +36,17 @@ export const TargetCreate = Type.Object(
     year: Year,
     value: TargetFigure,
     dueMonth: Type.Optional(Month),
+    linear: Type.Optional(Linear),
   },
   { additionalProperties: false },
 );
 
 export const TargetUpdate = Type.Object(
-  { value: Type.Optional(TargetFigure), dueMonth: Type.Optional(Month) },
+  {
+    value: Type.Optional(TargetFigure),
+    dueMonth: Type.Optional(Month),
+    linear: Type.Optional(Linear),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 
@@ -77,14 +89,18 @@ const RegionName = {
   nameEn: Type.String(),
 };
 
+const DecompositionEntry = Type.Object({
+  ...RegionName,
+  target: Type.Union([Target, Type.Null()]),
+  /** The pace the region's schedule follows (its target's linear flag, then the profiles). */
+  pace: Pace,
+});
+
 export const Decomposition = Type.Object({
   indicator: Type.String(),
   year: Type.Integer(),
-  parent: Type.Object({
-    ...RegionName,
-    target: Type.Union([Target, Type.Null()]),
-  }),
-  children: Type.Array(Type.Object({ ...RegionName, target: Type.Union([Target, Type.Null()]) })),
+  parent: DecompositionEntry,
+  children: Type.Array(DecompositionEntry),
   check: DecompositionCheck,
   /** Targets written by the request (PUT only; 0 on GET). */
   changed: Type.Integer(),
@@ -101,6 +117,8 @@ export const DecompositionBody = Type.Object(
     /** The parent's own target, set in the same transaction; left as it is when absent. */
     value: Type.Optional(TargetValue),
     dueMonth: Type.Optional(Month),
+    /** The parent's own target held to an even pace; left as it is when absent. */
+    linear: Type.Optional(Linear),
     children: Type.Array(
       Type.Object(
         {
@@ -109,6 +127,8 @@ export const DecompositionBody = Type.Object(
             description: "null removes the region's target",
           }),
           dueMonth: Type.Optional(Month),
+          /** Left as it is (false for a new target) when absent. */
+          linear: Type.Optional(Linear),
         },
         { additionalProperties: false },
       ),
@@ -198,3 +218,38 @@ export const SeasonalProfileBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** A province, by its GB/T 2260 code (two digits then 0000). */
+const ProvinceCode = Type.String({
+  pattern: "^[0-9]{2}0000$",
+  maxLength: 6,
+  description: "GB/T 2260 code of a province",
+});
+
+export const ProvinceProfileParams = Type.Object({ code: IndicatorCode, province: ProvinceCode });
+
+export const ProvinceProfileBody = Type.Object(
+  {
+    profile: Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { minItems: 12, maxItems: 12 }),
+  },
+  { additionalProperties: false },
+);
+
+export const ProvinceProfile = Type.Object({
+  indicator: Type.String(),
+  province: Type.String(),
+  profile: Type.Array(Type.Number()),
+  updatedAt: Type.String({ format: "date-time" }),
+  updatedBy: Type.Union([Type.String(), Type.Null()]),
+});
+export type ProvinceProfile = Static<typeof ProvinceProfile>;
+
+/** An indicator's national profile with the provinces' own ones the caller may see. */
+export const ProfilesResponse = Type.Object({
+  indicator: Type.String(),
+  national: Type.Union([Type.Array(Type.Number()), Type.Null()], {
+    description: "the national default; null: an even pace",
+  }),
+  provinces: Type.Array(ProvinceProfile),
+});
+export type ProfilesResponse = Static<typeof ProfilesResponse>;

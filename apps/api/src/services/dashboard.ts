@@ -112,6 +112,7 @@ export async function trendOf(
     year: q.year,
     target: last?.target ?? null,
     dueMonth: last?.dueMonth ?? 12,
+    schedulePace: last?.pace ?? "even",
     points: months.map((t, i) => trendPoint(t.parent, i + 1, indicator.kind)),
   };
 }

@@ -5,6 +5,7 @@ import {
   monthlyFiguresByChildren,
   type ProgressFigureRow,
   progressByChildren,
+  provinceProfilesOf,
   type schema,
   targetsByChildren,
 } from "@jindu/db";
@@ -17,6 +18,7 @@ import {
   progressTable,
   provinceOf,
   type RegionFigures,
+  type SeasonalProfile,
   withinScope,
 } from "@jindu/domain";
 import { ancestryOf } from "../plugins/app/auth.js";
@@ -69,12 +71,40 @@ export function refOf(region: RegionRef): RegionRef {
 function notAsked(region: RegionRef): RegionFigures<RegionRef> {
   return {
     region,
+    regionCode: region.code,
     target: null,
     dueMonth: null,
     measure: null,
     asOfMonth: null,
     provisional: false,
   };
+}
+
+/** An indicator with its provinces' own profiles, as the domain's heldPace reads them. */
+export type IndicatorWithProfiles = IndicatorRow & {
+  provinceProfiles: ReadonlyMap<string, SeasonalProfile>;
+};
+
+/**
+ * The indicators of a table with the province's own seasonal profiles attached, read in one query
+ * beside the figures. A table lies within one province (its parent's), so only that province's
+ * profiles can apply to any of its lines.
+ */
+export async function withProvinceProfiles(
+  db: Database,
+  parentCode: string,
+  indicators: IndicatorRow[],
+): Promise<IndicatorWithProfiles[]> {
+  const rows = await provinceProfilesOf(db, {
+    provinces: [provinceOf(parentCode)],
+    indicatorCodes: indicators.map((i) => i.code),
+  });
+  return indicators.map((indicator) => ({
+    ...indicator,
+    provinceProfiles: new Map(
+      rows.filter((r) => r.indicatorCode === indicator.code).map((r) => [r.regionCode, r.profile]),
+    ),
+  }));
 }
 
 function figuresOf(
@@ -86,6 +116,8 @@ function figuresOf(
   if (!asks(indicator.code, region.code)) return notAsked(region);
   return {
     region,
+    regionCode: region.code,
+    linear: row.linear,
     target: row.target,
     dueMonth: row.dueMonth,
     measure: measureFrom(indicator.kind, row),
@@ -103,18 +135,21 @@ export async function progressTables(
 ): Promise<Map<string, Table>> {
   const { year, month } = q;
   const children = await childRegions(db, parent.code);
-  const asks = await asksFor(db, [parent.code, ...children.map((c) => c.code)], year);
-  const rows = await progressByChildren(db, {
-    parentCode: parent.code,
-    year,
-    month,
-    indicatorCodes: indicators.map((i) => i.code),
-    includeSubmitted: q.include === "submitted",
-    submittedRegions: await submittedRegions(db, parent, children, q),
-  });
+  const [asks, rows, rules] = await Promise.all([
+    asksFor(db, [parent.code, ...children.map((c) => c.code)], year),
+    progressByChildren(db, {
+      parentCode: parent.code,
+      year,
+      month,
+      indicatorCodes: indicators.map((i) => i.code),
+      includeSubmitted: q.include === "submitted",
+      submittedRegions: await submittedRegions(db, parent, children, q),
+    }),
+    withProvinceProfiles(db, parent.code, indicators),
+  ]);
   const byCode = new Map(children.map((c) => [c.code, c]));
   const tables = new Map<string, Table>();
-  for (const indicator of indicators) {
+  for (const indicator of rules) {
     const mine = rows.filter((r) => r.indicatorCode === indicator.code);
     const parentRow = mine.find((r) => r.isParent);
     const parentFigures = parentRow
@@ -141,7 +176,7 @@ export async function monthlyTables(
   const { year, toMonth } = q;
   const query = { parentCode: parent.code, year, indicatorCodes: indicators.map((i) => i.code) };
   const children = await childRegions(db, parent.code);
-  const [figures, targets, asks] = await Promise.all([
+  const [figures, targets, asks, rules] = await Promise.all([
     monthlyFiguresByChildren(db, {
       ...query,
       toMonth,
@@ -150,6 +185,7 @@ export async function monthlyTables(
     }),
     targetsByChildren(db, query),
     asksFor(db, [parent.code, ...children.map((c) => c.code)], year),
+    withProvinceProfiles(db, parent.code, indicators),
   ]);
   const key = (indicator: string, region: string) => `${indicator}|${region}`;
   const targetOf = new Map(targets.map((t) => [key(t.indicatorCode, t.regionCode), t]));
@@ -170,6 +206,8 @@ export async function monthlyTables(
     const measure: Measure | null = latest ? measureFrom(indicator.kind, latest) : null;
     return {
       region,
+      regionCode: region.code,
+      linear: target?.linear ?? null,
       target: target?.target ?? null,
       dueMonth: target?.dueMonth ?? null,
       measure,
@@ -178,7 +216,7 @@ export async function monthlyTables(
     };
   };
   const tables = new Map<string, Table[]>();
-  for (const indicator of indicators) {
+  for (const indicator of rules) {
     const months: Table[] = [];
     for (let month = 1; month <= toMonth; month++) {
       months.push(

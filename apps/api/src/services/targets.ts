@@ -10,6 +10,7 @@ import {
 import {
   checkDecomposition,
   DEFAULT_DUE_MONTH,
+  heldPace,
   planDecimals,
   planProblems,
   splitTotal,
@@ -26,6 +27,7 @@ import type {
   TargetPlanBody,
 } from "../schemas/index.js";
 import { requireIndicator, requireRegion } from "./lookups.js";
+import { withProvinceProfiles } from "./progress.js";
 
 type TargetRow = Awaited<ReturnType<typeof listTargets>>[number];
 
@@ -36,6 +38,7 @@ export const presentTarget = (t: TargetRow): Target => ({
   year: t.year,
   value: t.value,
   dueMonth: t.dueMonth,
+  linear: t.linear,
   updatedAt: t.updatedAt.toISOString(),
 });
 
@@ -74,6 +77,8 @@ export async function decomposition(
     regionCodes: [q.parent, ...children.map((c) => c.code)],
   });
   const byRegion = new Map(rows.map((r) => [r.regionCode, r]));
+  const [rules] = await withProvinceProfiles(db, q.parent, [indicator]);
+  const paceOf = (code: string) => heldPace(code, rules ?? indicator, byRegion.get(code)).pace;
   const parentTarget = byRegion.get(q.parent) ?? null;
   const childTargets = children.map((c) => byRegion.get(c.code) ?? null);
   const check = checkDecomposition(
@@ -89,6 +94,7 @@ export async function decomposition(
       nameZh: parent.nameZh,
       nameEn: parent.nameEn,
       target: parentTarget ? presentTarget(parentTarget) : null,
+      pace: paceOf(parent.code),
     },
     children: children.map((c, i) => {
       const target = childTargets[i];
@@ -97,6 +103,7 @@ export async function decomposition(
         nameZh: c.nameZh,
         nameEn: c.nameEn,
         target: target ? presentTarget(target) : null,
+        pace: paceOf(c.code),
       };
     }),
     check: { ...check, worse: check.worse.map((i) => children[i]?.code ?? "") },
@@ -161,8 +168,9 @@ export async function saveDecomposition(
     year: body.year,
     value: child.value,
     dueMonth: child.dueMonth ?? before.get(child.region)?.dueMonth ?? parentDue,
+    linear: child.linear,
   }));
-  if (body.value !== undefined || body.dueMonth !== undefined) {
+  if (body.value !== undefined || body.dueMonth !== undefined || body.linear !== undefined) {
     const value = body.value ?? before.get(body.parent)?.value;
     if (value === undefined) {
       throw badRequest("value: the parent has no target yet; give its value too", "value");
@@ -173,6 +181,7 @@ export async function saveDecomposition(
       year: body.year,
       value,
       dueMonth: parentDue,
+      linear: body.linear,
     });
   }
   const changed = await saveTargets(db, writes);

@@ -4,6 +4,7 @@ export * from "./catalogue.js";
 export * from "./idempotency.js";
 export * from "./imports.js";
 export * from "./periods.js";
+export * from "./profiles.js";
 export * from "./progress.js";
 export * from "./reports.js";
 export * from "./settings.js";

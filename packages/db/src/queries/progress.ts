@@ -8,6 +8,8 @@ export interface ProgressFigureRow {
   isParent: boolean;
   target: number | null;
   dueMonth: number | null;
+  /** The target is held to an even pace (targets.linear); null without a target. */
+  linear: boolean | null;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
@@ -48,7 +50,7 @@ export function progressByChildren(db: Database, q: ProgressQuery): Promise<Prog
     db,
     sql`
       select i.code as "indicatorCode", r.code as "regionCode", (r.code = ${q.parentCode}) as "isParent",
-             t.value::float8 as "target", t.due_month as "dueMonth",
+             t.value::float8 as "target", t.due_month as "dueMonth", t.linear as "linear",
              rep.value::float8 as "value", rep.numerator::float8 as "numerator",
              rep.denominator::float8 as "denominator", rep.month as "asOfMonth",
              coalesce(rep.status = 'submitted', false) as "provisional"
@@ -84,6 +86,7 @@ export interface TargetFigureRow {
   regionCode: string;
   target: number;
   dueMonth: number;
+  linear: boolean;
 }
 
 /** Counted figures of a region and its children for months 1..toMonth: trends and lag streaks. */
@@ -116,7 +119,8 @@ export function targetsByChildren(
     db,
     sql`
       select t.indicator_code as "indicatorCode", t.region_code as "regionCode",
-             t.value::float8 as "target", t.due_month as "dueMonth"
+             t.value::float8 as "target", t.due_month as "dueMonth",
+             t.linear as "linear"
       from regions r
       join targets t on t.region_code = r.code
       where (r.parent_code = ${q.parentCode} or r.code = ${q.parentCode})

@@ -31,7 +31,7 @@ export async function targetById(db: Database, id: number) {
 
 export type NewTarget = Pick<
   typeof targets.$inferInsert,
-  "indicatorCode" | "regionCode" | "year" | "value" | "dueMonth"
+  "indicatorCode" | "regionCode" | "year" | "value" | "dueMonth" | "linear"
 >;
 
 /** Creates a target; null when one already exists for that indicator, region and year. */
@@ -43,7 +43,7 @@ export async function insertTarget(db: Database, target: NewTarget) {
 export async function updateTarget(
   db: Database,
   id: number,
-  change: Partial<Pick<NewTarget, "value" | "dueMonth">>,
+  change: Partial<Pick<NewTarget, "value" | "dueMonth" | "linear">>,
 ) {
   const [row] = await db
     .update(targets)
@@ -60,6 +60,8 @@ export interface TargetWrite {
   year: number;
   value: number | null;
   dueMonth: number;
+  /** Held to an even pace; left as it is (false for a new target) when absent. */
+  linear?: boolean | undefined;
 }
 
 /** The targets of some regions for one indicator and year. */
@@ -81,7 +83,7 @@ export function targetsOf(
     .orderBy(asc(targets.regionCode));
 }
 
-/** Sets or removes targets; only rows whose value or due month differ are written. */
+/** Sets or removes targets; only rows whose value, due month or pace differ are written. */
 async function writeTargets(tx: Database, writes: readonly TargetWrite[]) {
   let changed = 0;
   for (const w of writes) {
@@ -94,13 +96,20 @@ async function writeTargets(tx: Database, writes: readonly TargetWrite[]) {
       changed += (await tx.delete(targets).where(key).returning({ id: targets.id })).length;
       continue;
     }
+    const linear = w.linear ?? null;
     const rows = await tx
       .insert(targets)
-      .values({ ...w, value: w.value })
+      .values({ ...w, value: w.value, linear: w.linear ?? false })
       .onConflictDoUpdate({
         target: [targets.indicatorCode, targets.year, targets.regionCode],
-        set: { value: w.value, dueMonth: w.dueMonth, updatedAt: sql`now()` },
-        setWhere: sql`${targets.value} <> ${w.value} or ${targets.dueMonth} <> ${w.dueMonth}`,
+        set: {
+          value: w.value,
+          dueMonth: w.dueMonth,
+          linear: sql`coalesce(${linear}::boolean, ${targets.linear})`,
+          updatedAt: sql`now()`,
+        },
+        setWhere: sql`${targets.value} <> ${w.value} or ${targets.dueMonth} <> ${w.dueMonth}
+          or ${targets.linear} <> coalesce(${linear}::boolean, ${targets.linear})`,
       })
       .returning({ id: targets.id });
     changed += rows.length;

@@ -4,6 +4,7 @@ import { IndicatorListResponse } from "../../../schemas/index.js";
 import type { SignedInUser } from "../../../services/auth.js";
 import { catalogueFor } from "../../../services/catalogue.js";
 import profile from "./profile.js";
+import provinceProfile from "./province-profile.js";
 import update from "./update.js";
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
@@ -23,6 +24,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   await app.register(profile);
+  await app.register(provinceProfile);
   await app.register(update);
 };
 export default route;

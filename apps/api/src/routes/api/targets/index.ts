@@ -77,7 +77,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { indicator: code, region, year, value, dueMonth } = request.body;
+      const { indicator: code, region, year, value, dueMonth, linear } = request.body;
       const indicator = await requireIndicator(app.db, code, "indicator", region);
       await requireRegion(app.db, region, "region");
       const problems = targetProblems(value, indicator);
@@ -88,6 +88,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         year,
         value,
         dueMonth: dueMonth ?? 12,
+        linear: linear ?? false,
       });
       if (!row)
         throw conflict(
@@ -113,7 +114,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
       schema: {
         tags: ["targets"],
-        summary: "Change a target's value or due month",
+        summary: "Change a target's value, due month or pace (linear)",
         params: TargetParams,
         body: TargetUpdate,
         response: { 200: Target, ...errorResponses },
