@@ -18,14 +18,14 @@ const endpoints = [
   {
     method: "POST",
     url: "/api/targets",
-    body: ["indicator", "region", "year", "value", "dueMonth"],
+    body: ["indicator", "region", "year", "value", "dueMonth", "linear"],
   },
-  { method: "PATCH", url: "/api/targets/:id", body: ["value", "dueMonth"] },
+  { method: "PATCH", url: "/api/targets/:id", body: ["value", "dueMonth", "linear"] },
   { method: "GET", url: "/api/targets/decomposition", query: ["parent", "indicator", "year"] },
   {
     method: "PUT",
     url: "/api/targets/decomposition",
-    body: ["parent", "indicator", "year", "value", "dueMonth", "children"],
+    body: ["parent", "indicator", "year", "value", "dueMonth", "linear", "children"],
   },
   { method: "GET", url: "/api/targets/plans", query: ["indicator", "region"] },
   {
@@ -36,6 +36,9 @@ const endpoints = [
   { method: "GET", url: "/api/targets/import/template", query: ["parent", "year", "indicator"] },
   { method: "POST", url: "/api/targets/import", query: ["parent", "dryRun"], body: ["file"] },
   { method: "PUT", url: "/api/indicators/:code/profile", body: ["profile"] },
+  { method: "GET", url: "/api/indicators/:code/profiles" },
+  { method: "PUT", url: "/api/indicators/:code/profiles/:province", body: ["profile"] },
+  { method: "DELETE", url: "/api/indicators/:code/profiles/:province" },
   {
     method: "PUT",
     url: "/api/reports/:indicator/:region/:year/:month",

@@ -187,7 +187,11 @@ export const TargetTemplateQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const TargetFigures = Type.Object({ value: Type.Number(), dueMonth: Type.Integer() });
+const TargetFigures = Type.Object({
+  value: Type.Number(),
+  dueMonth: Type.Integer(),
+  linear: Type.Boolean(),
+});
 
 export const TargetImportResult = Type.Object({
   ok: Type.Boolean(),

@@ -32,7 +32,12 @@ export const TARGET_COLUMNS = [
   { code: "year", zh: "年度", en: "Year", width: 8 },
   { code: "value", zh: "目标值", en: "Target", width: 14 },
   { code: "due_month", zh: "完成月份", en: "Due month", width: 10 },
+  { code: "linear", zh: "按线性序时", en: "Linear pace", width: 12 },
 ] as const;
+
+/** How a sheet says a target is (or is not) held to an even pace; blank leaves it as it is. */
+const YES = new Set(["是", "1", "y", "yes", "true", "✓", "√"]);
+const NO = new Set(["否", "0", "n", "no", "false"]);
 
 type ColumnCode = (typeof TARGET_COLUMNS)[number]["code"];
 const REQUIRED: ColumnCode[] = [REGION_COLUMN, "indicator", "year", "value"];
@@ -109,6 +114,7 @@ export async function targetsTemplate(
         // A share or rate target as a percentage, as it is typed back (figures.ts).
         target ? typedFromStored(target.value, isPercentTarget(indicator)) : null,
         target?.dueMonth ?? null,
+        target ? (target.linear ? "是" : "否") : null,
       ]);
     }
   }
@@ -127,6 +133,12 @@ export async function targetsTemplate(
     ],
     [
       "One target per row; targets in % as percentages (30 or 30% both mean 30%); a blank due month is December.",
+    ],
+    [
+      "按线性序时填“是”则该目标的序时进度按月均匀推进，不按季节分布；填“否”按季节分布；不填保持不变。",
+    ],
+    [
+      "Linear pace “是” (yes): the target's schedule is even month by month, ignoring seasonal profiles; “否” (no): it follows them; blank: unchanged.",
     ],
     ["目标值为空的行不导入。Rows without a target are skipped."],
     ["请勿修改第2行的列代码。Do not change the codes in row 2."],
@@ -266,6 +278,11 @@ export async function importTargets(
     if (due !== null && (!Number.isInteger(due) || due < 1 || due > 12)) {
       fail("due_month", `"${dueText}" is not a month (1–12)`, "not_a_month", { text: dueText });
     }
+    const linearText = col("linear") >= 0 ? text(row, "linear").toLowerCase() : "";
+    const linear = YES.has(linearText) ? true : NO.has(linearText) ? false : undefined;
+    if (linearText !== "" && linear === undefined) {
+      fail("linear", `"${linearText}" is not 是/否 (yes/no)`, "not_yes_no", { text: linearText });
+    }
     if (bad || value === null || year === null) continue;
     const key = `${region}|${code}|${year}`;
     const first = seen.get(key);
@@ -285,6 +302,7 @@ export async function importTargets(
       year,
       value,
       dueMonth: due ?? DEFAULT_DUE_MONTH,
+      linear,
     });
   }
   const rows = dataRows.length;
@@ -300,7 +318,12 @@ export async function importTargets(
   const stored = new Map(current.map((t) => [`${t.regionCode}|${t.indicatorCode}|${t.year}`, t]));
   const changes = writes.filter((w) => {
     const old = stored.get(`${w.regionCode}|${w.indicatorCode}|${w.year}`);
-    return !old || old.value !== w.value || old.dueMonth !== w.dueMonth;
+    return (
+      !old ||
+      old.value !== w.value ||
+      old.dueMonth !== w.dueMonth ||
+      (w.linear !== undefined && old.linear !== w.linear)
+    );
   });
   const preview = changes.slice(0, PREVIEW_LIMIT).map((w) => {
     const old = stored.get(`${w.regionCode}|${w.indicatorCode}|${w.year}`);
@@ -308,8 +331,8 @@ export async function importTargets(
       region: w.regionCode,
       indicator: w.indicatorCode,
       year: w.year,
-      old: old ? { value: old.value, dueMonth: old.dueMonth } : null,
-      new: { value: w.value, dueMonth: w.dueMonth },
+      old: old ? { value: old.value, dueMonth: old.dueMonth, linear: old.linear } : null,
+      new: { value: w.value, dueMonth: w.dueMonth, linear: w.linear ?? old?.linear ?? false },
     };
   });
   if (req.dryRun) return result({ ok: true, rows, changed: changes.length, preview });

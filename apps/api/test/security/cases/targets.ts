@@ -56,4 +56,27 @@ export const TARGET_CASES: Case[] = [
     roles: [], // a national official only: every scoped account here is refused
     body: { profile: null },
   },
+  {
+    method: "GET",
+    route: "/api/indicators/:code/profiles",
+    url: "/api/indicators/rural_seismic/profiles",
+    roles: READERS,
+  },
+  // A profile that does not reach 1 in December: allowed callers get 400, nothing changes.
+  {
+    method: "PUT",
+    route: "/api/indicators/:code/profiles/:province",
+    url: "/api/indicators/rural_seismic/profiles/{province}",
+    roles: PROVINCE,
+    scoped: true,
+    body: { profile: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5] },
+  },
+  // No province has a profile of its own here: allowed callers get 404.
+  {
+    method: "DELETE",
+    route: "/api/indicators/:code/profiles/:province",
+    url: "/api/indicators/rural_seismic/profiles/{province}",
+    roles: PROVINCE,
+    scoped: true,
+  },
 ];

@@ -19,7 +19,10 @@ import {
 type Params = { code: string; province: string };
 
 /** The province profile a request names, as it was before the change (for the audit row). */
-const before = async (r: { server: { db: Parameters<typeof provinceProfileOf>[0] }; params: unknown }) => {
+const before = async (r: {
+  server: { db: Parameters<typeof provinceProfileOf>[0] };
+  params: unknown;
+}) => {
   const { code, province } = r.params as Params;
   const row = await provinceProfileOf(r.server.db, province, code);
   return row ? presentProvinceProfile(row) : null;

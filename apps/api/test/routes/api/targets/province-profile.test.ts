@@ -153,7 +153,10 @@ describe("provinces' own seasonal profiles", () => {
       payload: { profile: ZHEJIANG.map(() => 1) },
     });
     expect(refused.statusCode).toBe(403);
-    const refusedDelete = await guangdong.inject({ method: "DELETE", url: `${PROFILE_URL}/330000` });
+    const refusedDelete = await guangdong.inject({
+      method: "DELETE",
+      url: `${PROFILE_URL}/330000`,
+    });
     expect(refusedDelete.statusCode).toBe(403);
     for (const user of ["zj_leader", "wz_reporter"]) {
       const res = await (await t.as(user)).inject({
@@ -187,9 +190,9 @@ describe("provinces' own seasonal profiles", () => {
     );
     expect(zhejiangSet).toMatchObject({ result: "success", oldValue: null });
     expect(zhejiangSet?.newValue).toMatchObject({ profile: ZHEJIANG });
-    expect(
-      rows.filter((r) => r.username === "gd_official" && r.result === "denied"),
-    ).toHaveLength(2);
+    expect(rows.filter((r) => r.username === "gd_official" && r.result === "denied")).toHaveLength(
+      2,
+    );
     expect(rows.find((r) => r.username === "national")?.entityId).toBe("shantytown_starts/440000");
   });
 
