@@ -30,7 +30,8 @@ export default function TargetsRoute() {
   const indicator =
     indicators.data?.indicators.find((i) => i.code === params.indicator) ??
     indicators.data?.indicators[0];
-  const region = regionPath(regions.data, params.region).at(-1);
+  const path = regionPath(regions.data, params.region);
+  const region = path.at(-1);
   const periods = usePeriods(params.region);
   // The years with targets or figures, and the next five to plan for.
   const thisYear = new Date().getFullYear();
@@ -108,13 +109,7 @@ export default function TargetsRoute() {
             {
               key: "profile",
               label: t("targets.tabs.profile"),
-              children: (
-                <ProfilePanel
-                  indicator={indicator}
-                  // A profile applies in every province: a national official sets it.
-                  canEdit={canEdit && user.regionCode === null}
-                />
-              ),
+              children: <ProfilePanel indicator={indicator} province={path[0]} canEdit={canEdit} />,
             },
             {
               key: "plan",

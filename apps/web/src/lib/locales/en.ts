@@ -68,6 +68,13 @@ export const en: Messages = {
     monthsCount: "{{count}} months",
     projectedToMiss: "Projected to miss",
     pace: "Target pace",
+    paceLegend: "Target pace ({{pace}})",
+    paceOf: {
+      linear: "linear pace",
+      province: "province profile",
+      national: "national profile",
+      even: "even pace",
+    },
     month: "Month",
     due: "due {{monthName}}",
   },

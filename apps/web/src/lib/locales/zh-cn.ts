@@ -67,6 +67,13 @@ export const zhCN = {
     monthsCount_other: "{{count}}个月",
     projectedToMiss: "预计难以完成",
     pace: "序时目标",
+    paceLegend: "序时目标（{{pace}}）",
+    paceOf: {
+      linear: "按线性序时",
+      province: "本省季节分布",
+      national: "全国季节分布",
+      even: "均匀进度",
+    },
     month: "月份",
     due: "截止{{month}}月",
   },

@@ -37,6 +37,12 @@ export function TrendChart({ trend, month, status }: TrendChartProps) {
   const share = isShare(indicator);
   const tick = (value: number) =>
     share ? formatPercent(value) : formatNumber(value, language, value < 10 ? 1 : 0);
+  // A cumulative target's pace follows a profile (or not): the legend says which. Shares and
+  // levels hold all year, so their pace line is the target itself.
+  const paceName =
+    indicator.kind === "cumulative"
+      ? t("metric.paceLegend", { pace: t(`metric.paceOf.${trend.schedulePace}`) })
+      : t("metric.pace");
   const points = trend.points.map((point) => ({
     ...point,
     label: formatMonth(point.month, language),
@@ -47,6 +53,7 @@ export function TrendChart({ trend, month, status }: TrendChartProps) {
       data-testid="trend-chart"
       data-indicator={indicator.code}
       data-points={points.filter((point) => point.actual !== null).length}
+      data-pace={trend.schedulePace}
     >
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
@@ -64,7 +71,7 @@ export function TrendChart({ trend, month, status }: TrendChartProps) {
           <Line
             type="monotone"
             dataKey="pace"
-            name={t("metric.pace")}
+            name={paceName}
             stroke="#595959"
             strokeDasharray="6 3"
             dot={false}

@@ -2,6 +2,8 @@ import type {
   Decomposition,
   DecompositionBody,
   Indicator,
+  ProfilesResponse,
+  ProvinceProfile,
   TargetImportResult,
   TargetPlan,
   TargetPlanBody,
@@ -88,6 +90,35 @@ export function useSaveProfile() {
   return useMutation({
     mutationFn: ({ code, profile }: { code: string; profile: number[] | null }) =>
       apiRequest<Indicator>("PUT", `/indicators/${code}/profile`, { body: { profile } }),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** An indicator's national profile and the provinces' own ones the user may see. */
+export const useProfiles = (code: string) =>
+  useQuery({
+    queryKey: ["targets", "profiles", code],
+    queryFn: ({ signal }) => apiGet<ProfilesResponse>(`/indicators/${code}/profiles`, {}, signal),
+  });
+
+/** Sets (a profile) or removes (null: back to the national one) a province's own profile. */
+export function useSaveProvinceProfile() {
+  const invalidate = useInvalidateTargets();
+  return useMutation({
+    mutationFn: ({
+      code,
+      province,
+      profile,
+    }: {
+      code: string;
+      province: string;
+      profile: number[] | null;
+    }) =>
+      profile
+        ? apiRequest<ProvinceProfile>("PUT", `/indicators/${code}/profiles/${province}`, {
+            body: { profile },
+          })
+        : apiRequest<ProvinceProfile>("DELETE", `/indicators/${code}/profiles/${province}`),
     onSuccess: () => invalidate(),
   });
 }

@@ -9,7 +9,9 @@ import {
   InputNumber,
   Select,
   Space,
+  Switch,
   Table,
+  Tooltip,
   Typography,
 } from "antd";
 import { useMemo, useState } from "react";
@@ -60,6 +62,10 @@ interface Row {
   name: string;
   value: number | null;
   dueMonth: number;
+  /** Held to an even pace whatever the seasonal profiles (a milestone). */
+  linear: boolean;
+  /** The pace the saved target follows, as the API names it. */
+  pace: Decomposition["parent"]["pace"];
 }
 
 function DecompositionEditor({
@@ -79,12 +85,17 @@ function DecompositionEditor({
   const initialParent = {
     value: toInput(indicator, data.parent.target?.value),
     dueMonth: data.parent.target?.dueMonth ?? 12,
+    linear: data.parent.target?.linear ?? false,
   };
+  // Only a cumulative target has a pace through the year; shares and levels hold all year.
+  const paced = indicator.kind === "cumulative";
   const initialRows: Row[] = data.children.map((c) => ({
     region: c.region,
     name: nameOf(c, language),
     value: toInput(indicator, c.target?.value),
     dueMonth: c.target?.dueMonth ?? initialParent.dueMonth,
+    linear: c.target?.linear ?? false,
+    pace: c.pace,
   }));
   const [parent, setParent] = useState(initialParent);
   const [rows, setRows] = useState(initialRows);
@@ -138,11 +149,16 @@ function DecompositionEditor({
         year: data.year,
         ...(parent.value === null
           ? {}
-          : { value: fromInput(indicator, parent.value) ?? 0, dueMonth: parent.dueMonth }),
+          : {
+              value: fromInput(indicator, parent.value) ?? 0,
+              dueMonth: parent.dueMonth,
+              ...(paced ? { linear: parent.linear } : {}),
+            }),
         children: rows.map((r) => ({
           region: r.region,
           value: fromInput(indicator, r.value),
           dueMonth: r.dueMonth,
+          ...(paced ? { linear: r.linear } : {}),
         })),
       });
       message.success(t("targets.saved", { count: result.changed }));
@@ -207,6 +223,15 @@ function DecompositionEditor({
               className="targets-month"
             />
           </span>
+          {paced ? (
+            <LinearSwitch
+              label={`${parentName} ${t("targets.linear")}`}
+              checked={parent.linear}
+              disabled={!canEdit}
+              pace={data.parent.pace}
+              onChange={(linear) => setParent((p) => ({ ...p, linear }))}
+            />
+          ) : null}
         </Space>
       </Card>
 
@@ -271,6 +296,23 @@ function DecompositionEditor({
                 />
               ),
             },
+            ...(paced
+              ? [
+                  {
+                    title: t("targets.linear"),
+                    key: "linear",
+                    render: (_: unknown, r: Row) => (
+                      <LinearSwitch
+                        label={`${r.name} ${t("targets.linear")}`}
+                        checked={r.linear}
+                        disabled={!canEdit}
+                        pace={r.pace}
+                        onChange={(linear) => setRow(r.region, { linear })}
+                      />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
         {canEdit ? (
@@ -320,5 +362,39 @@ function DecompositionEditor({
         </Space>
       ) : null}
     </div>
+  );
+}
+
+/** 按线性序时: the target keeps an even pace; beside it, the pace its schedule follows now. */
+function LinearSwitch({
+  label,
+  checked,
+  disabled,
+  pace,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  pace: Row["pace"];
+  onChange: (linear: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Space size="small">
+      <Tooltip title={t("targets.linearHint")}>
+        <Switch
+          aria-label={label}
+          data-testid="linear-switch"
+          size="small"
+          checked={checked}
+          disabled={disabled}
+          onChange={onChange}
+        />
+      </Tooltip>
+      <Typography.Text type="secondary" className="targets-pace" data-pace={pace}>
+        {t(`metric.paceOf.${pace}`)}
+      </Typography.Text>
+    </Space>
   );
 }
