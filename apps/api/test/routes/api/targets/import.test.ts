@@ -32,9 +32,11 @@ describe("targets import", () => {
       "year",
       "value",
       "due_month",
+      "linear",
     ]);
     expect(sheet.getRow(3).getCell(1).value).toBe("440000");
     expect(sheet.getRow(3).getCell(6).value).toBe(10925);
+    expect(sheet.getRow(3).getCell(8).value).toBe("否");
   });
 
   it("imports a filled template, all of it, and the same file again changes nothing", async () => {
@@ -60,7 +62,7 @@ describe("targets import", () => {
       indicator: "shantytown_starts",
       year: 2024,
       old: null,
-      new: { value: 12_000, dueMonth: 11 },
+      new: { value: 12_000, dueMonth: 11, linear: false },
     });
     const stored = (await t.api.inject("/api/targets?year=2024&indicator=shantytown_starts")).json()
       .targets;
@@ -69,6 +71,27 @@ describe("targets import", () => {
       ["330100", 1500],
     ]);
     expect((await upload(bytes)).json().changed).toBe(0);
+  });
+
+  it("marks a target linear with 是 (yes), back with 否 (no); blank or no column keeps it", async () => {
+    const sheet = (linear: string) =>
+      Buffer.from(
+        `目标\nregion,indicator,year,value,due_month,linear\n330400,rural_seismic,2024,20,5,${linear}\n`,
+      );
+    const linearOf = async () =>
+      (await t.api.inject("/api/targets?year=2024&indicator=rural_seismic&region=330400")).json()
+        .targets[0]?.linear;
+    expect((await upload(sheet("是"), "parent=330000", "targets.csv")).statusCode).toBe(200);
+    expect(await linearOf()).toBe(true);
+    const blank = await upload(sheet(""), "parent=330000", "targets.csv");
+    expect(blank.json().changed).toBe(0);
+    expect(await linearOf()).toBe(true);
+    const no = await upload(sheet("否"), "parent=330000", "targets.csv");
+    expect(no.json()).toMatchObject({ ok: true, changed: 1 });
+    expect(await linearOf()).toBe(false);
+    const bad = await upload(sheet("maybe"), "parent=330000", "targets.csv");
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0]).toMatchObject({ field: "linear", rule: "not_yes_no" });
   });
 
   it("reads shares as percentages, with or without the sign (35 and 35% are 35%)", async () => {
