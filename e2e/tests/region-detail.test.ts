@@ -17,6 +17,12 @@ describe("region detail", () => {
     expect(text).toContain("72.3%");
     expect(text).toContain("25.0%");
     expect(text).toContain("10,925套");
+    // The legend names the pace the schedule line follows: even here, the national profile
+    // for rural renovations (seeded), and so on.
+    expect(text).toContain("序时目标（均匀进度）");
+    await expect(card.getByTestId("trend-chart").getAttribute("data-pace")).resolves.toBe("even");
+    const rural = page.locator("[data-testid=trend-card][data-indicator=rural_dilapidated]");
+    await expect(rural.textContent()).resolves.toContain("序时目标（全国季节分布）");
     // Two lines (pace and actual) and a dot per reported month.
     await expect(card.locator(".recharts-line-curve").count()).resolves.toBe(2);
     await expect(card.locator(".recharts-line-dots circle").count()).resolves.toBe(12);

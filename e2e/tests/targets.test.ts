@@ -25,6 +25,29 @@ async function cityInput(page: Page, city: string) {
 }
 
 describe("targets screen", () => {
+  it("a provincial official sets Zhejiang's own seasonal profile beside the national default, and resets it", async () => {
+    const session = await openSession(browser(), { signedIn: false });
+    const { page } = session;
+    await session.goto("/login");
+    await signIn(page, "zj_planner");
+    // The plan test's own indicator: no other test reads its schedule.
+    await session.goto(PLAN_PAGE);
+    await page.getByRole("tab", { name: "季节性进度" }).click();
+    const state = page.getByTestId("profile-state");
+    await expect.poll(() => state.textContent()).toContain("均匀进度");
+    await page.getByRole("spinbutton", { name: "1月 累计 %", exact: true }).fill("0");
+    await page.getByRole("spinbutton", { name: "2月 累计 %", exact: true }).fill("0");
+    await page.getByTestId("profile-save").click();
+    await expect.poll(() => state.textContent()).toContain("浙江省自定季节分布");
+    await expect(
+      page.getByTestId("profile-chart").locator(".recharts-legend-wrapper").textContent(),
+    ).resolves.toContain("浙江省季节分布");
+    await session.screenshot("targets-province-profile");
+    await page.getByTestId("profile-reset").click();
+    await expect.poll(() => state.textContent()).toContain("均匀进度");
+    await session.close();
+  });
+
   it("decomposes Zhejiang's 2024 target to its cities from a pasted column, warns of the shortfall, saves; plans 2021–2025", async () => {
     const session = await openSession(browser(), { signedIn: false });
     const { page } = session;
