@@ -225,6 +225,7 @@ function DecompositionEditor({
           </span>
           {paced ? (
             <LinearSwitch
+              caption={t("targets.linear")}
               label={`${parentName} ${t("targets.linear")}`}
               checked={parent.linear}
               disabled={!canEdit}
@@ -367,12 +368,15 @@ function DecompositionEditor({
 
 /** 按线性序时: the target keeps an even pace; beside it, the pace its schedule follows now. */
 function LinearSwitch({
+  caption,
   label,
   checked,
   disabled,
   pace,
   onChange,
 }: {
+  /** Text before the switch, where no column header names it. */
+  caption?: string;
   label: string;
   checked: boolean;
   disabled: boolean;
@@ -380,8 +384,12 @@ function LinearSwitch({
   onChange: (linear: boolean) => void;
 }) {
   const { t } = useTranslation();
+  // The pace as the switch stands: linear when on; when off, the saved target's pace (unknown
+  // until saved if it was linear: the profiles decide it then).
+  const shown = checked ? "linear" : pace === "linear" ? null : pace;
   return (
     <Space size="small">
+      {caption ? <span>{caption}</span> : null}
       <Tooltip title={t("targets.linearHint")}>
         <Switch
           aria-label={label}
@@ -392,9 +400,11 @@ function LinearSwitch({
           onChange={onChange}
         />
       </Tooltip>
-      <Typography.Text type="secondary" className="targets-pace" data-pace={pace}>
-        {t(`metric.paceOf.${pace}`)}
-      </Typography.Text>
+      {shown ? (
+        <Typography.Text type="secondary" className="targets-pace" data-pace={shown}>
+          {t(`metric.paceOf.${shown}`)}
+        </Typography.Text>
+      ) : null}
     </Space>
   );
 }
