@@ -64,6 +64,8 @@ export async function openSession(
     language?: "zh-CN" | "en";
     /** Signed in as the dashboard account (the default), or signed out to sign in as another. */
     signedIn?: boolean;
+    /** Another app than the shared one (the first-run test starts its own). */
+    baseUrl?: string;
   } = {},
 ): Promise<Session> {
   const context = await browser.newContext({
@@ -84,7 +86,7 @@ export async function openSession(
     errors.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  const baseUrl = inject("baseUrl");
+  const baseUrl = options.baseUrl ?? inject("baseUrl");
   return {
     context,
     page,

@@ -1,13 +1,7 @@
 import { fileURLToPath } from "node:url";
-import {
-  DEFAULT_DATA_DIR,
-  openDatabase,
-  prepareSchema,
-  SchemaNotCurrentError,
-  seedDatabase,
-} from "@jindu/db";
+import { DEFAULT_DATA_DIR, openDatabase, prepareSchema, SchemaNotCurrentError } from "@jindu/db";
 import { buildApp } from "./app.js";
-import { seedDemoUsers } from "./services/demo-users.js";
+import { prepareInstallation, type SeedChoice } from "./services/first-run.js";
 
 /**
  * Starts Jindu: opens the database (the embedded one unless DATABASE_URL is set), applies the
@@ -39,8 +33,22 @@ try {
   process.exit(1);
 }
 const seed = env.JINDU_SEED ?? "demo";
-if (seed !== "none") await seedDatabase(database.db, { referenceOnly: seed === "reference" });
-if (seed === "demo") await seedDemoUsers(database.db);
+if (!["demo", "reference", "none"].includes(seed)) {
+  console.error(`JINDU_SEED must be demo, reference or none, not "${seed}"`);
+  await database.close();
+  process.exit(1);
+}
+const { firstAdmin } = await prepareInstallation(database.db, {
+  seed: seed as SeedChoice,
+  adminPassword: env.JINDU_ADMIN_PASSWORD,
+});
+if (firstAdmin) {
+  // Printed once, on the start that created it: the only way into a new installation.
+  console.log(
+    `First start: administrator "${firstAdmin.username}" created with the one-time password ` +
+      `${firstAdmin.password} — sign in, choose a new password and enrol an authenticator.`,
+  );
+}
 
 const app = await buildApp({
   database,
