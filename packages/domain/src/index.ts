@@ -1,4 +1,5 @@
 export * from "./accounts.js";
+export * from "./calendar.js";
 export * from "./completion.js";
 export * from "./exact-sum.js";
 export * from "./figures.js";

@@ -14,10 +14,14 @@ export function reportingDeadline(
   return new Date(Date.UTC(year, month, deadlineDay + 1) - BEIJING_OFFSET_MS - 1);
 }
 
-export type Timeliness = "on_time" | "late" | "missing";
+/** not_due: the month owes no report under the province's calendar (see calendar.ts). */
+export type Timeliness = "on_time" | "late" | "missing" | "not_due";
 
 /** 报送 and 及时: a month never sent in is missing; otherwise on time or late by its first sending. */
-export function timelinessOf(firstSubmittedAt: Date | null, deadline: Date): Timeliness {
+export function timelinessOf(
+  firstSubmittedAt: Date | null,
+  deadline: Date,
+): Exclude<Timeliness, "not_due"> {
   if (firstSubmittedAt === null) return "missing";
   return firstSubmittedAt.getTime() <= deadline.getTime() ? "on_time" : "late";
 }
