@@ -62,8 +62,8 @@ const endpoints = [
     url: "/api/submissions/:region/:year/:month/reopen",
     body: ["version", "reason"],
   },
-  { method: "GET", url: "/api/completeness", query: ["parent", "year", "month", "deadlineDay"] },
-  { method: "GET", url: "/api/completeness/history", query: ["region", "year", "deadlineDay"] },
+  { method: "GET", url: "/api/completeness", query: ["parent", "year", "month"] },
+  { method: "GET", url: "/api/completeness/history", query: ["region", "year"] },
   { method: "GET", url: "/api/import/template", query: ["parent", "year", "month"] },
   {
     method: "POST",
@@ -111,7 +111,11 @@ const endpoints = [
   { method: "GET", url: "/api/task-lists/:code/:year" },
   { method: "PUT", url: "/api/task-lists/:code/:year", body: ["items"] },
   { method: "POST", url: "/api/task-lists/:code/:year/copy", body: ["fromYear"] },
-  { method: "PUT", url: "/api/settings/provinces/:code/reporting", body: ["allowPartialMonths"] },
+  {
+    method: "PUT",
+    url: "/api/settings/provinces/:code/reporting",
+    body: ["allowPartialMonths", "deadlineDay", "graceDays", "noReportMonths"],
+  },
   {
     method: "GET",
     url: "/api/audit",

@@ -283,16 +283,29 @@ export const signInAttempts = pgTable("sign_in_attempts", {
  * A province's own rules. Four eyes (四眼原则): the official who approves a month must not be the
  * one who submitted it or last edited its figures; on unless the province turns it off.
  */
-export const provinceSettings = pgTable("province_settings", {
-  regionCode: varchar("region_code", { length: 6 })
-    .primaryKey()
-    .references(() => regions.code),
-  fourEyes: boolean("four_eyes").notNull().default(true),
-  /** A month may be submitted with figures that have a target missing (default: it stays a draft). */
-  allowPartialMonths: boolean("allow_partial_months").notNull().default(false),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: text("updated_by"),
-});
+export const provinceSettings = pgTable(
+  "province_settings",
+  {
+    regionCode: varchar("region_code", { length: 6 })
+      .primaryKey()
+      .references(() => regions.code),
+    fourEyes: boolean("four_eyes").notNull().default(true),
+    /** A month may be submitted with figures that have a target missing (default: it stays a draft). */
+    allowPartialMonths: boolean("allow_partial_months").notNull().default(false),
+    /** Month m is due by this day of month m + 1 (1–28, Beijing time). */
+    deadlineDay: smallint("deadline_day").notNull().default(5),
+    /** Days after the deadline a first submission still counts as on time (0–15). */
+    graceDays: smallint("grace_days").notNull().default(0),
+    /** Months (1–12) that owe no report in this province, e.g. a quarterly indicator's others. */
+    noReportMonths: smallint("no_report_months").array().notNull().default(sql`'{}'::smallint[]`),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [
+    check("province_settings_deadline_day", sql`${t.deadlineDay} between 1 and 28`),
+    check("province_settings_grace_days", sql`${t.graceDays} between 0 and 15`),
+  ],
+);
 
 /** Who did what, when, from where, with old and new values: append-only, kept indefinitely. */
 export const auditLog = pgTable(

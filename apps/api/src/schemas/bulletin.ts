@@ -85,8 +85,10 @@ export const BulletinResponse = Type.Object({
   region: RegionRef,
   year: Type.Integer(),
   month: Type.Integer(),
-  /** When the month was due from the children (the 5th of the next month, Beijing time). */
+  /** When the month was due from the children (the province's calendar: day N of the next month). */
   deadline: Type.String({ format: "date-time" }),
+  /** False when the province's reporting calendar says the month owes no report. */
+  due: Type.Boolean(),
   summary: Type.Object({
     /** Indicators with a target for the region this year. */
     indicators: Type.Integer(),

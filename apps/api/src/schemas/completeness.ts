@@ -6,16 +6,11 @@ export const Timeliness = Type.Union([
   Type.Literal("on_time"),
   Type.Literal("late"),
   Type.Literal("missing"),
-]);
-
-const DeadlineDay = Type.Integer({
-  minimum: 1,
-  maximum: 28,
-  description: "day of the next month by which a month must be reported (default 5)",
-});
+  Type.Literal("not_due"),
+], { description: "not_due: the month owes no report under the province's reporting calendar" });
 
 export const CompletenessQuery = Type.Object(
-  { parent: RegionCode, year: Year, month: Month, deadlineDay: Type.Optional(DeadlineDay) },
+  { parent: RegionCode, year: Year, month: Month },
   { additionalProperties: false },
 );
 
@@ -30,7 +25,12 @@ export const CompletenessResponse = Type.Object({
   parent: RegionRef,
   year: Type.Integer(),
   month: Type.Integer(),
+  /** The deadline its province's reporting calendar sets (day N of the next month, Beijing). */
   deadline: Type.String({ format: "date-time" }),
+  /** The deadline plus the province's grace days: a first submission up to here is on time. */
+  onTimeUntil: Type.String({ format: "date-time" }),
+  /** False when the province's calendar says the month owes no report: nobody is missing. */
+  due: Type.Boolean(),
   summary: Type.Object({
     total: Type.Integer(),
     submitted: Type.Integer(),
@@ -49,7 +49,7 @@ export const CompletenessResponse = Type.Object({
 export type CompletenessResponse = Static<typeof CompletenessResponse>;
 
 export const TimelinessHistoryQuery = Type.Object(
-  { region: RegionCode, year: Year, deadlineDay: Type.Optional(DeadlineDay) },
+  { region: RegionCode, year: Year },
   { additionalProperties: false },
 );
 
@@ -60,6 +60,7 @@ export const TimelinessHistoryResponse = Type.Object({
     Type.Object({
       month: Type.Integer(),
       deadline: Type.String({ format: "date-time" }),
+      onTimeUntil: Type.String({ format: "date-time" }),
       timeliness: Timeliness,
       status: Type.Union([ReportStatus, Type.Null()]),
       firstSubmittedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),

@@ -20,8 +20,13 @@ export const PeriodsResponse = Type.Object({
       year: Type.Integer(),
       month: Type.Integer(),
       deadline: Type.String({ format: "date-time" }),
+      onTimeUntil: Type.String({ format: "date-time" }),
     },
-    { description: "the month being reported now: the one whose reporting deadline is next" },
+    {
+      description:
+        "the month being reported now: the earliest that owes a report under the province's " +
+        "calendar and whose deadline (plus grace) has not passed",
+    },
   ),
 });
 export type PeriodsResponse = Static<typeof PeriodsResponse>;

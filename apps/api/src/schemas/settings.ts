@@ -1,4 +1,5 @@
 import { type Static, Type } from "typebox";
+import { CALENDAR_LIMITS } from "@jindu/domain";
 import { RegionCode } from "./common.js";
 
 /** A province's own rules, set by the security officer. */
@@ -19,14 +20,41 @@ export const ProvinceSettingUpdate = Type.Object(
   { additionalProperties: false },
 );
 
+const reportingFields = {
+  allowPartialMonths: Type.Boolean({
+    description:
+      "a month may be submitted with figures that have a target missing (default false: such a month stays a draft)",
+  }),
+  deadlineDay: Type.Integer({
+    minimum: CALENDAR_LIMITS.deadlineDay.min,
+    maximum: CALENDAR_LIMITS.deadlineDay.max,
+    description: "month m is due by this day of month m + 1, Beijing time (default 5)",
+  }),
+  graceDays: Type.Integer({
+    minimum: CALENDAR_LIMITS.graceDays.min,
+    maximum: CALENDAR_LIMITS.graceDays.max,
+    description: "days after the deadline a first submission still counts as on time (default 0)",
+  }),
+  noReportMonths: Type.Array(Type.Integer({ minimum: 1, maximum: 12 }), {
+    maxItems: CALENDAR_LIMITS.noReportMonths.maxItems,
+    uniqueItems: true,
+    description:
+      "months (1–12) that owe no report, e.g. a quarterly indicator's months between quarter ends; at least one month must stay due",
+  }),
+};
+
 /** A province's choices about how its regions report, made by its officials. */
-export const ReportingSettings = Type.Object(
-  {
-    allowPartialMonths: Type.Boolean({
-      description:
-        "a month may be submitted with figures that have a target missing (default false: such a month stays a draft)",
-    }),
-  },
-  { additionalProperties: false },
-);
+export const ReportingSettings = Type.Object(reportingFields, { additionalProperties: false });
 export type ReportingSettings = Static<typeof ReportingSettings>;
+
+/** A change to them: the fields sent are changed, the others kept. */
+export const ReportingSettingsUpdate = Type.Object(
+  {
+    allowPartialMonths: Type.Optional(reportingFields.allowPartialMonths),
+    deadlineDay: Type.Optional(reportingFields.deadlineDay),
+    graceDays: Type.Optional(reportingFields.graceDays),
+    noReportMonths: Type.Optional(reportingFields.noReportMonths),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type ReportingSettingsUpdate = Static<typeof ReportingSettingsUpdate>;

@@ -49,6 +49,11 @@ export const SubmissionView = Type.Object({
   version: Type.Integer({ description: "send it back with every change; 0 when nothing is saved" }),
   reason: Type.Union([Type.String(), Type.Null()]),
   deadline: Type.String({ format: "date-time" }),
+  onTimeUntil: Type.String({
+    format: "date-time",
+    description: "the deadline plus the province's grace days: a first submission up to here is on time",
+  }),
+  due: Type.Boolean({ description: "false when the province's calendar says the month owes no report" }),
   firstSubmittedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   submittedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   allowPartial: Type.Boolean({

@@ -94,6 +94,7 @@ export async function bulletinOf(
     year: q.year,
     month: q.month,
     deadline: completeness.deadline,
+    due: completeness.due,
     summary: {
       indicators: indicatorLines.filter((x) => x.line?.target !== null).length,
       statuses: countStatuses(parentStatuses),

@@ -3,6 +3,7 @@ import {
   allIndicators,
   approvedHistoryOfRegions,
   type Database,
+  type ReportingSettings,
   settingsOfRegion,
   targetsOfRegions,
   taskListItems,
@@ -11,10 +12,12 @@ import {
   incrementsOf,
   type MonthLine,
   provinceOf,
+  type ReportingCalendar,
   type TaskList,
   taskApplies,
   taskListOf,
 } from "@jindu/domain";
+import { calendarOf } from "./calendar.js";
 import type { IndicatorRow } from "./progress.js";
 
 export type Figures = {
@@ -40,6 +43,8 @@ export interface MonthContext {
   previous: Map<string, Figures>;
   increments: Map<string, number[]>;
   allowPartial: boolean;
+  /** The province's reporting calendar (deadline, grace, months that owe no report). */
+  calendar: ReportingCalendar;
 }
 
 function contextOf(
@@ -49,7 +54,7 @@ function contextOf(
   targets: { indicatorCode: string; value: number; dueMonth: number }[],
   history: ApprovedHistoryRow[],
   year: number,
-  allowPartial: boolean,
+  settings: ReportingSettings,
 ): MonthContext {
   const indicators = new Map<string, IndicatorRow>();
   const unassigned = new Set<string>();
@@ -81,7 +86,8 @@ function contextOf(
     ),
     previous,
     increments,
-    allowPartial,
+    allowPartial: settings.allowPartialMonths,
+    calendar: calendarOf(settings),
   };
 }
 
@@ -127,7 +133,7 @@ export async function monthContexts(
         targetsOf.get(region) ?? [],
         historyOf.get(region) ?? [],
         q.year,
-        settings.allowPartialMonths,
+        settings,
       ),
     ]),
   );

@@ -1,6 +1,7 @@
 import { type Database, reportingPeriods } from "@jindu/db";
-import { openMonth, reportingDeadline } from "@jindu/domain";
+import { deadlineOf, onTimeUntil, openMonthIn } from "@jindu/domain";
 import type { PeriodsResponse } from "../schemas/index.js";
+import { calendarOfRegion } from "./calendar.js";
 import { requireRegion } from "./lookups.js";
 import { refOf } from "./progress.js";
 
@@ -11,12 +12,19 @@ export async function periodsOf(
   today = new Date(),
 ): Promise<PeriodsResponse> {
   const region = refOf(await requireRegion(db, q.region, "region"));
-  const { years, latest } = await reportingPeriods(db, q.region);
-  const open = openMonth(today);
+  const [{ years, latest }, calendar] = await Promise.all([
+    reportingPeriods(db, q.region),
+    calendarOfRegion(db, q.region),
+  ]);
+  const open = openMonthIn(today, calendar);
   return {
     region,
     years,
     latest,
-    open: { ...open, deadline: reportingDeadline(open.year, open.month).toISOString() },
+    open: {
+      ...open,
+      deadline: deadlineOf(calendar, open.year, open.month).toISOString(),
+      onTimeUntil: onTimeUntil(calendar, open.year, open.month).toISOString(),
+    },
   };
 }

@@ -42,12 +42,27 @@ export async function setFourEyes(
     });
 }
 
-/** A province's choices about how its regions report. */
+/** A province's choices about how its regions report, its reporting calendar among them. */
 export interface ReportingSettings {
   allowPartialMonths: boolean;
+  /** Month m is due by this day of month m + 1. */
+  deadlineDay: number;
+  /** Days after the deadline a first submission still counts as on time. */
+  graceDays: number;
+  /** Months (1–12) that owe no report. */
+  noReportMonths: number[];
 }
 
-const DEFAULTS: ReportingSettings = { allowPartialMonths: false };
+const DEFAULTS: ReportingSettings = {
+  allowPartialMonths: false,
+  deadlineDay: 5,
+  graceDays: 0,
+  noReportMonths: [],
+};
+
+/** Drivers differ on smallint[] (numbers or strings); months come back as sorted numbers. */
+const monthsOf = (months: readonly (number | string)[] | null | undefined) =>
+  [...(months ?? [])].map(Number).sort((a, b) => a - b);
 
 /** The settings of the province a region lies in (the region itself when it is one). */
 export async function settingsOfRegion(
@@ -64,20 +79,34 @@ export async function settingsOfRegion(
         from regions r join chain c on r.code = c.parent_code
         where c.depth < 5
       )
-      select s.allow_partial_months as "allowPartialMonths"
+      select s.allow_partial_months as "allowPartialMonths",
+        s.deadline_day as "deadlineDay",
+        s.grace_days as "graceDays",
+        s.no_report_months as "noReportMonths"
       from chain c join province_settings s on s.region_code = c.code
       where c.level = 'province'`,
   );
-  return row ?? DEFAULTS;
+  if (!row) return { ...DEFAULTS };
+  return {
+    allowPartialMonths: row.allowPartialMonths,
+    deadlineDay: Number(row.deadlineDay),
+    graceDays: Number(row.graceDays),
+    noReportMonths: monthsOf(row.noReportMonths),
+  };
 }
 
-/** Stores a province's reporting settings (a row per province, created on first change). */
+/**
+ * Stores a province's reporting settings (a row per province, created on first change); fields
+ * left out keep what they were.
+ */
 export async function saveReportingSettings(
   db: Database,
   regionCode: string,
-  settings: ReportingSettings,
+  change: Partial<ReportingSettings>,
   actor: string,
 ): Promise<ReportingSettings> {
+  const settings = { ...(await settingsOfRegion(db, regionCode)), ...change };
+  settings.noReportMonths = monthsOf([...new Set(settings.noReportMonths)]);
   const [row] = await db
     .insert(provinceSettings)
     .values({ regionCode, ...settings, updatedBy: actor })
@@ -85,6 +114,11 @@ export async function saveReportingSettings(
       target: provinceSettings.regionCode,
       set: { ...settings, updatedBy: actor, updatedAt: sql`now()` },
     })
-    .returning({ allowPartialMonths: provinceSettings.allowPartialMonths });
-  return row ?? settings;
+    .returning({
+      allowPartialMonths: provinceSettings.allowPartialMonths,
+      deadlineDay: provinceSettings.deadlineDay,
+      graceDays: provinceSettings.graceDays,
+      noReportMonths: provinceSettings.noReportMonths,
+    });
+  return row ? { ...row, noReportMonths: monthsOf(row.noReportMonths) } : settings;
 }

@@ -17,6 +17,7 @@ import {
   ProvinceSettingsResponse,
   ProvinceSettingUpdate,
   ReportingSettings,
+  ReportingSettingsUpdate,
 } from "../../../schemas/index.js";
 
 /** Security settings are the security officer's: an official cannot lift its own four eyes. */
@@ -85,7 +86,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       config: { auth: rule(READERS, { in: "params", key: "code", reach: "province" }) },
       schema: {
         tags: ["settings"],
-        summary: "A province's reporting settings (partial months)",
+        summary: "A province's reporting settings (partial months, reporting calendar)",
         params: ProvinceParams,
         response: { 200: ReportingSettings, ...errorResponses },
       },
@@ -109,9 +110,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
       schema: {
         tags: ["settings"],
-        summary: "Change a province's reporting settings (its officials)",
+        summary:
+          "Change a province's reporting settings (its officials); fields left out are kept",
         params: ProvinceParams,
-        body: ReportingSettings,
+        body: ReportingSettingsUpdate,
         response: { 200: ReportingSettings, ...errorResponses },
       },
     },

@@ -30,13 +30,25 @@ describe("GET /api/completeness", () => {
     expect(new Date(late?.firstSubmittedAt as string) > new Date(body.deadline)).toBe(true);
   });
 
-  it("a later deadline turns the late city on time", async () => {
+  it("a later deadline in Zhejiang's calendar turns the late city on time", async () => {
+    const official = await t.as("zj_official");
+    const setDay = async (deadlineDay: number) =>
+      expect(
+        (
+          await official.inject({
+            method: "PUT",
+            url: "/api/settings/provinces/330000/reporting",
+            payload: { deadlineDay },
+          })
+        ).statusCode,
+      ).toBe(200);
+    await setDay(20);
     const body: CompletenessResponse = (
-      await t.api.inject({
-        url: "/api/completeness?parent=330000&year=2022&month=12&deadlineDay=20",
-      })
+      await t.api.inject({ url: "/api/completeness?parent=330000&year=2022&month=12" })
     ).json();
+    expect(body.deadline).toBe("2023-01-20T15:59:59.999Z");
     expect(body.summary).toMatchObject({ onTime: 9, late: 0, missing: 2 });
+    await setDay(5);
   });
 
   it("a month counts as reported once it is sent in, judged by when it was first sent", async () => {
@@ -70,7 +82,7 @@ describe("GET /api/completeness", () => {
     });
   });
 
-  it("rejects an unknown region or a deadline day of 31", async () => {
+  it("rejects an unknown region, and a deadline day in the query (the province's calendar decides)", async () => {
     expect(
       (await t.api.inject({ url: "/api/completeness?parent=999999&year=2022&month=12" }))
         .statusCode,
@@ -78,7 +90,7 @@ describe("GET /api/completeness", () => {
     expect(
       (
         await t.api.inject({
-          url: "/api/completeness?parent=330000&year=2022&month=12&deadlineDay=31",
+          url: "/api/completeness?parent=330000&year=2022&month=12&deadlineDay=20",
         })
       ).statusCode,
     ).toBe(400);

@@ -45,6 +45,7 @@ describe("GET /api/periods", () => {
       year: 2026,
       month: 11,
       deadline: "2026-12-05T15:59:59.999Z",
+      onTimeUntil: "2026-12-05T15:59:59.999Z",
     });
     // Past the 5th the month in progress is open; in early January, December of the year before.
     vi.setSystemTime(new Date("2026-06-06T10:00:00+08:00"));
