@@ -2,12 +2,10 @@ import { type Static, Type } from "typebox";
 import { Month, RegionCode, RegionRef, Year } from "./common.js";
 import { ReportStatus } from "./reports.js";
 
-export const Timeliness = Type.Union([
-  Type.Literal("on_time"),
-  Type.Literal("late"),
-  Type.Literal("missing"),
-  Type.Literal("not_due"),
-], { description: "not_due: the month owes no report under the province's reporting calendar" });
+export const Timeliness = Type.Union(
+  [Type.Literal("on_time"), Type.Literal("late"), Type.Literal("missing"), Type.Literal("not_due")],
+  { description: "not_due: the month owes no report under the province's reporting calendar" },
+);
 
 export const CompletenessQuery = Type.Object(
   { parent: RegionCode, year: Year, month: Month },

@@ -1,5 +1,5 @@
-import { type Static, Type } from "typebox";
 import { CALENDAR_LIMITS } from "@jindu/domain";
+import { type Static, Type } from "typebox";
 import { RegionCode } from "./common.js";
 
 /** A province's own rules, set by the security officer. */

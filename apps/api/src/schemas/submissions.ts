@@ -51,9 +51,12 @@ export const SubmissionView = Type.Object({
   deadline: Type.String({ format: "date-time" }),
   onTimeUntil: Type.String({
     format: "date-time",
-    description: "the deadline plus the province's grace days: a first submission up to here is on time",
+    description:
+      "the deadline plus the province's grace days: a first submission up to here is on time",
   }),
-  due: Type.Boolean({ description: "false when the province's calendar says the month owes no report" }),
+  due: Type.Boolean({
+    description: "false when the province's calendar says the month owes no report",
+  }),
   firstSubmittedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   submittedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   allowPartial: Type.Boolean({

@@ -74,7 +74,12 @@ const TEXTS = {
     ],
     missing: ["地区代码", "地区", "报送情况", "首次报送时间"],
     status: { completed: "已完成", green: "正常", yellow: "轻度滞后", red: "严重滞后" },
-    timeliness: { on_time: "按时报送", late: "逾期报送", missing: "未报送", not_due: "本月无需报送" },
+    timeliness: {
+      on_time: "按时报送",
+      late: "逾期报送",
+      missing: "未报送",
+      not_due: "本月无需报送",
+    },
     note: "综合得分：各指标“完成率÷序时进度”（最高按100%计）的平均值×100；仅计已审核数据。",
   },
   en: {
@@ -152,7 +157,12 @@ const TEXTS = {
       yellow: "Slightly behind",
       red: "Far behind",
     },
-    timeliness: { on_time: "On time", late: "Late", missing: "Not reported", not_due: "No report due" },
+    timeliness: {
+      on_time: "On time",
+      late: "Late",
+      missing: "Not reported",
+      not_due: "No report due",
+    },
     note: "Score: the mean over the indicators of completion ÷ schedule progress (capped at 100%), × 100; approved figures only.",
   },
 } as const;

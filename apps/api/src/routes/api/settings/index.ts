@@ -110,8 +110,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
       schema: {
         tags: ["settings"],
-        summary:
-          "Change a province's reporting settings (its officials); fields left out are kept",
+        summary: "Change a province's reporting settings (its officials); fields left out are kept",
         params: ProvinceParams,
         body: ReportingSettingsUpdate,
         response: { 200: ReportingSettings, ...errorResponses },
