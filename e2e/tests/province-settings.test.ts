@@ -48,12 +48,75 @@ describe("province settings", () => {
 
     await toggle(page, "allow-partial", true);
     await session.screenshot("province-settings-official");
-    await expect(apiGet(page, "/settings/provinces/440000/reporting")).resolves.toEqual({
+    await expect(apiGet(page, "/settings/provinces/440000/reporting")).resolves.toMatchObject({
       allowPartialMonths: true,
     });
     await toggle(page, "allow-partial", false);
+    await expect(apiGet(page, "/settings/provinces/440000/reporting")).resolves.toMatchObject({
+      allowPartialMonths: false,
+    });
+    await session.close();
+  });
+
+  it("Guangdong's official sets the reporting calendar (the 10th, two days' grace, no January) and the completeness screen follows it", async () => {
+    const session = await openSettings("catalogue_guangdong");
+    const { page } = session;
+    // A retry (or a rerun on the same database) starts from the default calendar.
+    const csrf = (await apiGet(page, "/auth/session")).csrfToken as string;
+    const reset = await page.request.put(
+      `${inject("baseUrl")}/api/settings/provinces/440000/reporting`,
+      {
+        data: { deadlineDay: 5, graceDays: 0, noReportMonths: [] },
+        headers: { "x-csrf-token": csrf },
+      },
+    );
+    expect(reset.status()).toBe(200);
+    await page.reload();
+    const calendar = page.getByTestId("reporting-calendar");
+    await calendar.waitFor();
+    await expect(calendar.textContent()).resolves.toContain("无需报送的月份");
+    const setNumber = async (testId: string, value: number) => {
+      const input = page.getByTestId(testId);
+      await input.fill(String(value));
+      await input.blur();
+    };
+    const save = async () => {
+      await page.getByTestId("save-calendar").click();
+      await page.locator(".ant-message-success").last().waitFor();
+    };
+    await setNumber("deadline-day", 10);
+    await setNumber("grace-days", 2);
+    await page.getByTestId("no-report-months").getByText("1月", { exact: true }).click();
+    await session.screenshot("province-settings-calendar");
+    await save();
     await expect(apiGet(page, "/settings/provinces/440000/reporting")).resolves.toEqual({
       allowPartialMonths: false,
+      deadlineDay: 10,
+      graceDays: 2,
+      noReportMonths: [1],
+    });
+
+    // The completeness screen: December 2022 is due by 10 January with grace to the 12th.
+    await session.goto("/completeness?region=440000&year=2022&month=12");
+    const deadline = page.getByTestId("completeness-deadline");
+    await deadline.waitFor();
+    await expect(deadline.textContent()).resolves.toMatch(/1月10日.*宽限至.*1月12日/);
+    // January 2023 owes no report in Guangdong: nobody is chased.
+    await session.goto("/completeness?region=440000&year=2023&month=1");
+    await page.getByTestId("chase-not-due").waitFor();
+    await expect(deadline.textContent()).resolves.toContain("本月无需报送");
+
+    // Back to the defaults for the other tests.
+    await session.goto("/admin/settings");
+    await setNumber("deadline-day", 5);
+    await setNumber("grace-days", 0);
+    await page.getByTestId("no-report-months").getByText("1月", { exact: true }).click();
+    await save();
+    await expect(apiGet(page, "/settings/provinces/440000/reporting")).resolves.toEqual({
+      allowPartialMonths: false,
+      deadlineDay: 5,
+      graceDays: 0,
+      noReportMonths: [],
     });
     await session.close();
   });

@@ -40,9 +40,16 @@ export default function CompletenessRoute() {
         extra={
           completeness.data ? (
             <span className="muted" data-testid="completeness-deadline">
-              {t("completeness.deadline", {
-                date: formatDateTime(completeness.data.deadline, language, false),
-              })}
+              {completeness.data.due
+                ? t("completeness.deadline", {
+                    date: formatDateTime(completeness.data.deadline, language, false),
+                  }) +
+                  (completeness.data.onTimeUntil === completeness.data.deadline
+                    ? ""
+                    : t("completeness.grace", {
+                        date: formatDateTime(completeness.data.onTimeUntil, language, false),
+                      }))
+                : t("completeness.notDueMonth")}
             </span>
           ) : null
         }
@@ -71,7 +78,7 @@ export default function CompletenessRoute() {
                 <Card size="small" className="chart-card" title={t("completeness.table")}>
                   <CompletenessTable
                     lines={data.regions}
-                    deadline={data.deadline}
+                    deadline={data.onTimeUntil}
                     onOpen={onOpen}
                   />
                 </Card>

@@ -5,6 +5,7 @@ export const zhCN = {
   period: "填报月份",
   noTargets: "该地区本年度没有目标任务，无需填报",
   deadline: "报送截止：{{date}}",
+  notDue: "按本省报送日历，本月无需报送",
   submittedAt: "提交时间：{{date}}",
   status: {
     none: "未填报",
@@ -95,6 +96,7 @@ export const en: typeof zhCN = {
   period: "Month",
   noTargets: "This region has no targets this year: nothing to report",
   deadline: "Due by {{date}}",
+  notDue: "The province's reporting calendar asks no report for this month",
   submittedAt: "Submitted {{date}}",
   status: {
     none: "Not started",

@@ -64,7 +64,7 @@ export function ApprovalCard({ item, busy, onDecide, onHistory }: ApprovalCardPr
   const lines = item.entries.filter((e) => e.version > 0);
   const warnings = lines.reduce((n, e) => n + e.warnings.length, 0);
   const late =
-    item.firstSubmittedAt !== null && new Date(item.firstSubmittedAt) > new Date(item.deadline);
+    item.firstSubmittedAt !== null && new Date(item.firstSubmittedAt) > new Date(item.onTimeUntil);
   const date = (iso: string) => formatBeijingTime(iso, language, "minute");
   // The bureau's explanation of a line's warnings, in the table and in the phone's list alike.
   const explanationOf = (e: { explanation: string | null }) => (

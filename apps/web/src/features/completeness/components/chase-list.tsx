@@ -23,7 +23,11 @@ export function ChaseList({ data, onOpen }: ChaseListProps) {
   const lines = [...missing, ...late];
   if (lines.length === 0) {
     return (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("completeness.chaseEmpty")} />
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={t(data.due ? "completeness.chaseEmpty" : "completeness.notDueMonth")}
+        data-testid={data.due ? undefined : "chase-not-due"}
+      />
     );
   }
   const separator = language === "en" ? ", " : "、";
@@ -48,7 +52,7 @@ export function ChaseList({ data, onOpen }: ChaseListProps) {
             {line.timeliness === "late" ? (
               <span className="muted">
                 {t("completeness.daysLate", {
-                  count: daysLate(line.firstSubmittedAt, data.deadline),
+                  count: daysLate(line.firstSubmittedAt, data.onTimeUntil),
                 })}
               </span>
             ) : null}

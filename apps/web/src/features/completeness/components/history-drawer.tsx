@@ -56,6 +56,9 @@ export function HistoryDrawer({ region, year, onClose }: HistoryDrawerProps) {
                     late: count("late"),
                     missing: count("missing"),
                   })}
+                  {count("not_due") > 0
+                    ? t("completeness.historySummaryNotDue", { count: count("not_due") })
+                    : null}
                 </p>
                 <ol className="history-strip" aria-hidden>
                   {data.months.map((m) => (
@@ -89,7 +92,7 @@ export function HistoryDrawer({ region, year, onClose }: HistoryDrawerProps) {
                           {m.timeliness === "late" ? (
                             <span className="muted completeness-days-late">
                               {t("completeness.daysLate", {
-                                count: daysLate(m.firstSubmittedAt, m.deadline),
+                                count: daysLate(m.firstSubmittedAt, m.onTimeUntil),
                               })}
                             </span>
                           ) : null}

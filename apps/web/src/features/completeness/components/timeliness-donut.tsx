@@ -7,7 +7,13 @@ import { TIMELINESS_KEY, TIMELINESS_ORDER, TIMELINESS_STYLE } from "./timeliness
 /** On time, late and missing as a donut, the reporting rate written in the middle. */
 export function TimelinessDonut({ summary }: { summary: CompletenessResponse["summary"] }) {
   const { t } = useTranslation();
-  const counts = { on_time: summary.onTime, late: summary.late, missing: summary.missing };
+  const counts = {
+    on_time: summary.onTime,
+    late: summary.late,
+    missing: summary.missing,
+    // Regions in a month their province's calendar does not ask for.
+    not_due: summary.total - summary.onTime - summary.late - summary.missing,
+  };
   const data = TIMELINESS_ORDER.filter((key) => counts[key] > 0).map((key) => ({
     key,
     name: t(`completeness.${TIMELINESS_KEY[key]}`),

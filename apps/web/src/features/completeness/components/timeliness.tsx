@@ -1,4 +1,9 @@
-import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled } from "@ant-design/icons";
+import {
+  CheckCircleFilled,
+  ClockCircleFilled,
+  CloseCircleFilled,
+  MinusCircleFilled,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "@/lib/i18n";
@@ -10,21 +15,24 @@ export const TIMELINESS_STYLE: Record<Timeliness, { color: string; text: string 
   on_time: { color: "#009E73", text: "#ffffff" },
   late: { color: "#E69F00", text: "#1f1f1f" },
   missing: { color: "#D55E00", text: "#ffffff" },
+  not_due: { color: "#8c8c8c", text: "#ffffff" },
 };
 
-export const TIMELINESS_ORDER: Timeliness[] = ["on_time", "late", "missing"];
+export const TIMELINESS_ORDER: Timeliness[] = ["not_due", "on_time", "late", "missing"];
 
 /** The locale key of each timeliness: on_time → completeness.onTime. */
-export const TIMELINESS_KEY: Record<Timeliness, "onTime" | "late" | "missing"> = {
+export const TIMELINESS_KEY: Record<Timeliness, "onTime" | "late" | "missing" | "notDue"> = {
   on_time: "onTime",
   late: "late",
   missing: "missing",
+  not_due: "notDue",
 };
 
 const ICONS: Record<Timeliness, ReactNode> = {
   on_time: <CheckCircleFilled />,
   late: <ClockCircleFilled />,
   missing: <CloseCircleFilled />,
+  not_due: <MinusCircleFilled />,
 };
 
 export function TimelinessTag({ value }: { value: Timeliness }) {
@@ -47,7 +55,7 @@ export function formatDateTime(iso: string | null, language: Language, withTime 
   return formatBeijingTime(iso, language, withTime ? "minute" : "date");
 }
 
-/** Whole days (rounded up) a submission came after its deadline. */
+/** Whole days (rounded up) a submission came after its deadline (give the end of any grace). */
 export function daysLate(submittedAt: string | null, deadline: string): number {
   if (!submittedAt) return 0;
   const ms = new Date(submittedAt).getTime() - new Date(deadline).getTime();

@@ -181,7 +181,9 @@ export function MonthForm({ view }: { view: SubmissionView }) {
         <strong>{nameOf(view.region, language)}</strong>
         <SubmissionStatusTag status={view.status} />
         <span className="muted">
-          {t("entry.deadline", { date: formatBeijingTime(view.deadline, language) })}
+          {view.due
+            ? t("entry.deadline", { date: formatBeijingTime(view.deadline, language) })
+            : t("entry.notDue")}
         </span>
         {view.submittedAt ? (
           <span className="muted">

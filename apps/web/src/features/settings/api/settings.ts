@@ -43,7 +43,8 @@ export const useReportingSettings = (code: string | null) =>
 
 export const useSaveReportingSettings = () =>
   useMutation({
-    mutationFn: ({ code, ...settings }: ReportingSettings & { code: string }) =>
+    // Fields left out keep what they were.
+    mutationFn: ({ code, ...settings }: Partial<ReportingSettings> & { code: string }) =>
       apiRequest<ReportingSettings>("PUT", `/settings/provinces/${code}/reporting`, {
         body: settings,
       }),

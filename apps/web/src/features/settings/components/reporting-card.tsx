@@ -9,6 +9,7 @@ import type { SessionUser } from "@/lib/auth";
 import { errorText } from "@/lib/error-text";
 import { nameOf } from "@/utils/format";
 import { useReportingSettings, useSaveReportingSettings } from "../api/settings";
+import { CalendarForm } from "./calendar-form";
 
 /**
  * A province's reporting rules, for its officials: a provincial official sees its own province,
@@ -51,31 +52,39 @@ export function ReportingCard({ user }: { user: SessionUser }) {
       ) : null}
       <QueryState query={settings}>
         {(data) => (
-          <Form.Item
-            label={t("settings.allowPartial")}
-            extra={
-              <Typography.Text type="secondary">{t("settings.allowPartialHelp")}</Typography.Text>
-            }
-          >
-            <Switch
-              checked={data.allowPartialMonths}
-              loading={save.isPending}
-              checkedChildren={t("settings.on")}
-              unCheckedChildren={t("settings.off")}
-              data-testid="allow-partial"
-              onChange={(allowPartialMonths) =>
-                code &&
-                save.mutate(
-                  { code, allowPartialMonths },
-                  {
-                    onSuccess: () => message.success(t("settings.saved")),
-                    onError: (error) =>
-                      message.error(t("settings.failed", { message: errorText(error, t, "save") })),
-                  },
-                )
+          <>
+            <Form.Item
+              label={t("settings.allowPartial")}
+              extra={
+                <Typography.Text type="secondary">{t("settings.allowPartialHelp")}</Typography.Text>
               }
-            />
-          </Form.Item>
+            >
+              <Switch
+                checked={data.allowPartialMonths}
+                loading={save.isPending}
+                checkedChildren={t("settings.on")}
+                unCheckedChildren={t("settings.off")}
+                data-testid="allow-partial"
+                onChange={(allowPartialMonths) =>
+                  code &&
+                  save.mutate(
+                    { code, allowPartialMonths },
+                    {
+                      onSuccess: () => message.success(t("settings.saved")),
+                      onError: (error) =>
+                        message.error(
+                          t("settings.failed", { message: errorText(error, t, "save") }),
+                        ),
+                    },
+                  )
+                }
+              />
+            </Form.Item>
+            {code ? (
+              // Keyed so that another province, or what the server saved, starts the form afresh.
+              <CalendarForm key={`${code}:${JSON.stringify(data)}`} code={code} settings={data} />
+            ) : null}
+          </>
         )}
       </QueryState>
     </Card>
