@@ -105,6 +105,11 @@ describe("province settings", () => {
     await session.goto("/completeness?region=440000&year=2023&month=1");
     await page.getByTestId("chase-not-due").waitFor();
     await expect(deadline.textContent()).resolves.toContain("本月无需报送");
+    // So does the bulletin's reporting section.
+    await session.goto("/bulletin?region=440000&year=2023&month=1");
+    const reporting = page.getByTestId("bulletin-missing");
+    await reporting.waitFor();
+    await expect(reporting.textContent()).resolves.toContain("本月无需报送");
 
     // Back to the defaults for the other tests.
     await session.goto("/admin/settings");

@@ -10,6 +10,7 @@ export const zhCN = {
   heading: "{{year}}年1–{{month}}月 目标任务进度通报",
   headingJanuary: "{{year}}年1月 目标任务进度通报",
   meta: "数据截至{{year}}年{{month}}月底 · 报送截止{{deadline}} · 仅计已审核数据",
+  metaNotDue: "数据截至{{year}}年{{month}}月底 · 按本省报送日历本月无需报送 · 仅计已审核数据",
   sections: {
     summary: "一、总体情况",
     indicators: "二、各项指标完成情况",
@@ -51,6 +52,7 @@ export const zhCN = {
   timeliness: { on_time: "按时", late: "逾期", missing: "未报送", not_due: "无需报送" },
   noLagging: "本期没有落后于序时进度的事项。",
   noMissing: "本月各地区均已按时报送。",
+  notDue: "按本省报送日历，本月无需报送，不催报。",
   missingList: "未报送：{{regions}}（按上月数据计入排名）。",
   lateList: "逾期报送：{{regions}}。",
   scoreNote:
@@ -71,6 +73,8 @@ export const en: typeof zhCN = {
   heading: "Progress bulletin, January–{{monthName}} {{year}}",
   headingJanuary: "Progress bulletin, January {{year}}",
   meta: "Figures to the end of {{monthName}} {{year}} · reports due {{deadline}} · approved figures only",
+  metaNotDue:
+    "Figures to the end of {{monthName}} {{year}} · no report due this month under the province's calendar · approved figures only",
   sections: {
     summary: "1. Overview",
     indicators: "2. Indicators",
@@ -117,6 +121,7 @@ export const en: typeof zhCN = {
   },
   noLagging: "No line is behind schedule this period.",
   noMissing: "Every region reported on time this month.",
+  notDue: "The province's reporting calendar asks no report for this month: nobody to chase.",
   missingList: "Not reported: {{regions}} (ranked on their previous month's figures).",
   lateList: "Reported late: {{regions}}.",
   scoreNote:

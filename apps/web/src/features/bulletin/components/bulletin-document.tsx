@@ -95,7 +95,7 @@ export function BulletinDocument({ bulletin }: { bulletin: BulletinResponse }) {
           <span className="bulletin-issuer">{issuer}</span> <span>{heading}</span>
         </h1>
         <p className="bulletin-meta">
-          {t("bulletin.meta", {
+          {t(bulletin.due ? "bulletin.meta" : "bulletin.metaNotDue", {
             year: bulletin.year,
             month: bulletin.month,
             monthName: monthName(bulletin.month),

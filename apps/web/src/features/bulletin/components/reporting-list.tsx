@@ -17,7 +17,7 @@ export function ReportingList({ bulletin }: { bulletin: BulletinResponse }) {
   return (
     <div data-testid="bulletin-missing" className="bulletin-reporting">
       {rows.length === 0 ? (
-        <p>{t("bulletin.noMissing")}</p>
+        <p>{t(bulletin.due ? "bulletin.noMissing" : "bulletin.notDue")}</p>
       ) : (
         <>
           {bulletin.missing.length > 0 ? (
