@@ -80,7 +80,7 @@ async function firstSignIn(
   await page.waitForURL((url) => url.pathname !== "/account/authenticator");
 }
 
-const bodyText = (page: Page) => page.locator("main").innerText();
+const bodyText = async (page: Page) => (await page.locator("main").textContent()) ?? "";
 
 // No retry: a first sign-in happens once; a second attempt would meet changed passwords.
 describe("a new installation, set up as the README says", { retry: 0 }, () => {
