@@ -33,3 +33,16 @@ export function columnOf(sheet: ExcelJS.Worksheet, code: string): number {
   if (!found) throw new Error(`no column ${code}`);
   return found;
 }
+
+/** The figure columns' codes of a monthly template as a client downloads it (its row 2). */
+export async function templateCodes(
+  client: {
+    inject(url: string): Promise<{ statusCode: number; body: string; rawPayload: Buffer }>;
+  },
+  query: string,
+): Promise<string[]> {
+  const res = await client.inject(`/api/import/template?${query}`);
+  if (res.statusCode !== 200) throw new Error(`template: ${res.statusCode} ${res.body}`);
+  const row = (await loadWorkbook(res.rawPayload)).worksheets[0]?.getRow(2).values as unknown[];
+  return row.filter((v): v is string => typeof v === "string");
+}

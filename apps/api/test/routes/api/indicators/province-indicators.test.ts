@@ -1,6 +1,6 @@
-import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Client, useTestApp } from "../../../helper.js";
+import { templateCodes } from "../../../spreadsheet-helpers.js";
 
 const t = useTestApp();
 
@@ -26,16 +26,6 @@ const codesOf = async (client: Client) =>
   ((await client.inject("/api/indicators")).json().indicators as { code: string }[]).map(
     (i) => i.code,
   );
-
-/** The figure columns' codes of a monthly template (row 2). */
-async function templateCodes(client: Client, query: string): Promise<string[]> {
-  const res = await client.inject(`/api/import/template?${query}`);
-  expect(res.statusCode, res.body).toBe(200);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const row = workbook.worksheets[0]?.getRow(2).values as unknown[];
-  return row.filter((v): v is string => typeof v === "string");
-}
 
 beforeAll(async () => {
   zhejiang = await t.as("zj_official");

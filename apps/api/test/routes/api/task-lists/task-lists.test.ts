@@ -1,9 +1,9 @@
 import { queryRows } from "@jindu/db";
 import { sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SubmissionView } from "../../../../src/schemas/index.js";
 import { type Client, useTestApp } from "../../../helper.js";
+import { templateCodes } from "../../../spreadsheet-helpers.js";
 
 const t = useTestApp();
 
@@ -28,15 +28,6 @@ async function formOf(client: Client, region: string): Promise<SubmissionView> {
 }
 
 const codesOn = (v: SubmissionView) => v.entries.map((e) => e.indicator.code);
-
-async function templateCodes(client: Client, query: string): Promise<string[]> {
-  const res = await client.inject(`/api/import/template?${query}`);
-  expect(res.statusCode, res.body).toBe(200);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const row = workbook.worksheets[0]?.getRow(2).values as unknown[];
-  return row.filter((v): v is string => typeof v === "string");
-}
 
 beforeAll(async () => {
   zhejiang = await t.as("zj_official");
