@@ -28,6 +28,7 @@ import type {
 } from "../schemas/index.js";
 import { requireIndicator, requireRegion } from "./lookups.js";
 import { withProvinceProfiles } from "./progress.js";
+import { asksFor } from "./task-lists.js";
 
 type TargetRow = Awaited<ReturnType<typeof listTargets>>[number];
 
@@ -60,16 +61,29 @@ export const presentPlan = (p: PlanRow): TargetPlan => ({
   updatedAt: p.updatedAt.toISOString(),
 });
 
+/**
+ * The sub-regions a target is split to: those the province's task list gives the indicator in
+ * the year (all of them without a list), besides every sub-region there is.
+ */
+async function carryingChildren(
+  db: Database,
+  q: { parent: string; indicator: string; year: number },
+) {
+  const all = await childRegions(db, q.parent);
+  const asks = await asksFor(db, [q.parent, ...all.map((c) => c.code)], q.year);
+  return { carrying: all.filter((c) => asks(q.indicator, c.code)), all };
+}
+
 /** A province's (or city's) target with its children's, and how they compare. */
 export async function decomposition(
   db: Database,
   q: { parent: string; indicator: string; year: number },
   changed = 0,
 ): Promise<Decomposition> {
-  const [parent, indicator, children] = await Promise.all([
+  const [parent, indicator, { carrying: children }] = await Promise.all([
     requireRegion(db, q.parent, "parent"),
     requireIndicator(db, q.indicator, "indicator", q.parent),
-    childRegions(db, q.parent),
+    carryingChildren(db, q),
   ]);
   const rows = await targetsOf(db, {
     indicator: q.indicator,
@@ -120,19 +134,26 @@ export async function saveDecomposition(
   db: Database,
   body: DecompositionBody,
 ): Promise<Decomposition> {
-  const [indicator, children] = await Promise.all([
+  const [indicator, { carrying: children, all }] = await Promise.all([
     requireIndicator(db, body.indicator, "indicator", body.parent),
-    requireRegion(db, body.parent, "parent").then(() => childRegions(db, body.parent)),
+    requireRegion(db, body.parent, "parent").then(() => carryingChildren(db, body)),
   ]);
-  if (children.length === 0) {
+  if (all.length === 0) {
     throw badRequest(`parent: region ${body.parent} has no sub-regions to decompose to`, "parent");
   }
   const childCodes = new Set(children.map((c) => c.code));
+  const allCodes = new Set(all.map((c) => c.code));
   const problems: ValidationProblem[] = [];
   const seen = new Set<string>();
   body.children.forEach((child, i) => {
     const field = `children[${i}]`;
-    if (!childCodes.has(child.region)) {
+    if (allCodes.has(child.region) && !childCodes.has(child.region)) {
+      problems.push({
+        field: `${field}.region`,
+        rule: "not_assigned",
+        message: `${child.region} carries no ${body.indicator} task in ${body.year}`,
+      });
+    } else if (!childCodes.has(child.region)) {
       problems.push({
         field: `${field}.region`,
         rule: "not_a_child",

@@ -141,7 +141,7 @@ describe("a province's annual task list (年度目标任务清单)", () => {
     );
   });
 
-  it("the matrix, progress and import template follow the list", async () => {
+  it("the matrix, progress, decomposition and import template follow the list", async () => {
     const matrix = await zhejiang.inject("/api/matrix?parent=330000&year=2026&month=10");
     expect(matrix.statusCode, matrix.body).toBe(200);
     const cell = (region: string, indicator: string) =>
@@ -165,6 +165,25 @@ describe("a province's annual task list (年度目标任务清单)", () => {
       progress.json().children.find((c: { region: { code: string } }) => c.region.code === region);
     expect(line("330300").target).toBeNull();
     expect(line("330100").target).toBeCloseTo(0.4, 9);
+
+    // The target is split only to the cities that carry the task.
+    const split = await zhejiang.inject(
+      "/api/targets/decomposition?parent=330000&indicator=prefab_share&year=2026",
+    );
+    expect(split.statusCode, split.body).toBe(200);
+    expect(split.json().children.map((c: { region: string }) => c.region)).toEqual(["330100"]);
+    const toWenzhou = await zhejiang.inject({
+      method: "PUT",
+      url: "/api/targets/decomposition",
+      payload: {
+        parent: "330000",
+        indicator: "prefab_share",
+        year: 2026,
+        children: [{ region: "330300", value: 0.3 }],
+      },
+    });
+    expect(toWenzhou.statusCode).toBe(400);
+    expect(toWenzhou.json().rule).toBe("not_assigned");
 
     const codes = await templateCodes(zhejiang, "parent=330000&year=2026&month=10");
     expect(codes).toContain("shantytown_starts");
