@@ -37,12 +37,19 @@ export function attainment(line: ScoredLine): number | null {
   return Math.min(1, Math.max(0, line.completion / line.schedule));
 }
 
+/** The bulletin publishes overall scores to one decimal place. */
+export const SCORE_DECIMALS = 1;
+
 /**
  * A region's overall score in the monthly bulletin (综合得分): the mean attainment over its rated
- * indicators, × 100 (100: on or ahead of schedule everywhere). Null when nothing is rated.
+ * indicators, × 100 (100: on or ahead of schedule everywhere), rounded to the published
+ * SCORE_DECIMALS. Rounded here, before ranking, so that two regions the bulletin shows with the
+ * same score share a rank, as its footnote says (99.70 and 99.67 both read 99.7). Null when
+ * nothing is rated.
  */
 export function overallScore(lines: readonly ScoredLine[]): number | null {
   const values = lines.map(attainment).filter((v): v is number => v !== null);
   if (values.length === 0) return null;
-  return (values.reduce((a, b) => a + b, 0) / values.length) * 100;
+  const scale = 10 ** SCORE_DECIMALS;
+  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100 * scale) / scale;
 }

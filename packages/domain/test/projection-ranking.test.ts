@@ -105,6 +105,20 @@ describe("overallScore (the bulletin's 综合得分)", () => {
     expect(overallScore(lines)).toBeCloseTo(80, 9);
   });
 
+  it("is published to one decimal, so that scores that read the same share a rank", () => {
+    // Two regions 0.03 apart before rounding (99.70 and 99.67): both read 99.7 in the bulletin,
+    // so they rank together, and the next one ranks third.
+    const region = (attainments: number[]) =>
+      attainments.map((a) => ({ status: "green", completion: a * 0.5, schedule: 0.5 }));
+    const scores = [
+      overallScore(region([1, 1, 0.9910174])),
+      overallScore(region([1, 1, 0.9900247])),
+      overallScore(region([1, 0.95, 1])),
+    ];
+    expect(scores).toEqual([99.7, 99.7, 98.3]);
+    expect(rankByScore(scores)).toEqual([1, 1, 3]);
+  });
+
   it("leaves out lines without a status, and is null when none is rated", () => {
     expect(overallScore([{ status: null, completion: 0.5, schedule: 0.5 }])).toBeNull();
     expect(

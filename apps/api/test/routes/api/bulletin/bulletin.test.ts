@@ -94,6 +94,28 @@ describe("GET /api/bulletin", () => {
     expect(body.indicators[column]?.best).toEqual(first?.region);
   });
 
+  it("Guangdong December 2022: cities whose scores read the same share a rank", async () => {
+    // Before scores were rounded to their published decimal, 99.70 and 99.67 (both shown as
+    // 99.7) ranked 4th and 5th.
+    const body = await bulletin("440000", 2022, 12);
+    const rows = body.ranking.filter((r) => r.score !== null);
+    for (const row of rows) {
+      expect(row.score).toBe(Math.round((row.score as number) * 10) / 10);
+      const same = rows.filter(
+        (r) => (r.score as number).toFixed(1) === (row.score as number).toFixed(1),
+      );
+      expect(same.map((r) => r.rank)).toEqual(same.map(() => row.rank));
+    }
+    const tied = rows.filter((r, i) => rows.some((o, j) => j !== i && o.rank === r.rank));
+    expect(tied.length).toBeGreaterThanOrEqual(2);
+    // Standard competition ranking: after two at rank k, the next is k + 2.
+    const ranks = rows.map((r) => r.rank as number);
+    ranks.forEach((rank, i) => {
+      expect(rank).toBe(ranks.findIndex((r) => r === rank) + 1);
+      if (i > 0) expect(rank).toBeGreaterThanOrEqual(ranks[i - 1] as number);
+    });
+  });
+
   it("Zhejiang October 2020: Lishui, Wenzhou and Jinhua head the lagging list on prefab share", async () => {
     const body = await bulletin("330000", 2020, 10);
     const lagging = await get<LaggingResponse>("/api/lagging?parent=330000&year=2020&month=10");
