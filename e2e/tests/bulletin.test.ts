@@ -7,6 +7,8 @@ import { describe, expect, inject, it } from "vitest";
 import { loadWorkbook } from "../../apps/api/test/spreadsheet-helpers.js";
 import { openSession, SCREENSHOT_DIR, useBrowser } from "../support/browser.js";
 
+const WIDE = { width: 1440, height: 900 };
+
 const browser = useBrowser();
 
 /** PDFs go to the git-ignored artifacts/ folder at the workspace root, beside the screenshots. */
@@ -196,6 +198,59 @@ describe("monthly bulletin (工作情况通报)", () => {
     expect(ranking.slice(1).map((r) => [r[2], r[3]])).toEqual(
       api.ranking.map((r) => [r.region.nameEn, r.score]),
     );
+    await session.close();
+  });
+
+  it("on screen at 1440 px: no column narrower than four characters, a shorter page, the score axis from 0", async () => {
+    const session = await openSession(browser(), { viewport: WIDE });
+    const { page } = session;
+    await session.goto(`/bulletin?${QUERY}`);
+    await page.locator("[data-testid=bulletin-ranking] tbody tr.ant-table-row").first().waitFor();
+    // Every column of every table in the document at least four characters of its text wide,
+    // the indicator names' column most of all (it was 31 px: one character a line).
+    const font = await page
+      .locator("[data-testid=bulletin-indicators] tbody td.bulletin-indicator-name")
+      .first()
+      .evaluate((td) => Number.parseFloat(getComputedStyle(td).fontSize));
+    const columns = await page
+      .locator(".bulletin-doc .bulletin-table thead th")
+      .evaluateAll((ths) =>
+        ths.map((th) => ({ text: th.textContent ?? "", width: th.getBoundingClientRect().width })),
+      );
+    expect(columns.length).toBeGreaterThan(20);
+    for (const column of columns) {
+      expect(column.width, column.text).toBeGreaterThanOrEqual(4 * font);
+    }
+    // Every table fits the page: nothing sticks out past the document's edge.
+    const overflow = await page.evaluate(() => {
+      const doc = document.querySelector(".bulletin-doc")?.getBoundingClientRect();
+      const tables = [...document.querySelectorAll(".bulletin-doc table")];
+      return tables.map((t) => Math.round(t.getBoundingClientRect().right - (doc?.right ?? 0)));
+    });
+    for (const past of overflow) expect(past).toBeLessThanOrEqual(0);
+    // An indicator's name takes at most two lines.
+    const names = await page
+      .locator("[data-testid=bulletin-indicators] tbody td.bulletin-indicator-name")
+      .evaluateAll((tds) =>
+        tds.map((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          return { text: td.textContent ?? "", lines: lines.size };
+        }),
+      );
+    expect(names).toHaveLength(19);
+    for (const name of names) expect(name.lines, name.text).toBeLessThanOrEqual(2);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    // Before: 13,470 px and more, most of it indicator names one character a line.
+    expect(height).toBeLessThan(8000);
+    // The score axis starts at 0, with 100 at its top.
+    const ticks = await page
+      .locator("[data-testid=bulletin-chart] .recharts-yAxis-tick-labels text")
+      .allTextContents();
+    expect(ticks[0]).toBe("0");
+    expect(ticks.at(-1)).toBe("100");
+    await session.screenshot("bulletin-440000-2022-12-1440");
     await session.close();
   });
 });

@@ -16,12 +16,13 @@ export function IndicatorTable({ indicators }: { indicators: BulletinIndicator[]
     {
       key: "order",
       title: t("bulletin.columns.order"),
-      width: 40,
+      width: 52,
       render: (_, __, index) => index + 1,
     },
     {
       key: "indicator",
       title: t("bulletin.columns.indicator"),
+      className: "bulletin-indicator-name",
       render: (_, x) => nameOf(x.indicator, language),
     },
     {
@@ -67,11 +68,13 @@ export function IndicatorTable({ indicators }: { indicators: BulletinIndicator[]
     {
       key: "best",
       title: t("bulletin.columns.best"),
+      className: "bulletin-region-name",
       render: (_, x) => (x.best ? nameOf(x.best, language) : dash),
     },
     {
       key: "worst",
       title: t("bulletin.columns.worst"),
+      className: "bulletin-region-name",
       render: (_, x) => (x.worst ? nameOf(x.worst, language) : dash),
     },
   ];

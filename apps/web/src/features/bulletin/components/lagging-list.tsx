@@ -17,17 +17,19 @@ export function LaggingList({ items }: { items: LaggingItem[] }) {
     {
       key: "order",
       title: t("bulletin.columns.order"),
-      width: 40,
+      width: 52,
       render: (_, __, index) => index + 1,
     },
     {
       key: "region",
       title: t("bulletin.columns.region"),
+      className: "bulletin-region-name",
       render: (_, item) => <strong>{nameOf(item.line.region, language)}</strong>,
     },
     {
       key: "indicator",
       title: t("bulletin.columns.indicator"),
+      className: "bulletin-indicator-name",
       render: (_, item) => nameOf(item.indicator, language),
     },
     {

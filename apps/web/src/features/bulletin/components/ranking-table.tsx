@@ -22,6 +22,7 @@ export function RankingTable({ ranking }: { ranking: BulletinRankingRow[] }) {
     {
       key: "region",
       title: t("bulletin.columns.region"),
+      className: "bulletin-region-name",
       render: (_, row) => <strong>{nameOf(row.region, language)}</strong>,
     },
     {

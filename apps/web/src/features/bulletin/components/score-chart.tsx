@@ -22,13 +22,8 @@ export function ScoreChart({ ranking }: { ranking: BulletinRankingRow[] }) {
       status: statusKey(row.worst),
     }));
   if (data.length === 0) return null;
-  // Scores sit close to 100: start the axis near the lowest so that differences show.
-  const low = Math.max(0, Math.floor(Math.min(...data.map((d) => d.score)) / 5) * 5 - 5);
-  const step = 100 - low > 25 ? 10 : 5;
-  const ticks = Array.from(
-    { length: Math.floor((100 - low) / step) + 1 },
-    (_, i) => low + i * step,
-  );
+  // The axis starts at 0: bars whose length is not the score would overstate small differences.
+  const ticks = [0, 20, 40, 60, 80, 100];
   return (
     <figure className="bulletin-chart" data-testid="bulletin-chart">
       <figcaption>{t("bulletin.chart")}</figcaption>
@@ -49,13 +44,7 @@ export function ScoreChart({ ranking }: { ranking: BulletinRankingRow[] }) {
           height={language === "en" ? 62 : 46}
           tick={{ fontSize: 10 }}
         />
-        <YAxis
-          domain={[low, 100]}
-          ticks={ticks}
-          tick={{ fontSize: 10 }}
-          width={32}
-          allowDataOverflow
-        />
+        <YAxis domain={[0, 100]} ticks={ticks} tick={{ fontSize: 10 }} width={32} />
         <Bar dataKey="score" isAnimationActive={false}>
           {data.map((d) => (
             <Cell key={d.code} fill={STATUS_STYLE[d.status].color} />
