@@ -259,4 +259,23 @@ describe("monthly bulletin (工作情况通报)", () => {
     await session.screenshot("bulletin-440000-2022-12-1440");
     await session.close();
   });
+
+  it("a month without approved figures says so instead of tables of dashes", async () => {
+    const session = await openSession(browser(), { viewport: WIDE });
+    const { page } = session;
+    await session.goto("/bulletin?region=440000&year=2023&month=1");
+    const notice = page.getByTestId("bulletin-no-figures");
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain("本月暂无已审核数据");
+    await expect(page.getByTestId("bulletin-indicators").count()).resolves.toBe(0);
+    await expect(page.getByTestId("bulletin-ranking").count()).resolves.toBe(0);
+    await expect(page.getByTestId("bulletin-chart").count()).resolves.toBe(0);
+    // Who has not reported still shows, not said to be ranked on last month's figures.
+    const missing = await page.getByTestId("bulletin-missing").textContent();
+    expect(missing).toContain("未报送：广州市");
+    expect(missing).not.toContain("计入排名");
+    await expect(page.getByTestId("bulletin-title").textContent()).resolves.toContain("2023年1月");
+    await session.screenshot("bulletin-440000-2023-01-empty");
+    await session.close();
+  });
 });

@@ -17,6 +17,8 @@ export const zhCN = {
     ranking: "三、各地区综合排名",
     lagging: "四、滞后事项清单",
     reporting: "五、未报送及逾期报送地区",
+    // Alone under a month without figures: no numbering.
+    reportingAlone: "未报送及逾期报送地区",
   },
   summaryIndicators:
     "截至{{month}}月底，{{region}}{{indicators}}项有目标任务的指标中，已完成{{completed}}项，达到序时进度{{green}}项，落后于序时进度{{behind}}项（其中滞后超过10个百分点{{red}}项）。",
@@ -50,10 +52,12 @@ export const zhCN = {
     submittedAt: "首次报送时间",
   },
   timeliness: { on_time: "按时", late: "逾期", missing: "未报送", not_due: "无需报送" },
+  noFigures: "本月暂无已审核数据：各项指标尚无经审核的填报数据，本期不作排名。",
   noLagging: "本期没有落后于序时进度的事项。",
   noMissing: "本月各地区均已按时报送。",
   notDue: "按本省报送日历，本月无需报送，不催报。",
   missingList: "未报送：{{regions}}（按上月数据计入排名）。",
+  missingListUnranked: "未报送：{{regions}}。",
   lateList: "逾期报送：{{regions}}。",
   scoreNote:
     "说明：综合得分为各指标“完成率÷序时进度”（单项最高按100%计）的平均值×100，得分相同者并列；序时进度为截至本月应完成目标任务的比例；进度差为完成率减序时进度（个百分点）。",
@@ -81,6 +85,7 @@ export const en: typeof zhCN = {
     ranking: "3. Overall ranking of regions",
     lagging: "4. Lagging list",
     reporting: "5. Regions not reported or late",
+    reportingAlone: "Regions not reported or late",
   },
   summaryIndicators:
     "By the end of {{monthName}}, of {{region}}'s {{indicators}} indicators with a target, {{completed}} are completed, {{green}} on schedule and {{behind}} behind schedule ({{red}} of them more than 10 pp behind).",
@@ -119,10 +124,13 @@ export const en: typeof zhCN = {
     missing: "Not reported",
     not_due: "No report due",
   },
+  noFigures:
+    "No approved figures for this month yet: no indicator has approved figures, so nothing is ranked this period.",
   noLagging: "No line is behind schedule this period.",
   noMissing: "Every region reported on time this month.",
   notDue: "The province's reporting calendar asks no report for this month: nobody to chase.",
   missingList: "Not reported: {{regions}} (ranked on their previous month's figures).",
+  missingListUnranked: "Not reported: {{regions}}.",
   lateList: "Reported late: {{regions}}.",
   scoreNote:
     "Notes: the overall score is the mean over the indicators of completion ÷ schedule progress (each capped at 100%), × 100; equal scores share a rank. Schedule progress is the share of the target due by this month; lag is completion minus schedule, in percentage points.",

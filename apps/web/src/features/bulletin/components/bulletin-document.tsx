@@ -88,6 +88,7 @@ export function BulletinDocument({ bulletin }: { bulletin: BulletinResponse }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { issuer, heading } = bulletinTitle(bulletin, t, language);
+  const hasFigures = bulletin.indicators.some((x) => x.line?.actual != null);
   return (
     <article className="bulletin-doc" data-testid="bulletin-document">
       <header className="bulletin-head">
@@ -104,33 +105,47 @@ export function BulletinDocument({ bulletin }: { bulletin: BulletinResponse }) {
         </p>
       </header>
 
-      <section className="bulletin-section">
-        <h2>{t("bulletin.sections.summary")}</h2>
-        <Summary bulletin={bulletin} />
-        {bulletin.ranking.length > 0 ? <ScoreChart ranking={bulletin.ranking} /> : null}
-      </section>
+      {hasFigures ? (
+        <>
+          <section className="bulletin-section">
+            <h2>{t("bulletin.sections.summary")}</h2>
+            <Summary bulletin={bulletin} />
+            {bulletin.ranking.length > 0 ? <ScoreChart ranking={bulletin.ranking} /> : null}
+          </section>
+
+          <section className="bulletin-section">
+            <h2>{t("bulletin.sections.indicators")}</h2>
+            <IndicatorTable indicators={bulletin.indicators} />
+            <div className="bulletin-legend">
+              <StatusLegend />
+            </div>
+          </section>
+
+          <section className="bulletin-section">
+            <h2>{t("bulletin.sections.ranking")}</h2>
+            <RankingTable ranking={bulletin.ranking} />
+          </section>
+
+          <section className="bulletin-section">
+            <h2>{t("bulletin.sections.lagging")}</h2>
+            <LaggingList items={bulletin.lagging} />
+          </section>
+        </>
+      ) : (
+        // Nothing approved yet: one sentence rather than tables of dashes; who has not reported
+        // still matters.
+        <section className="bulletin-section">
+          <p className="bulletin-no-figures" data-testid="bulletin-no-figures">
+            {t("bulletin.noFigures")}
+          </p>
+        </section>
+      )}
 
       <section className="bulletin-section">
-        <h2>{t("bulletin.sections.indicators")}</h2>
-        <IndicatorTable indicators={bulletin.indicators} />
-        <div className="bulletin-legend">
-          <StatusLegend />
-        </div>
-      </section>
-
-      <section className="bulletin-section">
-        <h2>{t("bulletin.sections.ranking")}</h2>
-        <RankingTable ranking={bulletin.ranking} />
-      </section>
-
-      <section className="bulletin-section">
-        <h2>{t("bulletin.sections.lagging")}</h2>
-        <LaggingList items={bulletin.lagging} />
-      </section>
-
-      <section className="bulletin-section">
-        <h2>{t("bulletin.sections.reporting")}</h2>
-        <ReportingList bulletin={bulletin} />
+        <h2>
+          {t(hasFigures ? "bulletin.sections.reporting" : "bulletin.sections.reportingAlone")}
+        </h2>
+        <ReportingList bulletin={bulletin} ranked={hasFigures} />
       </section>
 
       <footer className="bulletin-foot">

@@ -4,8 +4,17 @@ import { useLanguage } from "@/hooks/use-language";
 import { nameOf } from "@/utils/format";
 import { formatDateTime } from "../format";
 
-/** The children that have not reported the month, then those that reported after the deadline. */
-export function ReportingList({ bulletin }: { bulletin: BulletinResponse }) {
+/**
+ * The children that have not reported the month, then those that reported after the deadline.
+ * `ranked`: whether the bulletin ranks anyone (a month without figures does not).
+ */
+export function ReportingList({
+  bulletin,
+  ranked = true,
+}: {
+  bulletin: BulletinResponse;
+  ranked?: boolean;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const names = (regions: { nameZh: string; nameEn: string }[]) =>
@@ -21,7 +30,11 @@ export function ReportingList({ bulletin }: { bulletin: BulletinResponse }) {
       ) : (
         <>
           {bulletin.missing.length > 0 ? (
-            <p>{t("bulletin.missingList", { regions: names(bulletin.missing) })}</p>
+            <p>
+              {t(ranked ? "bulletin.missingList" : "bulletin.missingListUnranked", {
+                regions: names(bulletin.missing),
+              })}
+            </p>
           ) : null}
           {bulletin.late.length > 0 ? (
             <p>{t("bulletin.lateList", { regions: names(bulletin.late.map((x) => x.region)) })}</p>
