@@ -8,7 +8,16 @@ const t = useTestApp();
 /** Every route with a template to fill with hostile values. */
 const endpoints = [
   { method: "GET", url: "/api/progress", query: ["indicator", "parent", "year", "month"] },
-  { method: "GET", url: "/api/lagging", query: ["parent", "year", "month"] },
+  {
+    method: "GET",
+    url: "/api/lagging",
+    query: ["parent", "year", "month", "indicator", "region", "status"],
+  },
+  {
+    method: "GET",
+    url: "/api/lagging/xlsx",
+    query: ["parent", "year", "month", "indicator", "region", "status", "lang"],
+  },
   { method: "GET", url: "/api/overview", query: ["region", "year", "month"] },
   { method: "GET", url: "/api/periods", query: ["region"] },
   { method: "GET", url: "/api/matrix", query: ["parent", "year", "month"] },

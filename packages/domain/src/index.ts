@@ -4,6 +4,7 @@ export * from "./completion.js";
 export * from "./exact-sum.js";
 export * from "./figures.js";
 export * from "./indicator.js";
+export * from "./lagging-filter.js";
 export * from "./measure.js";
 export * from "./month-checks.js";
 export * from "./pace.js";

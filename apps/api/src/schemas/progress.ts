@@ -74,8 +74,36 @@ export const ProgressResponse = Type.Object({
 });
 export type ProgressResponse = Static<typeof ProgressResponse>;
 
+/** The lagging list's filters: one indicator, one child region, one status (unset: all). */
+const laggingFilters = {
+  indicator: Type.Optional(IndicatorCode),
+  region: Type.Optional(RegionCode),
+  status: Type.Optional(
+    Type.Union([Type.Literal("yellow"), Type.Literal("red")], {
+      description: "yellow: behind by up to 10 points; red: by more",
+    }),
+  ),
+};
+
 export const LaggingQuery = Type.Object(
-  { parent: RegionCode, year: Year, month: Month, include: Include },
+  { parent: RegionCode, year: Year, month: Month, include: Include, ...laggingFilters },
+  { additionalProperties: false },
+);
+export type LaggingQuery = Static<typeof LaggingQuery>;
+
+export const LaggingXlsxQuery = Type.Object(
+  {
+    parent: RegionCode,
+    year: Year,
+    month: Month,
+    include: Include,
+    ...laggingFilters,
+    lang: Type.Optional(
+      Type.Union([Type.Literal("zh"), Type.Literal("en")], {
+        description: "language of the workbook's headers and names (default zh)",
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 

@@ -11,7 +11,9 @@ import {
 } from "@jindu/db";
 import {
   behindStreak,
+  filterLagging,
   isBehind,
+  type LaggingFilter,
   type Measure,
   measureFrom,
   type ProgressTable,
@@ -270,9 +272,17 @@ export function laggingItems(
 }
 
 /** Every child region behind schedule on any indicator, worst lag first. */
-export async function laggingOf(db: Database, q: PeriodQuery & { parent: string; month: number }) {
+export async function laggingOf(
+  db: Database,
+  q: PeriodQuery & { parent: string; month: number } & LaggingFilter,
+) {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
   const indicators = await allIndicators(db, { province: provinceOf(parent.code), year: q.year });
   const tables = await monthlyTables(db, parent, indicators, { ...q, toMonth: q.month });
-  return { year: q.year, month: q.month, parent, items: laggingItems(indicators, tables) };
+  const items = filterLagging(laggingItems(indicators, tables), {
+    indicator: q.indicator,
+    region: q.region,
+    status: q.status,
+  });
+  return { year: q.year, month: q.month, parent, items };
 }

@@ -299,6 +299,13 @@ const CASES: Case[] = [
   },
   {
     method: "GET",
+    route: "/api/lagging/xlsx",
+    url: "/api/lagging/xlsx?parent={province}&year=2020&month=10&status=red",
+    roles: READERS,
+    scoped: true,
+  },
+  {
+    method: "GET",
     route: "/api/overview/",
     url: "/api/overview?region={province}&year=2020&month=10",
     roles: READERS,
