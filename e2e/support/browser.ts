@@ -1,6 +1,12 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Download,
+  type Page,
+} from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 
 export const DESKTOP = { width: 1366, height: 768 };
@@ -103,4 +109,11 @@ export async function openSession(
       expect(errors, "console errors").toEqual([]);
     },
   };
+}
+
+/** A download's bytes (the browser runs remotely, so there is no local path to read). */
+export async function downloaded(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -1,17 +1,9 @@
-import type { Download } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { loadWorkbook, workbookBytes } from "../../apps/api/test/spreadsheet-helpers.js";
 import { signIn } from "../support/auth.js";
-import { openSession, useBrowser } from "../support/browser.js";
+import { downloaded, openSession, useBrowser } from "../support/browser.js";
 
 const browser = useBrowser();
-
-/** A download's bytes (the browser runs remotely, so there is no local path to read). */
-async function downloaded(download: Download): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 describe("accounts in bulk", () => {
   it("the administrator downloads the template, sees a bad row refused, then gets the one-time passwords", async () => {

@@ -2,13 +2,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openTestDatabase, type TestDatabase } from "@jindu/db/testing";
 import { openMonth } from "@jindu/domain";
-import type { Download, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../apps/api/src/app.js";
 import { prepareInstallation } from "../../apps/api/src/services/first-run.js";
 import { loadWorkbook, workbookBytes } from "../../apps/api/test/spreadsheet-helpers.js";
 import { signIn, totpCode } from "../support/auth.js";
-import { openSession, type Session, useBrowser } from "../support/browser.js";
+import { downloaded, openSession, type Session, useBrowser } from "../support/browser.js";
 
 /**
  * A new installation as `JINDU_SEED=reference pnpm start` leaves it: regions and the national
@@ -43,12 +43,6 @@ const { year, month } = openMonth(new Date());
 const INDICATOR = "urban_village";
 const INDICATOR_ZH = "城中村改造";
 
-async function downloaded(download: Download): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 /**
  * A first sign-in with a one-time password: choose one's own, and where the role needs it
  * enrol an authenticator from the secret the page shows.
@@ -80,6 +74,7 @@ async function firstSignIn(
   await page.waitForURL((url) => url.pathname !== "/account/authenticator");
 }
 
+// Screens load in the background: a busy CI machine may need more than expect.poll's 5 s.
 const bodyText = async (page: Page) => (await page.locator("main").textContent()) ?? "";
 
 // No retry: a first sign-in happens once; a second attempt would meet changed passwords.
@@ -166,7 +161,7 @@ describe("a new installation, set up as the README says", { retry: 0 }, () => {
       );
     await op.getByTestId("paste-apply").click();
     await expect
-      .poll(() => op.getByTestId("decomposition-check").textContent())
+      .poll(() => op.getByTestId("decomposition-check").textContent(), { timeout: 30_000 })
       .toContain("下级目标合计与上级目标一致");
     await op.getByTestId("decomposition-save").click();
     await op.locator(".ant-message", { hasText: "已保存" }).waitFor();
@@ -188,7 +183,9 @@ describe("a new installation, set up as the README says", { retry: 0 }, () => {
       .first()
       .fill("96");
     await expect
-      .poll(() => bp.getByTestId(`entry-completion-${INDICATOR}`).textContent())
+      .poll(() => bp.getByTestId(`entry-completion-${INDICATOR}`).textContent(), {
+        timeout: 30_000,
+      })
       .toContain("80");
     // The system's first month holds the year so far: a jump the form asks to explain.
     await bp.getByTestId(`entry-warning-${INDICATOR}`).waitFor();
@@ -212,14 +209,14 @@ describe("a new installation, set up as the README says", { retry: 0 }, () => {
     // 6. The overview, the comparison and the bulletin show it.
     const period = `year=${year}&month=${month}`;
     await official.goto(`/?region=330000&${period}`);
-    await expect.poll(() => bodyText(op)).toContain(INDICATOR_ZH);
+    await expect.poll(() => bodyText(op), { timeout: 30_000 }).toContain(INDICATOR_ZH);
     await official.screenshot("first-run-5-overview");
     await official.goto(`/comparison?region=330000&indicator=${INDICATOR}&${period}`);
-    await expect.poll(() => bodyText(op)).toContain("杭州市");
-    await expect.poll(() => bodyText(op)).toContain("80.0%");
+    await expect.poll(() => bodyText(op), { timeout: 30_000 }).toContain("杭州市");
+    await expect.poll(() => bodyText(op), { timeout: 30_000 }).toContain("80.0%");
     await official.screenshot("first-run-6-comparison");
     await official.goto(`/bulletin?region=330000&${period}`);
-    await expect.poll(() => bodyText(op)).toContain(INDICATOR_ZH);
+    await expect.poll(() => bodyText(op), { timeout: 30_000 }).toContain(INDICATOR_ZH);
     await official.screenshot("first-run-7-bulletin");
     await official.close();
   }, 300_000);

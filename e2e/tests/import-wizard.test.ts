@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import type { BrowserContext, Download, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { columnOf, loadWorkbook, workbookBytes } from "../../apps/api/test/spreadsheet-helpers.js";
 import { signIn } from "../support/auth.js";
-import { openSession, type Session, useBrowser } from "../support/browser.js";
+import { downloaded, openSession, type Session, useBrowser } from "../support/browser.js";
 
 const browser = useBrowser();
 
@@ -81,13 +81,6 @@ async function slowUpload(session: Session) {
     downloadThroughput: -1,
     uploadThroughput: 1024 * 1024,
   });
-}
-
-/** A download's bytes (the browser runs remotely, so there is no local path to read). */
-async function downloaded(download: Download): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** Downloads the template through the wizard's first step and opens it. */
