@@ -115,6 +115,12 @@ describe("monthly bulletin (工作情况通报)", () => {
     expect(Math.abs((width as number) - 595.3)).toBeLessThan(2);
     expect(Math.abs((height as number) - 841.9)).toBeLessThan(2);
     const text = squeeze((await extractText(pdf, { mergePages: true })).text);
+    // Every page numbered at its foot, out of the total.
+    const pages = (await extractText(pdf, { mergePages: false })).text.map(squeeze);
+    expect(pages).toHaveLength(pdf.numPages);
+    pages.forEach((pageText, i) => {
+      expect(pageText).toContain(`第${i + 1}页，共${pdf.numPages}页`);
+    });
     expect(text).toContain(squeeze("广东省住房和城乡建设厅 2022年1–12月 目标任务进度通报"));
     expect(text).toContain("三、各地区综合排名");
     expect(text).toContain(firstCity);
@@ -191,6 +197,18 @@ describe("monthly bulletin (工作情况通报)", () => {
     for (const past of await overflowPastDocument(page)) expect(past).toBeLessThanOrEqual(0);
     await session.screenshot("bulletin-440000-2022-12-en");
     await page.screenshot({ path: `${SCREENSHOT_DIR}bulletin-440000-2022-12-en-top.png` });
+
+    // Printed in English, its pages are numbered in English.
+    await page.emulateMedia({ media: "print" });
+    const pdf = await getDocumentProxy(
+      new Uint8Array(await page.pdf({ format: "A4", printBackground: true })),
+    );
+    expect(pdf.numPages).toBeGreaterThan(1);
+    const pages = (await extractText(pdf, { mergePages: false })).text;
+    pages.forEach((pageText, i) => {
+      expect(pageText.replace(/\s+/g, " ")).toContain(`Page ${i + 1} of ${pdf.numPages}`);
+    });
+    await page.emulateMedia({ media: "screen" });
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
