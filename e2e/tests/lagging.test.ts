@@ -1,12 +1,8 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { LaggingResponse } from "@jindu/api/schemas";
 import { describe, expect, inject, it } from "vitest";
 import { loadWorkbook } from "../../apps/api/test/spreadsheet-helpers.js";
-import { openSession, useBrowser } from "../support/browser.js";
+import { downloaded, openSession, useBrowser } from "../support/browser.js";
 
-/** Downloads go to the git-ignored artifacts/ folder at the workspace root. */
-const ARTIFACTS = fileURLToPath(new URL("../../artifacts/", import.meta.url));
 const PERIOD = "region=330000&year=2020&month=10";
 
 const browser = useBrowser();
@@ -83,10 +79,7 @@ describe("lagging list", () => {
       page.getByTestId("lagging-xlsx").click(),
     ]);
     expect(download.suggestedFilename()).toBe("滞后清单-浙江省-2020年10月.xlsx");
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const path = `${ARTIFACTS}${download.suggestedFilename()}`;
-    await download.saveAs(path);
-    const workbook = await loadWorkbook(readFileSync(path));
+    const workbook = await loadWorkbook(await downloaded(download));
     const sheet = workbook.getWorksheet("滞后清单");
     const names: unknown[] = [];
     sheet?.eachRow((row, n) => {
