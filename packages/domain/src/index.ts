@@ -7,6 +7,7 @@ export * from "./indicator.js";
 export * from "./lagging-filter.js";
 export * from "./measure.js";
 export * from "./month-checks.js";
+export * from "./notifications.js";
 export * from "./pace.js";
 export * from "./parse.js";
 export * from "./progress.js";
