@@ -5,6 +5,7 @@ export * from "./queries/index.js";
 export * from "./roles.js";
 export type {
   Indicator,
+  Notification,
   ProvinceProfile,
   Region,
   Report,

@@ -1,6 +1,7 @@
 import {
   DIRECTIONS,
   INDICATOR_KINDS,
+  type NotificationKind,
   REGION_LEVELS,
   ROLES,
   type SessionEndReason,
@@ -447,3 +448,33 @@ export const provinceProfiles = pgTable(
   ],
 );
 export type ProvinceProfile = typeof provinceProfiles.$inferSelect;
+
+/**
+ * The in-app inbox: one row per recipient and event, written in the transaction of the change
+ * that caused it. The event key keeps one event from reaching anyone twice.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    titleZh: varchar("title_zh", { length: 200 }).notNull(),
+    titleEn: varchar("title_en", { length: 200 }).notNull(),
+    body: varchar("body", { length: 1000 }),
+    /** Where in the app it leads: a path and query, e.g. /entry?region=330300&year=2024&month=6. */
+    link: varchar("link", { length: 500 }).notNull(),
+    eventKey: varchar("event_key", { length: 200 }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("notifications_event").on(t.userId, t.eventKey),
+    index("notifications_user_idx").on(t.userId, t.id),
+    // The bell's count: a user's unread ones only.
+    index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+  ],
+);
+export type Notification = typeof notifications.$inferSelect;

@@ -3,6 +3,7 @@ export * from "./cache.js";
 export * from "./catalogue.js";
 export * from "./idempotency.js";
 export * from "./imports.js";
+export * from "./notifications.js";
 export * from "./periods.js";
 export * from "./profiles.js";
 export * from "./progress.js";
