@@ -8,6 +8,7 @@ import importRoutes from "./api/import/index.js";
 import indicators from "./api/indicators/index.js";
 import lagging from "./api/lagging/index.js";
 import matrix from "./api/matrix/index.js";
+import notifications from "./api/notifications/index.js";
 import overview from "./api/overview/index.js";
 import periods from "./api/periods/index.js";
 import progress from "./api/progress/index.js";
@@ -46,6 +47,7 @@ export const routes = {
   "/api/bulletin": bulletin,
   "/api/supervision": supervision,
   "/api/settings": settings,
+  "/api/notifications": notifications,
 };
 
 export async function registerRoutes(app: FastifyInstance) {

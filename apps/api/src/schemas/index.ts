@@ -4,6 +4,7 @@ export * from "./catalogue.js";
 export * from "./common.js";
 export * from "./completeness.js";
 export * from "./dashboard.js";
+export * from "./notifications.js";
 export * from "./periods.js";
 export * from "./progress.js";
 export * from "./reports.js";

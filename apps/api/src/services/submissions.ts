@@ -3,6 +3,7 @@ import {
   type Database,
   type FigureChange,
   fourEyesOf,
+  notify,
   regionAncestry,
   reportsOfMonth,
   saveDraftFigures,
@@ -18,6 +19,7 @@ import {
   isDue,
   type MonthProblem,
   measureFrom,
+  monthNotification,
   onTimeUntil,
   statusAfter,
   type ValidationProblem,
@@ -205,13 +207,11 @@ export async function moveSubmission(
     const view = await submissionView(db, m, today);
     if (view.version === 0) throw badRequest("nothing has been entered for this month");
     if (view.submitProblems.length > 0) throw invalid(view.submitProblems);
-  } else {
-    await requireRegion(db, m.region, "region");
   }
+  const region = await requireRegion(db, m.region, "region");
+  const province = (await regionAncestry(db, m.region)).at(-1) ?? m.region;
   // Four eyes (a province's setting, on by default): the approver is someone else.
-  const fourEyes =
-    action === "approve" &&
-    (await fourEyesOf(db, (await regionAncestry(db, m.region)).at(-1) ?? m.region));
+  const fourEyes = action === "approve" && (await fourEyesOf(db, province));
   const outcome = await changeSubmissionStatus(db, keyOf(m), {
     from: allowedFrom(action),
     to: statusAfter(action),
@@ -226,6 +226,19 @@ export async function moveSubmission(
       throw new ApiError(403, outcome.message, { rule: "four_eyes" });
     throw outcome.reason === "missing" ? badRequest(outcome.message) : conflict(outcome.message);
   }
+  // In the change's own transaction (app.db is it): a change rolled back notifies no one.
+  await notify(
+    db,
+    monthNotification({
+      action,
+      region: { code: region.code, nameZh: region.nameZh, nameEn: region.nameEn },
+      provinceCode: province,
+      year: m.year,
+      month: m.month,
+      version: input.version + 1,
+      reason: input.reason,
+    }),
+  );
 }
 
 /** At most this many months in one answer of the approvals queue. */

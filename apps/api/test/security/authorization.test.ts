@@ -336,6 +336,31 @@ const CASES: Case[] = [
   ...BULLETIN_CASES,
   ...TARGET_CASES,
   ...ADMIN_CASES,
+  // The inbox is everyone's own: another's notification is a 404 (the route tests).
+  {
+    method: "GET",
+    route: "/api/notifications/",
+    url: "/api/notifications?limit=5",
+    roles: ALL,
+  },
+  {
+    method: "GET",
+    route: "/api/notifications/unread-count",
+    url: "/api/notifications/unread-count",
+    roles: ALL,
+  },
+  {
+    method: "POST",
+    route: "/api/notifications/:id/read",
+    url: "/api/notifications/999999/read",
+    roles: ALL,
+  },
+  {
+    method: "POST",
+    route: "/api/notifications/read-all",
+    url: "/api/notifications/read-all",
+    roles: ALL,
+  },
   // Last: it ends the session.
   { method: "POST", route: "/api/auth/logout", url: "/api/auth/logout", roles: ALL },
 ];

@@ -37,6 +37,11 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Every route says who may call it; the server refuses to start otherwise. */
     auth?: "public" | AuthRule;
+    /**
+     * Asked by the page on a timer (the bell's unread count), not by the person: it does not
+     * count as activity, so it never keeps an idle session alive.
+     */
+    background?: boolean;
   }
   interface FastifyRequest {
     user: SignedInUser | null;
@@ -192,7 +197,8 @@ export default fp(
         return;
       }
       // One write a minute at most: the idle timeout is 30 minutes, not to the second.
-      if (now.getTime() - found.session.lastSeenAt.getTime() > touchMs) {
+      const background = request.routeOptions.config?.background === true;
+      if (!background && now.getTime() - found.session.lastSeenAt.getTime() > touchMs) {
         await touchSession(app.db, id, touchMs);
         found.session.lastSeenAt = now;
       }
