@@ -57,6 +57,8 @@ interface RequestOptions {
    * handles it; everywhere else a 401 sends the user to the sign-in page.
    */
   expectUnauthorized?: boolean;
+  /** Asked on a timer, not by the person: not a sign of activity for the idle clock. */
+  background?: boolean;
 }
 
 /** The session's CSRF token, sent back with every request that changes something. */
@@ -83,7 +85,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD"]);
 export async function apiRequest<T>(
   method: string,
   path: string,
-  { query = {}, body, signal, expectUnauthorized = false }: RequestOptions = {},
+  { query = {}, body, signal, expectUnauthorized = false, background = false }: RequestOptions = {},
 ): Promise<T> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -107,7 +109,7 @@ export async function apiRequest<T>(
     if (signal?.aborted) throw error;
     throw new NetworkError(error);
   }
-  if (response.status !== 401) contactHandler?.(sentAt);
+  if (response.status !== 401 && !background) contactHandler?.(sentAt);
   if (!response.ok) {
     const error = apiErrorOf(
       response.status,

@@ -26,6 +26,7 @@ import { canOpen, NAV_GROUPS, type ScreenPath, screenKey, sharesSelection } from
 import { paths } from "@/config/paths";
 import { IdleWarning } from "@/features/auth/components/idle-warning";
 import { UserMenu } from "@/features/auth/components/user-menu";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useUser } from "@/lib/auth";
 
@@ -82,6 +83,7 @@ export function AppLayout() {
           <span className="app-brand-sub">{t("app.subtitle")}</span>
         </Link>
         <div className="app-header-tools">
+          <NotificationBell />
           <LanguageToggle />
           <UserMenu />
         </div>

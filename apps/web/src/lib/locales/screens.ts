@@ -4,6 +4,7 @@ import * as bulletin from "@/features/bulletin/locales";
 import * as completeness from "@/features/completeness/locales";
 import * as entry from "@/features/entry/locales";
 import * as importing from "@/features/import/locales";
+import * as notifications from "@/features/notifications/locales";
 import * as settings from "@/features/settings/locales";
 import * as supervision from "@/features/supervision/locales";
 import * as targets from "@/features/targets/locales";
@@ -16,6 +17,7 @@ const SCREENS = {
   completeness,
   entry,
   import: importing,
+  notifications,
   settings,
   supervision,
   targets,
