@@ -25,6 +25,7 @@ import {
   CATALOGUE_TEST_ACCOUNTS,
   DASHBOARD_USER,
   IDLE_USER,
+  INBOX_TEST_ACCOUNTS,
   LATEST_TEST_ACCOUNTS,
   NEWCOMER,
   SESSION_LOSS_USER,
@@ -117,6 +118,7 @@ async function seedUsers(db: Database): Promise<string> {
     ...LATEST_TEST_ACCOUNTS.map((name) => [name, `latest_${name}`]),
     ...CATALOGUE_TEST_ACCOUNTS.map((name) => [name, `catalogue_${name}`]),
     ...ACCOUNTS_TEST_ACCOUNTS.map((name) => [name, `accounts_${name}`]),
+    ...INBOX_TEST_ACCOUNTS.map((name) => [name, `inbox_${name}`]),
   ];
   for (const [name, username] of copies) {
     const original = await userByUsername(db, name as string);

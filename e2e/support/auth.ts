@@ -31,6 +31,9 @@ export const CATALOGUE_TEST_ACCOUNTS = ["zhejiang", "guangdong", "security"] as 
 /** Copies (accounts_<name>) for the bulk accounts test, so the admin test keeps its session. */
 export const ACCOUNTS_TEST_ACCOUNTS = ["admin"] as const;
 
+/** Copies (inbox_<name>) for the inbox test: the province returns a month, the bureau reads it. */
+export const INBOX_TEST_ACCOUNTS = ["zhejiang", "wenzhou"] as const;
+
 /** An account that must choose a password and enrol an authenticator on its first sign-in. */
 export const NEWCOMER = { username: "newcomer", regionCode: "330000" } as const;
 
