@@ -111,7 +111,7 @@ describe("GET /api/bulletin", () => {
     // Standard competition ranking: after two at rank k, the next is k + 2.
     const ranks = rows.map((r) => r.rank as number);
     ranks.forEach((rank, i) => {
-      expect(rank).toBe(ranks.findIndex((r) => r === rank) + 1);
+      expect(rank).toBe(ranks.indexOf(rank) + 1);
       if (i > 0) expect(rank).toBeGreaterThanOrEqual(ranks[i - 1] as number);
     });
   });
