@@ -18,7 +18,8 @@ const SCREENS = [
   {
     name: "lagging",
     path: "/lagging?region=330000&year=2020&month=10",
-    ready: "[data-testid=lagging-table] tbody tr.ant-table-row",
+    // A table on a desktop, cards on a phone.
+    ready: "[data-testid=lagging-table] tbody tr.ant-table-row, [data-testid=lagging-card]",
   },
   {
     name: "region-detail",
