@@ -52,14 +52,28 @@ export async function reportersFor(
   return (region) => carriesAnyTask(listOf(region), region);
 }
 
+async function requireProvince(db: Database, code: string) {
+  const region = await requireRegion(db, code, "code");
+  if (region.level !== "province") throw badRequest(`code: ${code} is not a province`, "code");
+}
+
+/** The codes of the province's indicators in force in `year`, whatever its task list says. */
+async function inForceIn(db: Database, province: string, year: number): Promise<Set<string>> {
+  const rows = await allIndicators(db, { province });
+  return new Set(
+    rows
+      .filter((i) => (i.firstYear ?? year) <= year && (i.lastYear ?? year) >= year)
+      .map((i) => i.code),
+  );
+}
+
 /** A province's list for a year as the API shows it. */
 export async function taskListView(
   db: Database,
   province: string,
   year: number,
 ): Promise<TaskListResponse> {
-  const region = await requireRegion(db, province, "code");
-  if (region.level !== "province") throw badRequest(`code: ${province} is not a province`, "code");
+  await requireProvince(db, province);
   const [items, listedYears] = await Promise.all([
     taskListItems(db, province, year),
     taskListYears(db, province),
@@ -87,17 +101,14 @@ export async function saveTaskListFor(
   items: readonly TaskListItem[],
   actor: string,
 ): Promise<TaskListResponse> {
-  const region = await requireRegion(db, province, "code");
-  if (region.level !== "province") throw badRequest(`code: ${province} is not a province`, "code");
+  await requireProvince(db, province);
   // The catalogue of the year without the list's own filter: any indicator in force may be listed.
-  const [catalogue, regions] = await Promise.all([
-    allIndicators(db, { province }).then((rows) =>
-      rows.filter((i) => (i.firstYear ?? year) <= year && (i.lastYear ?? year) >= year),
-    ),
+  const [indicators, regions] = await Promise.all([
+    inForceIn(db, province, year),
     regionCodesWithin(db, province),
   ]);
   const problems = taskListProblems(province, items, {
-    indicators: new Set(catalogue.map((i) => i.code)),
+    indicators,
     regions,
   });
   if (problems.length > 0) {
@@ -123,11 +134,7 @@ export async function copyTaskList(
 ): Promise<TaskListResponse> {
   const from = await taskListItems(db, province, fromYear);
   if (!from) throw badRequest(`fromYear: ${province} has no task list for ${fromYear}`, "fromYear");
-  const inForce = new Set(
-    (await allIndicators(db, { province }))
-      .filter((i) => (i.firstYear ?? year) <= year && (i.lastYear ?? year) >= year)
-      .map((i) => i.code),
-  );
+  const inForce = await inForceIn(db, province, year);
   return saveTaskListFor(
     db,
     province,
