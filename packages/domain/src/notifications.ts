@@ -9,6 +9,20 @@ export const NOTIFICATION_KINDS = [
   "month_submitted",
   "month_approved",
   "month_reopened",
+  /** An official's 催报 from the completeness screen. */
+  "month_chased",
+  /** Scheduled on the province's reporting calendar. */
+  "deadline_approaching",
+  "deadline_passed",
+  /** Still missing N days after the deadline: to the bureau and escalated to the province. */
+  "month_missing",
+  "supervision_opened",
+  "supervision_answered",
+  "supervision_due",
+  "supervision_overdue",
+  "supervision_close_proposed",
+  "bulletin_published",
+  "password_expiring",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -45,12 +59,13 @@ export interface NotificationDraft {
   eventKey: string;
 }
 
-const KIND: Record<MonthEvent["action"], NotificationKind> = {
+const KIND = {
   submit: "month_submitted",
   approve: "month_approved",
   return: "month_returned",
   reopen: "month_reopened",
-};
+} as const satisfies Record<MonthEvent["action"], NotificationKind>;
+type MonthKind = (typeof KIND)[MonthEvent["action"]];
 
 const clip = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -65,7 +80,7 @@ export function monthNotification(event: MonthEvent): NotificationDraft {
   const kind = KIND[event.action];
   const period = { zh: `${year}年${month}月`, en: `${year}-${String(month).padStart(2, "0")}` };
   const entry = `/entry?region=${region.code}&year=${year}&month=${month}`;
-  const titles: Record<NotificationKind, [string, string]> = {
+  const titles: Record<MonthKind, [string, string]> = {
     month_returned: [
       `${region.nameZh}${period.zh}月报被退回`,
       `${region.nameEn} ${period.en} was returned`,
