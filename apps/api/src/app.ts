@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { DatabaseHandle } from "@jindu/db";
 import { IDLE_TIMEOUT_MINUTES, IDLE_WARNING_MINUTES } from "@jindu/domain";
 import Fastify, { type FastifyServerOptions } from "fastify";
+import type { BackgroundOptions } from "./plugins/app/background.js";
 import { registerPlugins } from "./plugins/index.js";
 import { registerRoutes } from "./routes/index.js";
 import { ErrorBody } from "./schemas/index.js";
@@ -40,6 +41,8 @@ export interface AppOptions {
   idleTimeoutSeconds?: number;
   /** Seconds before the idle timeout that the dashboard warns (default 2 minutes). */
   idleWarningSeconds?: number;
+  /** Runs the delivery worker and the scheduled jobs in this process (src/server.ts does). */
+  background?: BackgroundOptions;
 }
 
 /** 64 MiB: room for a day of figures and the database's own housekeeping. */
@@ -59,6 +62,7 @@ export async function buildApp({
   trustedProxies,
   idleTimeoutSeconds = IDLE_TIMEOUT_MINUTES * 60,
   idleWarningSeconds = Math.min(IDLE_WARNING_MINUTES * 60, Math.floor(idleTimeoutSeconds / 2)),
+  background,
 }: AppOptions) {
   const proxies = (trustedProxies ?? "")
     .split(",")
@@ -86,7 +90,7 @@ export async function buildApp({
     warningSeconds: idleWarningSeconds,
   });
   const serveWeb = Boolean(webRoot && existsSync(webRoot));
-  await registerPlugins(app, { database, spaFallback: serveWeb });
+  await registerPlugins(app, { database, spaFallback: serveWeb, background });
   refuseNulCharacters(app);
   if (serveWeb) {
     const { default: serveStatic } = await import("@fastify/static");

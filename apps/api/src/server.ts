@@ -50,12 +50,27 @@ if (firstAdmin) {
   );
 }
 
+// Tests of the scheduled jobs start processes on a day of their choosing; nobody else can.
+const clockStart = env.NODE_ENV === "test" && env.JINDU_CLOCK ? Date.parse(env.JINDU_CLOCK) : null;
+if (clockStart !== null && Number.isNaN(clockStart)) {
+  console.error(`JINDU_CLOCK must be an ISO time, not "${env.JINDU_CLOCK}"`);
+  process.exit(1);
+}
+const startedAt = Date.now();
+const port = Number(env.PORT ?? 3000);
+
 const app = await buildApp({
   database,
   webRoot: production ? fileURLToPath(new URL("../../web/dist", import.meta.url)) : undefined,
   logger: { level: env.LOG_LEVEL ?? "info" },
   trustedProxies: env.JINDU_TRUSTED_PROXIES,
   ...(env.JINDU_MIN_FREE_BYTES ? { minFreeBytes: bytesSetting("JINDU_MIN_FREE_BYTES") } : {}),
+  background: {
+    publicUrl: env.JINDU_PUBLIC_URL ?? `http://localhost:${port || 3000}`,
+    ...(clockStart === null
+      ? {}
+      : { clock: () => new Date(clockStart + Date.now() - startedAt), tickMs: 1_000 }),
+  },
 });
 
 const close = async () => {
@@ -68,7 +83,7 @@ process.on("SIGTERM", close);
 
 // A deep accept queue: at month end every bureau may connect in the same second.
 await app.listen({
-  port: Number(env.PORT ?? 3000),
+  port,
   host: env.HOST ?? "127.0.0.1",
   backlog: 4096,
 });

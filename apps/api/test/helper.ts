@@ -4,7 +4,7 @@ import { type Role, requiresSecondFactor } from "@jindu/domain";
 import { eq } from "drizzle-orm";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll } from "vitest";
-import { type App, buildApp } from "../src/app.js";
+import { type App, type AppOptions, buildApp } from "../src/app.js";
 import { hashPassword, totpFor } from "../src/services/auth.js";
 
 export const TEST_PASSWORD = "Test#Pass2026";
@@ -94,13 +94,13 @@ export async function insertTestUsers(db: Database): Promise<void> {
 }
 
 /** A seeded app on its own throwaway database for one test file, closed after it. */
-export function useTestApp(): TestContext {
+export function useTestApp(options: Omit<AppOptions, "database"> = {}): TestContext {
   const ctx = {} as TestContext;
   beforeAll(async () => {
     ctx.database = await openTestDatabase();
     await insertTestUsers(ctx.database.db);
     // Tests sign in far more often than people; the limit itself is tested on its own app.
-    ctx.app = await buildApp({ database: ctx.database, loginsPerMinute: 100_000 });
+    ctx.app = await buildApp({ database: ctx.database, loginsPerMinute: 100_000, ...options });
     await ctx.app.ready();
     ctx.api = await signIn(ctx.app, "national");
     ctx.as = (username) => signIn(ctx.app, username);

@@ -4,8 +4,12 @@ export * from "./migrations.js";
 export * from "./queries/index.js";
 export * from "./roles.js";
 export type {
+  Delivery,
+  DeliveryAttachment,
+  DeliveryStatus,
   Indicator,
   Notification,
+  NotificationChannel,
   ProvinceProfile,
   Region,
   Report,

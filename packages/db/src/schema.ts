@@ -1,7 +1,10 @@
 import {
+  type ChannelKind,
+  type DeliveryMessage,
   DIRECTIONS,
   INDICATOR_KINDS,
   type NotificationKind,
+  type PersonalChannel,
   REGION_LEVELS,
   ROLES,
   type SessionEndReason,
@@ -299,12 +302,21 @@ export const provinceSettings = pgTable(
     graceDays: smallint("grace_days").notNull().default(0),
     /** Months (1–12) that owe no report in this province, e.g. a quarterly indicator's others. */
     noReportMonths: smallint("no_report_months").array().notNull().default(sql`'{}'::smallint[]`),
+    /** Days before the deadline a bureau is reminded (0: not). */
+    reminderDaysBefore: smallint("reminder_days_before").notNull().default(3),
+    /** Days after the on-time window a missing month is escalated to the province. */
+    escalateAfterDays: smallint("escalate_after_days").notNull().default(5),
+    /** Day of the month the last month's bulletin is pushed to leaders (null: not pushed). */
+    bulletinDay: smallint("bulletin_day"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: text("updated_by"),
   },
   (t) => [
     check("province_settings_deadline_day", sql`${t.deadlineDay} between 1 and 28`),
     check("province_settings_grace_days", sql`${t.graceDays} between 0 and 15`),
+    check("province_settings_reminder_days", sql`${t.reminderDaysBefore} between 0 and 10`),
+    check("province_settings_escalate_days", sql`${t.escalateAfterDays} between 1 and 30`),
+    check("province_settings_bulletin_day", sql`${t.bulletinDay} between 1 and 28`),
   ],
 );
 
@@ -478,3 +490,95 @@ export const notifications = pgTable(
   ],
 );
 export type Notification = typeof notifications.$inferSelect;
+
+/**
+ * A channel beyond the inbox, configured by the administrator: the SMTP server, a 企业微信 or 钉钉
+ * group robot, or a signed webhook. A group channel carries the kinds listed (all when empty) of
+ * one province's events (every province's when null).
+ */
+export const notificationChannels = pgTable("notification_channels", {
+  id: serial("id").primaryKey(),
+  kind: text("kind").$type<ChannelKind>().notNull(),
+  name: varchar("name", { length: 100 }).notNull(),
+  provinceCode: varchar("province_code", { length: 6 }).references(() => regions.code),
+  kinds: jsonb("kinds").$type<NotificationKind[]>().notNull().default([]),
+  /** smtp: host, port, secure, user, password, from; robots and webhook: url, secret. */
+  config: jsonb("config").$type<Record<string, string | number | boolean>>().notNull(),
+  enabled: boolean("enabled").notNull().default(true),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text("updated_by"),
+});
+export type NotificationChannel = typeof notificationChannels.$inferSelect;
+
+/** A person's choice per kind and channel; no row means on. */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    channel: text("channel").$type<PersonalChannel>().notNull(),
+    enabled: boolean("enabled").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind, t.channel] })],
+);
+
+/**
+ * One message to send on one channel (an outbox written in the event's own transaction, sent
+ * later by whichever API process claims it): its result, attempts and when to try again. The
+ * delivery log the administrator reads.
+ */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => notificationChannels.id, { onDelete: "cascade" }),
+    eventKey: varchar("event_key", { length: 200 }).notNull(),
+    /** The e-mail address; empty for a group channel. */
+    recipient: varchar("recipient", { length: 254 }).notNull().default(""),
+    message: jsonb("message").$type<DeliveryMessage>().notNull(),
+    /** Something to attach, made when sending: the month's bulletin as .xlsx. */
+    attachment: jsonb("attachment").$type<DeliveryAttachment>(),
+    status: text("status").$type<DeliveryStatus>().notNull().default("pending"),
+    attempts: smallint("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    /** While one process sends it; a crashed sender's claim lapses at this time. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: varchar("last_error", { length: 1000 }),
+    responseStatus: integer("response_status"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("deliveries_once").on(t.channelId, t.recipient, t.eventKey),
+    index("deliveries_due").on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
+  ],
+);
+export type DeliveryStatus = "pending" | "sending" | "sent" | "failed";
+export interface DeliveryAttachment {
+  type: "bulletin_xlsx";
+  region: string;
+  year: number;
+  month: number;
+}
+export type Delivery = typeof deliveries.$inferSelect;
+
+/**
+ * Runs of scheduled jobs: one row per job and slot (a day), inserted by the process that claims
+ * it, so a slot runs once however many API processes tick.
+ */
+export const scheduledRuns = pgTable(
+  "scheduled_runs",
+  {
+    job: varchar("job", { length: 50 }).notNull(),
+    slot: varchar("slot", { length: 20 }).notNull(),
+    runBy: varchar("run_by", { length: 100 }).notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    outcome: varchar("outcome", { length: 1000 }),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.slot] })],
+);

@@ -1,6 +1,7 @@
 export * from "./accounts.js";
 export * from "./calendar.js";
 export * from "./completion.js";
+export * from "./delivery.js";
 export * from "./exact-sum.js";
 export * from "./figures.js";
 export * from "./indicator.js";
@@ -13,6 +14,7 @@ export * from "./parse.js";
 export * from "./progress.js";
 export * from "./projection.js";
 export * from "./ranking.js";
+export * from "./reminders.js";
 export * from "./rollup.js";
 export * from "./schedule.js";
 export * from "./security.js";

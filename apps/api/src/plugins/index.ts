@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import answerCache from "./app/answer-cache.js";
 import audit from "./app/audit.js";
 import auth from "./app/auth.js";
+import background, { type BackgroundOptions } from "./app/background.js";
 import changes from "./app/changes.js";
 import database from "./app/database.js";
 import errorHandler from "./app/error-handler.js";
@@ -16,7 +17,7 @@ import swagger from "./external/swagger.js";
 /** Third-party plugins first, then our own decorators, as in fastify/demo. */
 export async function registerPlugins(
   app: FastifyInstance,
-  opts: { database: DatabaseHandle; spaFallback: boolean },
+  opts: { database: DatabaseHandle; spaFallback: boolean; background?: BackgroundOptions },
 ) {
   await app.register(security);
   await app.register(swagger);
@@ -33,4 +34,5 @@ export async function registerPlugins(
   // Last: it wraps the handlers of changes in their transaction (with audit row and version).
   await app.register(transaction);
   await app.register(spreadsheetReader);
+  await app.register(background, { options: opts.background });
 }

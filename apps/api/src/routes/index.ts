@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import audit from "./api/audit/index.js";
 import auth from "./api/auth/index.js";
 import bulletin from "./api/bulletin/index.js";
+import channels from "./api/channels/index.js";
 import completeness from "./api/completeness/index.js";
 import exportRoutes from "./api/export/index.js";
 import importRoutes from "./api/import/index.js";
@@ -48,6 +49,7 @@ export const routes = {
   "/api/supervision": supervision,
   "/api/settings": settings,
   "/api/notifications": notifications,
+  "/api/channels": channels,
 };
 
 export async function registerRoutes(app: FastifyInstance) {

@@ -1,6 +1,7 @@
 export * from "./auth.js";
 export * from "./bulletin.js";
 export * from "./catalogue.js";
+export * from "./channels.js";
 export * from "./common.js";
 export * from "./completeness.js";
 export * from "./dashboard.js";

@@ -1,4 +1,4 @@
-import { CALENDAR_LIMITS } from "@jindu/domain";
+import { CALENDAR_LIMITS, REMINDER_LIMITS } from "@jindu/domain";
 import { type Static, Type } from "typebox";
 import { RegionCode } from "./common.js";
 
@@ -41,6 +41,31 @@ const reportingFields = {
     description:
       "months (1–12) that owe no report, e.g. a quarterly indicator's months between quarter ends; at least one month must stay due",
   }),
+  reminderDaysBefore: Type.Integer({
+    minimum: REMINDER_LIMITS.daysBefore.min,
+    maximum: REMINDER_LIMITS.daysBefore.max,
+    description:
+      "days before the deadline a bureau that has not reported is reminded (0: not; default 3)",
+  }),
+  escalateAfterDays: Type.Integer({
+    minimum: REMINDER_LIMITS.escalateAfterDays.min,
+    maximum: REMINDER_LIMITS.escalateAfterDays.max,
+    description:
+      "days after the on-time window a month still missing is escalated to the province's officials (default 5)",
+  }),
+  bulletinDay: Type.Union(
+    [
+      Type.Integer({
+        minimum: REMINDER_LIMITS.bulletinDay.min,
+        maximum: REMINDER_LIMITS.bulletinDay.max,
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        "day of the month the last month's bulletin is pushed to the province's leaders (null: not pushed)",
+    },
+  ),
 };
 
 /** A province's choices about how its regions report, made by its officials. */
@@ -54,6 +79,9 @@ export const ReportingSettingsUpdate = Type.Object(
     deadlineDay: Type.Optional(reportingFields.deadlineDay),
     graceDays: Type.Optional(reportingFields.graceDays),
     noReportMonths: Type.Optional(reportingFields.noReportMonths),
+    reminderDaysBefore: Type.Optional(reportingFields.reminderDaysBefore),
+    escalateAfterDays: Type.Optional(reportingFields.escalateAfterDays),
+    bulletinDay: Type.Optional(reportingFields.bulletinDay),
   },
   { additionalProperties: false, minProperties: 1 },
 );

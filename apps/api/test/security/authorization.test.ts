@@ -3,6 +3,7 @@ import { type Client, TEST_PASSWORD, useTestApp } from "../helper.js";
 import { multipartFile } from "../spreadsheet-helpers.js";
 import { ADMIN_CASES } from "./cases/admin.js";
 import { BULLETIN_CASES } from "./cases/bulletin.js";
+import { CHANNEL_CASES } from "./cases/channels.js";
 import { SUPERVISION_CASES } from "./cases/supervision.js";
 import { TARGET_CASES } from "./cases/targets.js";
 import { ACCOUNT, ALL, type Case, ENTRY, PROVINCE, READERS } from "./cases/types.js";
@@ -336,6 +337,7 @@ const CASES: Case[] = [
   ...BULLETIN_CASES,
   ...TARGET_CASES,
   ...ADMIN_CASES,
+  ...CHANNEL_CASES,
   // The inbox is everyone's own: another's notification is a 404 (the route tests).
   {
     method: "GET",

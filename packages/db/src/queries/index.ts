@@ -1,6 +1,7 @@
 export * from "./audit.js";
 export * from "./cache.js";
 export * from "./catalogue.js";
+export * from "./deliveries.js";
 export * from "./idempotency.js";
 export * from "./imports.js";
 export * from "./notifications.js";
@@ -8,6 +9,7 @@ export * from "./periods.js";
 export * from "./profiles.js";
 export * from "./progress.js";
 export * from "./reports.js";
+export * from "./schedule.js";
 export * from "./settings.js";
 export * from "./sign-in.js";
 export * from "./submissions.js";

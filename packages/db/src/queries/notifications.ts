@@ -1,39 +1,133 @@
 import type { Audience, NotificationKind } from "@jindu/domain";
-import { and, count, desc, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client.js";
-import { notifications, users } from "../schema.js";
+import {
+  type DeliveryAttachment,
+  deliveries,
+  notificationChannels,
+  notificationPreferences,
+  notifications,
+  users,
+} from "../schema.js";
 
 export interface NewNotification {
   kind: NotificationKind;
+  /** Every enabled account of these roles and exact regions… */
   audience: readonly Audience[];
+  /** …and these accounts by id (a warning about one account, say). */
+  userIds?: readonly number[];
   titleZh: string;
   titleEn: string;
   body: string | null;
   link: string;
   eventKey: string;
+  /** Something the e-mail carries, made when it is sent. */
+  attachment?: DeliveryAttachment | null;
 }
 
+/** The channel the NOTIFY wakes delivery workers on, in every API process. */
+export const DELIVERY_CHANNEL = "jindu_deliveries";
+
+const provinceOf = (code: string) => `${code.slice(0, 2)}0000`;
+
 /**
- * Writes one notification for every enabled account in the audience (role and exact region), in
- * the caller's transaction; an event already written for a user is skipped. Returns how many
- * were written.
+ * Writes one notification for every enabled account in the audience (role and exact region) and
+ * queues its deliveries on the other channels, all in the caller's transaction: the inbox row
+ * and the e-mail where the person has not switched them off for this kind, and one message on
+ * each enabled group channel (企业微信, 钉钉, webhook) that carries this kind for the event's
+ * province. An event already written for a user or a channel is skipped. The sending happens
+ * after the commit, in whichever process claims it, so the request that caused the event never
+ * waits for a mail server. Returns how many inbox notifications were written.
  */
 export async function notify(db: Database, n: NewNotification): Promise<number> {
-  if (n.audience.length === 0) return 0;
+  const userIds = n.userIds ?? [];
+  if (n.audience.length === 0 && userIds.length === 0) return 0;
   const who = or(
     ...n.audience.map((a) => and(eq(users.role, a.role), eq(users.regionCode, a.regionCode))),
+    userIds.length > 0 ? inArray(users.id, [...userIds]) : undefined,
   ) as SQL;
   const recipients = await db
-    .select({ id: users.id })
+    .select({ id: users.id, email: users.email })
     .from(users)
     .where(and(who, eq(users.disabled, false)));
-  if (recipients.length === 0) return 0;
-  const { audience: _audience, ...fields } = n;
-  const written = await db
-    .insert(notifications)
-    .values(recipients.map((r) => ({ ...fields, userId: r.id })))
-    .onConflictDoNothing({ target: [notifications.userId, notifications.eventKey] })
-    .returning({ id: notifications.id });
+  const off = new Set<string>();
+  if (recipients.length > 0) {
+    const prefs = await db
+      .select({
+        userId: notificationPreferences.userId,
+        channel: notificationPreferences.channel,
+      })
+      .from(notificationPreferences)
+      .where(
+        and(
+          inArray(
+            notificationPreferences.userId,
+            recipients.map((r) => r.id),
+          ),
+          eq(notificationPreferences.kind, n.kind),
+          eq(notificationPreferences.enabled, false),
+        ),
+      );
+    for (const p of prefs) off.add(`${p.userId}:${p.channel}`);
+  }
+  const { audience: _audience, userIds: _userIds, attachment, ...fields } = n;
+  const inbox = recipients.filter((r) => !off.has(`${r.id}:inbox`));
+  const written =
+    inbox.length === 0
+      ? []
+      : await db
+          .insert(notifications)
+          .values(inbox.map((r) => ({ ...fields, userId: r.id })))
+          .onConflictDoNothing({ target: [notifications.userId, notifications.eventKey] })
+          .returning({ id: notifications.id });
+
+  const channels = await db
+    .select({
+      id: notificationChannels.id,
+      kind: notificationChannels.kind,
+      provinceCode: notificationChannels.provinceCode,
+      kinds: notificationChannels.kinds,
+    })
+    .from(notificationChannels)
+    .where(eq(notificationChannels.enabled, true));
+  const message = {
+    kind: n.kind,
+    titleZh: n.titleZh,
+    titleEn: n.titleEn,
+    body: n.body,
+    link: n.link,
+  };
+  const provinces = new Set(n.audience.map((a) => provinceOf(a.regionCode)));
+  const queued: (typeof deliveries.$inferInsert)[] = [];
+  for (const channel of channels) {
+    if (channel.kinds.length > 0 && !channel.kinds.includes(n.kind)) continue;
+    if (channel.kind === "smtp") {
+      for (const r of recipients) {
+        if (!r.email || off.has(`${r.id}:email`)) continue;
+        queued.push({
+          channelId: channel.id,
+          eventKey: n.eventKey,
+          recipient: r.email,
+          message,
+          attachment: attachment ?? null,
+        });
+      }
+    } else if (
+      provinces.size > 0 &&
+      (channel.provinceCode === null || provinces.has(channel.provinceCode))
+    ) {
+      queued.push({ channelId: channel.id, eventKey: n.eventKey, message });
+    }
+  }
+  if (queued.length > 0) {
+    const added = await db
+      .insert(deliveries)
+      .values(queued)
+      .onConflictDoNothing()
+      .returning({ id: deliveries.id });
+    // Delivered on commit, to the workers of every process (not at all on a rollback).
+    if (added.length > 0) await db.execute(sql`select pg_notify(${DELIVERY_CHANNEL}, '')`);
+  }
   return written.length;
 }
 

@@ -51,6 +51,12 @@ export interface ReportingSettings {
   graceDays: number;
   /** Months (1–12) that owe no report. */
   noReportMonths: number[];
+  /** Days before the deadline a bureau is reminded (0: not). */
+  reminderDaysBefore: number;
+  /** Days after the on-time window a missing month is escalated to the province. */
+  escalateAfterDays: number;
+  /** Day of the month the last month's bulletin goes to leaders (null: not pushed). */
+  bulletinDay: number | null;
 }
 
 const DEFAULTS: ReportingSettings = {
@@ -58,6 +64,9 @@ const DEFAULTS: ReportingSettings = {
   deadlineDay: 5,
   graceDays: 0,
   noReportMonths: [],
+  reminderDaysBefore: 3,
+  escalateAfterDays: 5,
+  bulletinDay: null,
 };
 
 /** Drivers differ on smallint[] (numbers or strings); months come back as sorted numbers. */
@@ -82,7 +91,10 @@ export async function settingsOfRegion(
       select s.allow_partial_months as "allowPartialMonths",
         s.deadline_day as "deadlineDay",
         s.grace_days as "graceDays",
-        s.no_report_months as "noReportMonths"
+        s.no_report_months as "noReportMonths",
+        s.reminder_days_before as "reminderDaysBefore",
+        s.escalate_after_days as "escalateAfterDays",
+        s.bulletin_day as "bulletinDay"
       from chain c join province_settings s on s.region_code = c.code
       where c.level = 'province'`,
   );
@@ -92,6 +104,9 @@ export async function settingsOfRegion(
     deadlineDay: Number(row.deadlineDay),
     graceDays: Number(row.graceDays),
     noReportMonths: monthsOf(row.noReportMonths),
+    reminderDaysBefore: Number(row.reminderDaysBefore),
+    escalateAfterDays: Number(row.escalateAfterDays),
+    bulletinDay: row.bulletinDay === null ? null : Number(row.bulletinDay),
   };
 }
 
@@ -119,6 +134,19 @@ export async function saveReportingSettings(
       deadlineDay: provinceSettings.deadlineDay,
       graceDays: provinceSettings.graceDays,
       noReportMonths: provinceSettings.noReportMonths,
+      reminderDaysBefore: provinceSettings.reminderDaysBefore,
+      escalateAfterDays: provinceSettings.escalateAfterDays,
+      bulletinDay: provinceSettings.bulletinDay,
     });
   return row ? { ...row, noReportMonths: monthsOf(row.noReportMonths) } : settings;
+}
+
+/** The provinces that push last month's bulletin on this day of the month. */
+export function provincesPushingBulletinOn(db: Database, day: number) {
+  return db
+    .select({ code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn })
+    .from(provinceSettings)
+    .innerJoin(regions, eq(regions.code, provinceSettings.regionCode))
+    .where(eq(provinceSettings.bulletinDay, day))
+    .orderBy(regions.code);
 }

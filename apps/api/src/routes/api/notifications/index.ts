@@ -8,9 +8,12 @@ import {
   NotificationList,
   NotificationParams,
   NotificationQuery,
+  PreferenceList,
+  PreferenceUpdate,
   ReadAllAnswer,
   UnreadCount,
 } from "../../../schemas/index.js";
+import { changePreferences, preferencesView } from "../../../services/channels.js";
 import { inbox, markAllRead, markRead } from "../../../services/notifications.js";
 
 /** The caller's own account: the inbox only ever shows and changes one's own notifications. */
@@ -81,6 +84,36 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => markAllRead(app.db, userIdOf(request)),
+  );
+
+  app.get(
+    "/preferences",
+    {
+      config: { auth: rule(EVERYONE) },
+      schema: {
+        tags: ["notifications"],
+        summary: "One's own choices: per kind, whether the inbox and e-mail carry it",
+        response: { 200: PreferenceList, ...errorResponses },
+      },
+    },
+    async (request) => preferencesView(app.db, userIdOf(request)),
+  );
+
+  app.put(
+    "/preferences",
+    {
+      config: {
+        auth: rule(EVERYONE),
+        audit: { entity: "notification_preferences", id: (r) => `user:${r.user?.id ?? ""}` },
+      },
+      schema: {
+        tags: ["notifications"],
+        summary: "Switch kinds on or off per channel for oneself; those not sent are kept",
+        body: PreferenceUpdate,
+        response: { 200: PreferenceList, ...errorResponses },
+      },
+    },
+    async (request) => changePreferences(app.db, userIdOf(request), request.body),
   );
 };
 export default route;

@@ -56,6 +56,9 @@ describe("a province's reporting calendar", () => {
       deadlineDay: 5,
       graceDays: 0,
       noReportMonths: [],
+      reminderDaysBefore: 3,
+      escalateAfterDays: 5,
+      bulletinDay: null,
     });
   });
 
@@ -78,6 +81,9 @@ describe("a province's reporting calendar", () => {
       deadlineDay: 10,
       graceDays: 2,
       noReportMonths: [],
+      reminderDaysBefore: 3,
+      escalateAfterDays: 5,
+      bulletinDay: null,
     });
 
     const zj = await completeness(t.api, "330000", 2022, 12);

@@ -1,0 +1,9 @@
+import { bulletinPush } from "./bulletin-push.js";
+import { passwordExpiry } from "./password-expiry.js";
+import { calendarReminders } from "./reminders.js";
+import type { Job } from "./scheduler.js";
+
+/** Every scheduled job of the product. */
+export const JOBS: readonly Job[] = [calendarReminders, bulletinPush, passwordExpiry];
+
+export { type Job, type RunReport, Scheduler } from "./scheduler.js";
