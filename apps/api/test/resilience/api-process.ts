@@ -17,7 +17,10 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-export async function startApi(databaseUrl: string): Promise<ApiProcess> {
+export async function startApi(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ApiProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", serverFile], {
     cwd: root,
     env: {
@@ -26,6 +29,7 @@ export async function startApi(databaseUrl: string): Promise<ApiProcess> {
       PORT: "0",
       JINDU_SEED: "none",
       NODE_ENV: "test",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
