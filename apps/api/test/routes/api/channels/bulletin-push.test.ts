@@ -18,6 +18,11 @@ beforeAll(async () => {
     .update(schema.users)
     .set({ email: "leader@zj.example.gov.cn" })
     .where(eq(schema.users.username, "zj_leader"));
+  // Hangzhou's bureau changed its password 87 days before the first tick: it expires on 12 March.
+  await t.app.db
+    .update(schema.users)
+    .set({ passwordChangedAt: new Date("2022-12-12T04:00:00Z") })
+    .where(eq(schema.users.username, "hz_reporter"));
   const admin = await t.as("sysadmin");
   const channel = await admin.inject({
     method: "POST",
@@ -45,9 +50,28 @@ afterAll(() => smtp?.close());
 const tick = () => t.app.background?.scheduler.tick();
 const drain = () => t.app.background?.deliveries.drain();
 
+describe("the password expiry warning", () => {
+  it("warns an account a week ahead, once, with a link to change it", async () => {
+    await tick();
+    await tick();
+    // Read from the table: at the real date this old password no longer signs in.
+    const rows = await t.app.db
+      .select({ n: schema.notifications })
+      .from(schema.notifications)
+      .innerJoin(schema.users, eq(schema.users.id, schema.notifications.userId))
+      .where(eq(schema.users.username, "hz_reporter"));
+    expect(rows.map((r) => r.n).filter((n) => n.kind === "password_expiring")).toEqual([
+      expect.objectContaining({
+        kind: "password_expiring",
+        titleZh: "账号 hz_reporter 的密码将于2023-03-12到期，请及时修改",
+        link: "/account/password",
+      }),
+    ]);
+  });
+});
+
 describe("the bulletin push", () => {
   it("sends nothing before the chosen day", async () => {
-    await tick();
     await drain();
     expect(smtp.mails).toHaveLength(0);
     const inbox = (await (await t.as("zj_leader")).inject("/api/notifications")).json();
