@@ -23,6 +23,7 @@ import {
   ACCOUNTS_TEST_ACCOUNTS,
   AUTH_TEST_ACCOUNTS,
   CATALOGUE_TEST_ACCOUNTS,
+  CHANNELS_TEST_ACCOUNTS,
   DASHBOARD_USER,
   IDLE_USER,
   INBOX_TEST_ACCOUNTS,
@@ -119,6 +120,7 @@ async function seedUsers(db: Database): Promise<string> {
     ...CATALOGUE_TEST_ACCOUNTS.map((name) => [name, `catalogue_${name}`]),
     ...ACCOUNTS_TEST_ACCOUNTS.map((name) => [name, `accounts_${name}`]),
     ...INBOX_TEST_ACCOUNTS.map((name) => [name, `inbox_${name}`]),
+    ...CHANNELS_TEST_ACCOUNTS.map((name) => [name, `channels_${name}`]),
   ];
   for (const [name, username] of copies) {
     const original = await userByUsername(db, name as string);

@@ -34,6 +34,9 @@ export const ACCOUNTS_TEST_ACCOUNTS = ["admin"] as const;
 /** Copies (inbox_<name>) for the inbox test: the province returns a month, the bureau reads it. */
 export const INBOX_TEST_ACCOUNTS = ["zhejiang", "wenzhou"] as const;
 
+/** Copies (channels_<name>) for the channels test: channels, preferences, reminder settings. */
+export const CHANNELS_TEST_ACCOUNTS = ["admin", "zhejiang", "wenzhou"] as const;
+
 /** An account that must choose a password and enrol an authenticator on its first sign-in. */
 export const NEWCOMER = { username: "newcomer", regionCode: "330000" } as const;
 

@@ -42,6 +42,8 @@ const AdminUsersRoute = lazy(() => import("./routes/admin/users"));
 const AdminIndicatorsRoute = lazy(() => import("./routes/admin/indicators"));
 const AuditRoute = lazy(() => import("./routes/admin/audit"));
 const SettingsRoute = lazy(() => import("./routes/settings"));
+const ChannelsRoute = lazy(() => import("./routes/admin/channels"));
+const NotificationSettingsRoute = lazy(() => import("./routes/notification-settings"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
 
 // Defined before the router below: createBrowserRouter calls screen() while this module is
@@ -119,6 +121,8 @@ function screens(): RouteObject[] {
         [paths.adminIndicators, <AdminIndicatorsRoute key="admin-indicators" />],
         [paths.audit, <AuditRoute key="audit" />],
         [paths.settings, <SettingsRoute key="settings" />],
+        [paths.channels, <ChannelsRoute key="channels" />],
+        [paths.notificationSettings, <NotificationSettingsRoute key="notification-settings" />],
       ] as const
     ).map(([path, element]) => ({ path, element: screen(path, element) })),
     { path: "*", element: <NotFoundRoute /> },

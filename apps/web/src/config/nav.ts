@@ -23,6 +23,8 @@ export const SCREEN_ROLES: Partial<Record<ScreenPath, readonly Role[]>> = {
   [paths.audit]: ["auditor"],
   // Reporting rules are the officials'; four eyes is the security officer's.
   [paths.settings]: ["province", "security"],
+  // The mail server and group robots are the system's: its administrator's.
+  [paths.channels]: ["admin"],
 };
 
 /** The menu: dashboards first, then the monthly cycle, then planning, then administration. */
@@ -38,7 +40,7 @@ export const NAV_GROUPS: { key: string; screens: ScreenPath[] }[] = [
   { key: "planning", screens: [paths.targets, paths.bulletin] },
   {
     key: "admin",
-    screens: [paths.adminUsers, paths.adminIndicators, paths.settings, paths.audit],
+    screens: [paths.adminUsers, paths.adminIndicators, paths.settings, paths.channels, paths.audit],
   },
 ];
 

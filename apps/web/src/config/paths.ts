@@ -16,6 +16,8 @@ export const paths = {
   adminIndicators: "/admin/indicators",
   audit: "/admin/audit",
   settings: "/admin/settings",
+  channels: "/admin/channels",
+  notificationSettings: "/notifications/settings",
   login: "/login",
   password: "/account/password",
   authenticator: "/account/authenticator",

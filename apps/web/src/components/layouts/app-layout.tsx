@@ -12,6 +12,7 @@ import {
   FileTextOutlined,
   FlagOutlined,
   MenuOutlined,
+  NotificationOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -46,6 +47,7 @@ const ICONS: Partial<Record<ScreenPath, ReactNode>> = {
   [paths.adminUsers]: <TeamOutlined />,
   [paths.adminIndicators]: <ProfileOutlined />,
   [paths.settings]: <SettingOutlined />,
+  [paths.channels]: <NotificationOutlined />,
   [paths.audit]: <AuditOutlined />,
 };
 

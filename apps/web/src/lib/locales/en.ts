@@ -25,6 +25,8 @@ export const en: Messages = {
     "admin-indicators": "Indicators",
     "admin-audit": "Audit log",
     "admin-settings": "Province settings",
+    "admin-channels": "Notification channels",
+    "notifications-settings": "Notification settings",
   },
   navGroup: {
     dashboards: "Dashboards",

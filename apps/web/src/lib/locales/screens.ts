@@ -1,6 +1,7 @@
 import * as admin from "@/features/admin/locales";
 import * as approvals from "@/features/approvals/locales";
 import * as bulletin from "@/features/bulletin/locales";
+import * as channels from "@/features/channels/locales";
 import * as completeness from "@/features/completeness/locales";
 import * as entry from "@/features/entry/locales";
 import * as importing from "@/features/import/locales";
@@ -14,6 +15,7 @@ const SCREENS = {
   admin,
   approvals,
   bulletin,
+  channels,
   completeness,
   entry,
   import: importing,

@@ -24,6 +24,8 @@ export const zhCN = {
     "admin-indicators": "指标目录",
     "admin-audit": "审计日志",
     "admin-settings": "省份设置",
+    "admin-channels": "通知渠道",
+    "notifications-settings": "通知设置",
   },
   navGroup: {
     dashboards: "看板",

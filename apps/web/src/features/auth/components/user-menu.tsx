@@ -1,4 +1,4 @@
-import { KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { BellOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { Button, Dropdown } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -51,6 +51,14 @@ export function UserMenu() {
             icon: <KeyOutlined />,
             label: <span data-testid="change-password">{t("user.changePassword")}</span>,
             onClick: () => navigate(paths.password),
+          },
+          {
+            key: "notifications",
+            icon: <BellOutlined />,
+            label: (
+              <span data-testid="notification-settings">{t("nav.notifications-settings")}</span>
+            ),
+            onClick: () => navigate(paths.notificationSettings),
           },
           {
             key: "logout",

@@ -1,6 +1,8 @@
 import type {
   Notification,
   NotificationList,
+  PreferenceList,
+  PreferenceUpdate,
   ReadAllAnswer,
   UnreadCount,
 } from "@jindu/api/schemas";
@@ -47,4 +49,20 @@ export const useMarkAllRead = () =>
   useMutation({
     mutationFn: () => apiPost<ReadAllAnswer>("/notifications/read-all"),
     onSuccess: refresh,
+  });
+
+/** One's own choices of channel per kind. */
+export const usePreferences = () =>
+  useQuery({
+    queryKey: [KEY, "preferences"],
+    queryFn: ({ signal }) => apiGet<PreferenceList>("/notifications/preferences", {}, signal),
+  });
+
+export const useSavePreference = () =>
+  useMutation({
+    mutationFn: (change: PreferenceUpdate["preferences"][number]) =>
+      apiRequest<PreferenceList>("PUT", "/notifications/preferences", {
+        body: { preferences: [change] },
+      }),
+    onSuccess: (data) => queryClient.setQueryData([KEY, "preferences"], data),
   });

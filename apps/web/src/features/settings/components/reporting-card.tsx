@@ -1,5 +1,5 @@
 import { provinceOf } from "@jindu/domain";
-import { App, Card, Form, Select, Switch, Typography } from "antd";
+import { App, Card, Divider, Form, Select, Switch, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "@/components/ui/query-state";
@@ -10,6 +10,7 @@ import { errorText } from "@/lib/error-text";
 import { nameOf } from "@/utils/format";
 import { useReportingSettings, useSaveReportingSettings } from "../api/settings";
 import { CalendarForm } from "./calendar-form";
+import { RemindersForm } from "./reminders-form";
 
 /**
  * A province's reporting rules, for its officials: a provincial official sees its own province,
@@ -82,7 +83,15 @@ export function ReportingCard({ user }: { user: SessionUser }) {
             </Form.Item>
             {code ? (
               // Keyed so that another province, or what the server saved, starts the form afresh.
-              <CalendarForm key={`${code}:${JSON.stringify(data)}`} code={code} settings={data} />
+              <>
+                <CalendarForm key={`${code}:${JSON.stringify(data)}`} code={code} settings={data} />
+                <Divider />
+                <RemindersForm
+                  key={`reminders:${code}:${JSON.stringify(data)}`}
+                  code={code}
+                  settings={data}
+                />
+              </>
             ) : null}
           </>
         )}
