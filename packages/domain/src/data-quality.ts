@@ -1,0 +1,55 @@
+/**
+ * How far a region's figures can be trusted, shown beside its rank (数据质量): a score from its
+ * own reporting record, never from how much it uses the system.
+ */
+export interface QualityRecord {
+  /** Months of the year so far that owed a report. */
+  monthsDue: number;
+  /** Of those, months sent in at all, and months sent in on time. */
+  monthsReported: number;
+  monthsOnTime: number;
+  /** Months changed after their approval (reopened and resubmitted). */
+  correctionsAfterApproval: number;
+  /** Figures that raised a plausibility warning, and those left without an explanation. */
+  warnings: number;
+  unexplainedWarnings: number;
+}
+
+/** Each part's weight in the score; they sum to 1. */
+export const QUALITY_WEIGHTS = {
+  completeness: 0.4,
+  timeliness: 0.3,
+  stability: 0.15,
+  explained: 0.15,
+} as const;
+
+export interface QualityScore {
+  /** 0–100, whole points; null when no month was due yet. */
+  score: number | null;
+  /** Each part as a fraction 0–1. */
+  parts: { completeness: number; timeliness: number; stability: number; explained: number };
+}
+
+const share = (part: number, whole: number) =>
+  whole <= 0 ? 1 : Math.min(1, Math.max(0, part / whole));
+
+/**
+ * completeness: months reported ÷ months due; timeliness: months on time ÷ months due;
+ * stability: 1 − corrections after approval ÷ months reported; explained: 1 − unexplained
+ * warnings ÷ warnings. The score is their weighted sum × 100, rounded to a whole point.
+ */
+export function dataQuality(r: QualityRecord): QualityScore {
+  const parts = {
+    completeness: share(r.monthsReported, r.monthsDue),
+    timeliness: share(r.monthsOnTime, r.monthsDue),
+    stability: 1 - share(r.correctionsAfterApproval, Math.max(1, r.monthsReported)),
+    explained: 1 - share(r.unexplainedWarnings, r.warnings),
+  };
+  if (r.monthsDue <= 0) return { score: null, parts };
+  const sum =
+    parts.completeness * QUALITY_WEIGHTS.completeness +
+    parts.timeliness * QUALITY_WEIGHTS.timeliness +
+    parts.stability * QUALITY_WEIGHTS.stability +
+    parts.explained * QUALITY_WEIGHTS.explained;
+  return { score: Math.round(sum * 100), parts };
+}

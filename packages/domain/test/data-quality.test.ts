@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { dataQuality, type QualityRecord } from "../src/index.js";
+
+const perfect: QualityRecord = {
+  monthsDue: 10,
+  monthsReported: 10,
+  monthsOnTime: 10,
+  correctionsAfterApproval: 0,
+  warnings: 3,
+  unexplainedWarnings: 0,
+};
+
+describe("data quality", () => {
+  it("is 100 for a region that reported every month on time, never corrected and explained every warning", () => {
+    expect(dataQuality(perfect).score).toBe(100);
+  });
+
+  it("weighs completeness, timeliness, corrections and unexplained warnings", () => {
+    // 9 of 10 reported (0.9), 7 on time (0.7), 1 correction of 9 (0.889), 1 of 4 unexplained (0.75).
+    const r = dataQuality({
+      monthsDue: 10,
+      monthsReported: 9,
+      monthsOnTime: 7,
+      correctionsAfterApproval: 1,
+      warnings: 4,
+      unexplainedWarnings: 1,
+    });
+    // 0.4×0.9 + 0.3×0.7 + 0.15×0.8889 + 0.15×0.75 = 0.8158
+    expect(r.score).toBe(82);
+    expect(r.parts.stability).toBeCloseTo(8 / 9, 9);
+  });
+
+  it("has no score before any month was due", () => {
+    expect(
+      dataQuality({ ...perfect, monthsDue: 0, monthsReported: 0, monthsOnTime: 0 }).score,
+    ).toBeNull();
+  });
+
+  const record = fc
+    .record({
+      monthsDue: fc.integer({ min: 1, max: 12 }),
+      reported: fc.integer({ min: 0, max: 12 }),
+      onTime: fc.integer({ min: 0, max: 12 }),
+      corrections: fc.integer({ min: 0, max: 12 }),
+      warnings: fc.integer({ min: 0, max: 50 }),
+      unexplained: fc.integer({ min: 0, max: 50 }),
+    })
+    .map((x): QualityRecord => {
+      const monthsReported = Math.min(x.reported, x.monthsDue);
+      return {
+        monthsDue: x.monthsDue,
+        monthsReported,
+        monthsOnTime: Math.min(x.onTime, monthsReported),
+        correctionsAfterApproval: x.corrections,
+        warnings: x.warnings,
+        unexplainedWarnings: Math.min(x.unexplained, x.warnings),
+      };
+    });
+
+  it("stays within 0–100, and is never lower for one more month on time or one fewer unexplained warning", () => {
+    fc.assert(
+      fc.property(record, (r) => {
+        const score = dataQuality(r).score as number;
+        expect(score).toBeGreaterThanOrEqual(0);
+        expect(score).toBeLessThanOrEqual(100);
+        if (r.monthsOnTime < r.monthsReported) {
+          expect(
+            dataQuality({ ...r, monthsOnTime: r.monthsOnTime + 1 }).score,
+          ).toBeGreaterThanOrEqual(score);
+        }
+        if (r.unexplainedWarnings > 0) {
+          expect(
+            dataQuality({ ...r, unexplainedWarnings: r.unexplainedWarnings - 1 }).score,
+          ).toBeGreaterThanOrEqual(score);
+        }
+        expect(
+          dataQuality({ ...r, correctionsAfterApproval: r.correctionsAfterApproval + 1 }).score,
+        ).toBeLessThanOrEqual(score);
+      }),
+    );
+  });
+});
