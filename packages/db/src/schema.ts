@@ -582,3 +582,31 @@ export const scheduledRuns = pgTable(
   },
   (t) => [primaryKey({ columns: [t.job, t.slot] })],
 );
+
+/**
+ * 催报: an official reminded a region's bureau to report a month. One row per region, month and
+ * Beijing day (a double click sends once; the next day's reminder sends again); its notifications
+ * carry the same event key, which is how the chase list tells whether it was read.
+ */
+export const chases = pgTable(
+  "chases",
+  {
+    id: serial("id").primaryKey(),
+    regionCode: varchar("region_code", { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    year: smallint("year").notNull(),
+    month: smallint("month").notNull(),
+    /** The Beijing date it was sent on, YYYY-MM-DD. */
+    day: varchar("day", { length: 10 }).notNull(),
+    message: varchar("message", { length: 500 }),
+    chasedBy: text("chased_by").notNull(),
+    chasedAt: timestamp("chased_at", { withTimezone: true }).notNull().defaultNow(),
+    eventKey: varchar("event_key", { length: 200 }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("chases_day").on(t.regionCode, t.year, t.month, t.day),
+    check("chases_month", sql`${t.month} between 1 and 12`),
+  ],
+);
+export type Chase = typeof chases.$inferSelect;

@@ -113,3 +113,51 @@ export function monthNotification(event: MonthEvent): NotificationDraft {
     eventKey: `${kind}:${region.code}:${year}-${month}:v${event.version}`,
   };
 }
+
+/** Bounds of one 催报: how many bureaus at once, and the official's message. */
+export const CHASE_LIMITS = { regions: 200, message: 500 } as const;
+
+/** An official's 催报 to one region for one month, sent on one (Beijing) day. */
+export interface ChaseEvent {
+  region: { code: string; nameZh: string; nameEn: string };
+  year: number;
+  month: number;
+  /** The Beijing date it is sent on, YYYY-MM-DD (see `chaseDay`). */
+  day: string;
+  message?: string | null | undefined;
+}
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * The Beijing date of an instant, YYYY-MM-DD: a 催报 reaches a bureau at most once a day for a
+ * month, so a double click (or two officials at once) notifies once, and the next day's does again.
+ */
+export function chaseDay(now: Date): string {
+  return new Date(now.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** One key per region, month and day: the chase's record and its notifications share it. */
+export const chaseEventKey = (e: Pick<ChaseEvent, "region" | "year" | "month" | "day">) =>
+  `month_chased:${e.region.code}:${e.year}-${e.month}:${e.day}`;
+
+/** The 催报 a bureau receives: to the region's reporters, with a link to that month's form. */
+export function chaseNotification(event: ChaseEvent): NotificationDraft {
+  const { region, year, month } = event;
+  const message = event.message?.trim();
+  return {
+    kind: "month_chased",
+    audience: [{ role: "reporter", regionCode: region.code }],
+    titleZh: clip(
+      `催报：请尽快报送${region.nameZh}${year}年${month}月月报`,
+      NOTIFICATION_LIMITS.title,
+    ),
+    titleEn: clip(
+      `Reminder: please report ${region.nameEn} ${year}-${String(month).padStart(2, "0")}`,
+      NOTIFICATION_LIMITS.title,
+    ),
+    body: message ? clip(message, NOTIFICATION_LIMITS.body) : null,
+    link: `/entry?region=${region.code}&year=${year}&month=${month}`,
+    eventKey: chaseEventKey(event),
+  };
+}

@@ -1,6 +1,7 @@
 export * from "./audit.js";
 export * from "./cache.js";
 export * from "./catalogue.js";
+export * from "./chases.js";
 export * from "./deliveries.js";
 export * from "./idempotency.js";
 export * from "./imports.js";
