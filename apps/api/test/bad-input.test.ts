@@ -73,6 +73,11 @@ const endpoints = [
   },
   { method: "GET", url: "/api/completeness", query: ["parent", "year", "month"] },
   { method: "GET", url: "/api/completeness/history", query: ["region", "year"] },
+  {
+    method: "POST",
+    url: "/api/completeness/:parent/:year/:month/chase",
+    body: ["regions", "message"],
+  },
   { method: "GET", url: "/api/import/template", query: ["parent", "year", "month"] },
   {
     method: "POST",

@@ -1,3 +1,4 @@
+import { CHASE_LIMITS } from "@jindu/domain";
 import { type Static, Type } from "typebox";
 import { Month, RegionCode, RegionRef, Year } from "./common.js";
 import { ReportStatus } from "./reports.js";
@@ -12,11 +13,27 @@ export const CompletenessQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The latest 催报 a region got for the month, and whether its bureau read it. */
+export const LastChase = Type.Object({
+  /** The official's account, and the name it shows. */
+  by: Type.String(),
+  byName: Type.Union([Type.String(), Type.Null()]),
+  at: Type.String({ format: "date-time" }),
+  message: Type.Union([Type.String(), Type.Null()]),
+  /** How many of the bureau's accounts received it (0: none to receive it in the app). */
+  recipients: Type.Integer({ minimum: 0 }),
+  /** How many of them read it, and when the first did. */
+  read: Type.Integer({ minimum: 0 }),
+  readAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+});
+export type LastChase = Static<typeof LastChase>;
+
 export const CompletenessLine = Type.Object({
   region: RegionRef,
   timeliness: Timeliness,
   status: Type.Union([ReportStatus, Type.Null()]),
   firstSubmittedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
+  lastChase: Type.Union([LastChase, Type.Null()]),
 });
 
 export const CompletenessResponse = Type.Object({
@@ -45,6 +62,36 @@ export const CompletenessResponse = Type.Object({
   chase: Type.Array(RegionRef),
 });
 export type CompletenessResponse = Static<typeof CompletenessResponse>;
+
+export const ChaseParams = Type.Object(
+  { parent: RegionCode, year: Year, month: Month },
+  { additionalProperties: false },
+);
+
+export const ChaseBody = Type.Object(
+  {
+    /** Child regions of `parent` still missing the month. */
+    regions: Type.Array(RegionCode, {
+      minItems: 1,
+      maxItems: CHASE_LIMITS.regions,
+      uniqueItems: true,
+    }),
+    /** The official's words to the bureaus, shown in their notification. */
+    message: Type.Optional(Type.String({ maxLength: CHASE_LIMITS.message })),
+  },
+  { additionalProperties: false },
+);
+export type ChaseBody = Static<typeof ChaseBody>;
+
+export const ChaseResult = Type.Object({
+  /** The Beijing date the 催报 counts for: one a region, month and day. */
+  day: Type.String(),
+  /** Reminded now, each with how many of its accounts received it. */
+  chased: Type.Array(Type.Object({ region: RegionRef, recipients: Type.Integer({ minimum: 0 }) })),
+  /** Already reminded for this month today (a double click, or another official): not again. */
+  alreadyToday: Type.Array(RegionRef),
+});
+export type ChaseResult = Static<typeof ChaseResult>;
 
 export const TimelinessHistoryQuery = Type.Object(
   { region: RegionCode, year: Year },

@@ -247,6 +247,14 @@ const CASES: Case[] = [
     scoped: true,
   },
   {
+    method: "POST",
+    route: "/api/completeness/:parent/:year/:month/chase",
+    url: "/api/completeness/{in}/2024/3/chase",
+    roles: PROVINCE,
+    scoped: true,
+    body: { regions: ["330300"] },
+  },
+  {
     method: "GET",
     route: "/api/completeness/history",
     url: "/api/completeness/history?region={in}&year=2022",
