@@ -17,6 +17,7 @@ import {
   completionRate,
   deadlineOf,
   isDue,
+  type MonthEvent,
   type MonthProblem,
   measureFrom,
   monthNotification,
@@ -226,19 +227,24 @@ export async function moveSubmission(
       throw new ApiError(403, outcome.message, { rule: "four_eyes" });
     throw outcome.reason === "missing" ? badRequest(outcome.message) : conflict(outcome.message);
   }
-  // In the change's own transaction (app.db is it): a change rolled back notifies no one.
-  await notify(
-    db,
-    monthNotification({
-      action,
-      region: { code: region.code, nameZh: region.nameZh, nameEn: region.nameEn },
-      provinceCode: province,
-      year: m.year,
-      month: m.month,
-      version: input.version + 1,
-      reason: input.reason,
-    }),
-  );
+  await notifyMonthMove(db, {
+    action,
+    region,
+    provinceCode: province,
+    year: m.year,
+    month: m.month,
+    version: input.version + 1,
+    reason: input.reason,
+  });
+}
+
+/**
+ * The one rule of who hears of a month's move, whichever path moved it (the form, an imported
+ * file): in the change's own transaction (app.db is it), so a change rolled back notifies no one.
+ */
+export async function notifyMonthMove(db: Database, event: MonthEvent): Promise<number> {
+  const { code, nameZh, nameEn } = event.region;
+  return notify(db, monthNotification({ ...event, region: { code, nameZh, nameEn } }));
 }
 
 /** At most this many months in one answer of the approvals queue. */

@@ -76,6 +76,13 @@ export interface ImportOutcome {
   changed: number;
   /** Regions whose month changed (and moved to the import's status). */
   regions: number;
+  /** Months whose status the import changed, with their version after it (for notifications). */
+  moved: {
+    regionCode: string;
+    from: ImportStatus | "returned" | null;
+    to: ImportStatus;
+    version: number;
+  }[];
 }
 
 /**
@@ -163,6 +170,7 @@ export async function importFigures(
         select w.region_code as "regionCode", w.status::text as status from written w`,
     );
     const regions = [...new Set(changed.map((c) => c.regionCode))];
+    const moved: ImportOutcome["moved"] = [];
     if (regions.length > 0) {
       const now = sql`now()`;
       const statuses = JSON.stringify(
@@ -179,7 +187,17 @@ export async function importFigures(
         from import_months m
         where r.year = ${q.year} and r.month = ${q.month} and r.region_code = m.region
           and r.status <> m.status`);
-      await tx.execute(sql`
+      const before = await queryRows<{ regionCode: string; status: ImportStatus | "returned" }>(
+        t,
+        sql`
+          select region_code as "regionCode", status::text as status from submissions
+          where year = ${q.year} and month = ${q.month}
+            and region_code in (select region from import_months)
+          for update`,
+      );
+      const after = await queryRows<{ regionCode: string; status: ImportStatus; version: number }>(
+        t,
+        sql`
         insert into submissions (region_code, year, month, status, version, first_submitted_at,
                                  submitted_at, submitted_by, decided_at, decided_by)
         select m.region, ${q.year}, ${q.month}, m.status, 1,
@@ -195,8 +213,16 @@ export async function importFigures(
               submitted_at = coalesce(excluded.submitted_at, submissions.submitted_at),
               submitted_by = coalesce(excluded.submitted_by, submissions.submitted_by),
               decided_at = excluded.decided_at, decided_by = excluded.decided_by,
-              reason = null, updated_at = ${now}`);
+              reason = null, updated_at = ${now}
+        returning region_code as "regionCode", status::text as status, version`,
+      );
+      const was = new Map(before.map((b) => [b.regionCode, b.status]));
+      for (const a of after) {
+        const from = was.get(a.regionCode) ?? null;
+        if (from !== a.status)
+          moved.push({ regionCode: a.regionCode, from, to: a.status, version: Number(a.version) });
+      }
     }
-    return { changed: changed.length, regions: regions.length };
+    return { changed: changed.length, regions: regions.length, moved };
   });
 }

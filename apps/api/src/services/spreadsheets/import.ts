@@ -24,6 +24,7 @@ import {
 import type { ImportResult } from "../../schemas/index.js";
 import { requireRegion } from "../lookups.js";
 import { type Figures, monthContexts, monthLines } from "../month-context.js";
+import { notifyMonthMove } from "../submissions.js";
 import { columnLetter, type Grid } from "./grid.js";
 import { REGION_COLUMN } from "./template.js";
 
@@ -76,6 +77,12 @@ export interface ImportRequest {
 }
 
 const PREVIEW_LIMIT = 2000;
+
+/** The form's action a month moved to this status by a file stands for. */
+const ACTION_OF: Partial<Record<ImportStatus, "submit" | "approve">> = {
+  submitted: "submit",
+  approved: "approve",
+};
 
 /** A figure read from a row: stored-terms numbers, the explanation, and where each came from. */
 interface RowFigure extends Figures {
@@ -481,6 +488,20 @@ export async function importGrid(
         { code: region },
       );
     return result({ rows, warnings: [], held: [] });
+  }
+  // A month the file submitted or approved is news to the same people as by the form.
+  for (const move of outcome.moved) {
+    const region = allowedRegions.get(move.regionCode);
+    const action = ACTION_OF[move.to];
+    if (!region || !action) continue;
+    await notifyMonthMove(db, {
+      action,
+      region,
+      provinceCode: provinceOf(region.code),
+      year: req.year,
+      month: req.month,
+      version: move.version,
+    });
   }
   return result({
     ok: true,
