@@ -24,6 +24,8 @@ import {
   AUTH_TEST_ACCOUNTS,
   CATALOGUE_TEST_ACCOUNTS,
   CHANNELS_TEST_ACCOUNTS,
+  CHASE_BUREAU,
+  CHASE_TEST_ACCOUNTS,
   DASHBOARD_USER,
   IDLE_USER,
   INBOX_TEST_ACCOUNTS,
@@ -121,6 +123,7 @@ async function seedUsers(db: Database): Promise<string> {
     ...ACCOUNTS_TEST_ACCOUNTS.map((name) => [name, `accounts_${name}`]),
     ...INBOX_TEST_ACCOUNTS.map((name) => [name, `inbox_${name}`]),
     ...CHANNELS_TEST_ACCOUNTS.map((name) => [name, `channels_${name}`]),
+    ...CHASE_TEST_ACCOUNTS.map((name) => [name, `chase_${name}`]),
   ];
   for (const [name, username] of copies) {
     const original = await userByUsername(db, name as string);
@@ -128,6 +131,14 @@ async function seedUsers(db: Database): Promise<string> {
     const { id: _id, createdAt: _createdAt, ...account } = original;
     await insertUser(db, { ...account, username: username as string });
   }
+  await insertUser(db, {
+    username: CHASE_BUREAU.username,
+    displayName: "湖州市住建局 Huzhou bureau",
+    role: "reporter",
+    regionCode: CHASE_BUREAU.regionCode,
+    passwordHash,
+    mustChangePassword: false,
+  });
   // The comparison test's own bureau, which submits a month to be shown as awaiting approval.
   await insertUser(db, {
     username: "zs_reporter",

@@ -37,6 +37,13 @@ export const INBOX_TEST_ACCOUNTS = ["zhejiang", "wenzhou"] as const;
 /** Copies (channels_<name>) for the channels test: channels, preferences, reminder settings. */
 export const CHANNELS_TEST_ACCOUNTS = ["admin", "zhejiang", "wenzhou"] as const;
 
+/**
+ * Copies (chase_<name>) for the chase loop test, and its own bureau of Huzhou (which no demo
+ * account reports for), the one it reminds: nobody else's inbox gets the 催报.
+ */
+export const CHASE_TEST_ACCOUNTS = ["zhejiang", "wenzhou"] as const;
+export const CHASE_BUREAU = { username: "chase_huzhou", regionCode: "330500" } as const;
+
 /** An account that must choose a password and enrol an authenticator on its first sign-in. */
 export const NEWCOMER = { username: "newcomer", regionCode: "330000" } as const;
 
