@@ -22,6 +22,7 @@ export * from "./schedule.js";
 export * from "./security.js";
 export * from "./standings.js";
 export * from "./status.js";
+export * from "./supervision.js";
 export * from "./targets.js";
 export * from "./task-list.js";
 export * from "./timeliness.js";
