@@ -8,6 +8,7 @@ import {
   REGION_LEVELS,
   ROLES,
   type SessionEndReason,
+  type SupervisionLadder,
 } from "@jindu/domain";
 import { sql } from "drizzle-orm";
 import {
@@ -308,6 +309,9 @@ export const provinceSettings = pgTable(
     escalateAfterDays: smallint("escalate_after_days").notNull().default(5),
     /** Day of the month the last month's bulletin is pushed to leaders (null: not pushed). */
     bulletinDay: smallint("bulletin_day"),
+
+    /** The supervision ladder (levels' thresholds, months on schedule before 销号); null: defaults. */
+    supervisionLadder: jsonb("supervision_ladder").$type<SupervisionLadder>(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: text("updated_by"),
   },
@@ -355,11 +359,13 @@ export type Submission = typeof submissions.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type ReportRevision = typeof reportRevisions.$inferSelect;
 
-export const supervisionKind = pgEnum("supervision_kind", ["interview", "listed"]);
+export const supervisionKind = pgEnum("supervision_kind", ["reminder", "interview", "listed"]);
 
 /**
- * Supervision of a lagging region: an interview (约谈) or listed supervision (挂牌督办), with the
- * indicators concerned, what must be done by when, and how it ended once closed.
+ * Supervision of a lagging region: a reminder (提醒), an interview (约谈) or listed supervision
+ * (挂牌督办), with the indicators concerned, what must be done by when, the region's answer (its
+ * explanation and measures, 整改措施), an interview's attendees and minutes, the proposal to close
+ * it once the region is back on schedule (销号), and how it ended once closed.
  */
 export const supervisionRecords = pgTable(
   "supervision_records",
@@ -377,6 +383,16 @@ export const supervisionRecords = pgTable(
     deadline: text("deadline").notNull(),
     createdBy: text("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** An interview's attendees and minutes, filled in by the officials. */
+    attendees: text("attendees"),
+    minutes: text("minutes"),
+    /** The region's answer: why it is behind, and what it does about it (整改措施). */
+    explanation: text("explanation"),
+    measures: text("measures"),
+    answeredBy: text("answered_by"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    /** Set while the region has been back on schedule long enough to propose 销号. */
+    closeProposedAt: timestamp("close_proposed_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     closedBy: text("closed_by"),
     outcome: text("outcome"),

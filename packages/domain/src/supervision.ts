@@ -38,9 +38,9 @@ export const DEFAULT_LADDER: SupervisionLadder = {
 
 /** Bounds of a ladder's numbers (the API's schema and the settings screen use the same ones). */
 export const LADDER_LIMITS = {
-  monthsBehind: { min: 1, max: 24 },
-  lagPoints: { min: 0, max: 100 },
-  closeAfterMonths: { min: 1, max: 12 },
+  monthsBehind: { minimum: 1, maximum: 24 },
+  lagPoints: { minimum: 0, maximum: 100 },
+  closeAfterMonths: { minimum: 1, maximum: 12 },
 } as const;
 
 const rankOf = (level: SupervisionLevel) => SUPERVISION_LEVELS.indexOf(level);

@@ -8,8 +8,8 @@ import {
   levelOfLine,
   nextLevel,
   onScheduleStreak,
-  SUPERVISION_LEVELS,
   type Status,
+  SUPERVISION_LEVELS,
   type SupervisionLadder,
   type SupervisionLevel,
   shouldProposeClosing,
@@ -21,14 +21,23 @@ const rank = (level: SupervisionLevel | null) =>
   level === null ? -1 : SUPERVISION_LEVELS.indexOf(level);
 
 const step = fc.record({
-  monthsBehind: fc.integer(LADDER_LIMITS.monthsBehind),
-  lagPoints: fc.integer(LADDER_LIMITS.lagPoints),
+  monthsBehind: fc.integer({
+    min: LADDER_LIMITS.monthsBehind.minimum,
+    max: LADDER_LIMITS.monthsBehind.maximum,
+  }),
+  lagPoints: fc.integer({
+    min: LADDER_LIMITS.lagPoints.minimum,
+    max: LADDER_LIMITS.lagPoints.maximum,
+  }),
 });
 const ladder: fc.Arbitrary<SupervisionLadder> = fc.record({
   reminder: step,
   interview: step,
   listed: step,
-  closeAfterMonths: fc.integer(LADDER_LIMITS.closeAfterMonths),
+  closeAfterMonths: fc.integer({
+    min: LADDER_LIMITS.closeAfterMonths.minimum,
+    max: LADDER_LIMITS.closeAfterMonths.maximum,
+  }),
 });
 const line = fc.record({
   monthsBehind: fc.integer({ min: 0, max: 36 }),
@@ -39,9 +48,7 @@ const status = fc.constantFrom<Status | null>("completed", "green", "yellow", "r
 
 describe("the escalation ladder 提醒 → 约谈 → 挂牌督办", () => {
   it("Lishui's prefab share at December 2022, 12 months and 1.8 points behind: an interview", () => {
-    expect(suggestLevel(DEFAULT_LADDER, [{ monthsBehind: 12, lagPoints: 1.77 }])).toBe(
-      "interview",
-    );
+    expect(suggestLevel(DEFAULT_LADDER, [{ monthsBehind: 12, lagPoints: 1.77 }])).toBe("interview");
   });
 
   it("by default: any lag a reminder, three months an interview, six months and 10 points listed", () => {
@@ -139,7 +146,10 @@ describe("销号: back on schedule for long enough", () => {
     fc.assert(
       fc.property(
         fc.array(fc.array(status, { minLength: 1, maxLength: 3 }), { maxLength: 12 }),
-        fc.integer(LADDER_LIMITS.closeAfterMonths),
+        fc.integer({
+          min: LADDER_LIMITS.closeAfterMonths.minimum,
+          max: LADDER_LIMITS.closeAfterMonths.maximum,
+        }),
         (months, n) => {
           expect(shouldProposeClosing({ closeAfterMonths: n }, [...months, ["yellow"]])).toBe(
             false,

@@ -38,6 +38,7 @@ import type {
 import { requireRegion } from "./lookups.js";
 import { type Figures, monthContext, monthLines, noFigures } from "./month-context.js";
 import { refOf } from "./progress.js";
+import { reviewRegionClosings } from "./supervision.js";
 
 export interface MonthRef {
   region: string;
@@ -244,7 +245,16 @@ export async function moveSubmission(
  */
 export async function notifyMonthMove(db: Database, event: MonthEvent): Promise<number> {
   const { code, nameZh, nameEn } = event.region;
-  return notify(db, monthNotification({ ...event, region: { code, nameZh, nameEn } }));
+  const written = await notify(
+    db,
+    monthNotification({ ...event, region: { code, nameZh, nameEn } }),
+  );
+  // The figures that decide whether a supervised region is back on schedule changed: its open
+  // records may now propose 销号 (or no longer), in this same transaction.
+  if (event.action === "approve" || event.action === "reopen") {
+    await reviewRegionClosings(db, code);
+  }
+  return written;
 }
 
 /** At most this many months in one answer of the approvals queue. */

@@ -1,3 +1,4 @@
+import { DEFAULT_LADDER, type SupervisionLadder } from "@jindu/domain";
 import { eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client.js";
 import { provinceSettings, regions } from "../schema.js";
@@ -149,4 +150,38 @@ export function provincesPushingBulletinOn(db: Database, day: number) {
     .innerJoin(regions, eq(regions.code, provinceSettings.regionCode))
     .where(eq(provinceSettings.bulletinDay, day))
     .orderBy(regions.code);
+
+/** The province's supervision ladder, the defaults where it saved none (or for a part of one). */
+export async function supervisionLadderOf(
+  db: Database,
+  provinceCode: string,
+): Promise<SupervisionLadder> {
+  const [row] = await db
+    .select({ ladder: provinceSettings.supervisionLadder })
+    .from(provinceSettings)
+    .where(eq(provinceSettings.regionCode, provinceCode));
+  const saved = row?.ladder ?? null;
+  return {
+    reminder: { ...DEFAULT_LADDER.reminder, ...saved?.reminder },
+    interview: { ...DEFAULT_LADDER.interview, ...saved?.interview },
+    listed: { ...DEFAULT_LADDER.listed, ...saved?.listed },
+    closeAfterMonths: saved?.closeAfterMonths ?? DEFAULT_LADDER.closeAfterMonths,
+  };
+}
+
+/** Stores a province's supervision ladder (the row is created on first change). */
+export async function saveSupervisionLadder(
+  db: Database,
+  provinceCode: string,
+  ladder: SupervisionLadder,
+  actor: string,
+): Promise<SupervisionLadder> {
+  await db
+    .insert(provinceSettings)
+    .values({ regionCode: provinceCode, supervisionLadder: ladder, updatedBy: actor })
+    .onConflictDoUpdate({
+      target: provinceSettings.regionCode,
+      set: { supervisionLadder: ladder, updatedBy: actor, updatedAt: sql`now()` },
+    });
+  return supervisionLadderOf(db, provinceCode);
 }

@@ -3,12 +3,15 @@ import {
   allProvinceSettings,
   regionByCode,
   saveReportingSettings,
+  saveSupervisionLadder,
   setFourEyes,
   settingsOfRegion,
+  supervisionLadderOf,
 } from "@jindu/db";
+import { ladderProblems } from "@jindu/domain";
 import type { FastifyRequest } from "fastify";
 import { PROVINCE, READERS, rule } from "../../../auth-rules.js";
-import { badRequest } from "../../../errors.js";
+import { badRequest, invalid } from "../../../errors.js";
 import type { AuditRule } from "../../../plugins/app/audit.js";
 import {
   errorResponses,
@@ -18,6 +21,7 @@ import {
   ProvinceSettingUpdate,
   ReportingSettings,
   ReportingSettingsUpdate,
+  SupervisionLadder,
 } from "../../../schemas/index.js";
 
 /** Security settings are the security officer's: an official cannot lift its own four eyes. */
@@ -119,6 +123,57 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const region = await requireProvince(request.params.code);
       return saveReportingSettings(
+        app.db,
+        region.code,
+        request.body,
+        request.user?.username ?? "unknown",
+      );
+    },
+  );
+
+  // The supervision ladder is the province officials' too: when to remind, interview, list, and
+  // how long a region must be back on schedule before 销号 is proposed.
+  app.get(
+    "/provinces/:code/supervision",
+    {
+      config: { auth: rule(READERS, { in: "params", key: "code", reach: "province" }) },
+      schema: {
+        tags: ["settings"],
+        summary: "A province's supervision ladder (提醒 → 约谈 → 挂牌督办, months before 销号)",
+        params: ProvinceParams,
+        response: { 200: SupervisionLadder, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const region = await requireProvince(request.params.code);
+      return supervisionLadderOf(app.db, region.code);
+    },
+  );
+
+  app.put(
+    "/provinces/:code/supervision",
+    {
+      config: {
+        auth: rule(PROVINCE, { in: "params", key: "code" }),
+        audit: {
+          entity: "province_supervision_ladder",
+          id: (request) => codeOf(request),
+          before: (request) => supervisionLadderOf(request.server.db, codeOf(request)),
+        },
+      },
+      schema: {
+        tags: ["settings"],
+        summary: "Change a province's supervision ladder (its officials)",
+        params: ProvinceParams,
+        body: SupervisionLadder,
+        response: { 200: SupervisionLadder, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const region = await requireProvince(request.params.code);
+      const problems = ladderProblems(request.body);
+      if (problems.length > 0) throw invalid(problems);
+      return saveSupervisionLadder(
         app.db,
         region.code,
         request.body,
