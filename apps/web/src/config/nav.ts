@@ -14,7 +14,8 @@ export const SCREEN_ROLES: Partial<Record<ScreenPath, readonly Role[]>> = {
   [paths.import]: ["province", "reporter"],
   [paths.approvals]: ["province"],
   [paths.completeness]: ["province", "leader"],
-  [paths.supervision]: ["province", "leader"],
+  // Bureaus answer the records of their own region.
+  [paths.supervision]: ["province", "reporter", "leader"],
   [paths.targets]: ["province", "leader"],
   [paths.bulletin]: ["province", "leader"],
   [paths.adminUsers]: ["admin", "security"],

@@ -24,10 +24,21 @@ export function inScope(tree: RegionTree | undefined, userRegion: string | null,
   return regionPath(tree, code).some((node) => node.code === userRegion);
 }
 
-/** The supervision screen with the new-record form open for a region and indicator. */
-export function newRecordHref(region: string, indicator?: string) {
+/**
+ * The supervision screen with the new-record form open for a region and indicator; with the
+ * lagging list's month, the form is pre-filled with where the region stood then.
+ */
+export function newRecordHref(
+  region: string,
+  indicator?: string,
+  period?: { year: number; month: number },
+) {
   const search = new URLSearchParams({ region, new: "1" });
   if (indicator) search.set("indicator", indicator);
+  if (period) {
+    search.set("year", String(period.year));
+    search.set("month", String(period.month));
+  }
   return `${paths.supervision}?${search}`;
 }
 

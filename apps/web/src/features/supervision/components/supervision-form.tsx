@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Modal, Radio, Select } from "antd";
+import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import "dayjs/locale/zh-cn";
 import { useEffect } from "react";
@@ -7,18 +7,28 @@ import { useIndicators } from "@/features/catalogue/api/get-indicators";
 import { useLanguage } from "@/hooks/use-language";
 import { ApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
-import { nameOf } from "@/utils/format";
-import { type SupervisionRecord, useCreateSupervision } from "../api/supervision";
+import { formatPoints, nameOf } from "@/utils/format";
+import {
+  type SupervisionRecord,
+  type SupervisionSuggestion,
+  useCreateSupervision,
+  useSupervisionSuggestion,
+} from "../api/supervision";
 import { today } from "../utils";
 import { ScopeRegionSelect } from "./scope-region-select";
 
+type Kind = SupervisionRecord["kind"];
+const KINDS: Kind[] = ["reminder", "interview", "listed"];
+
 interface FormValues {
   region: string;
-  kind: "interview" | "listed";
+  kind: Kind;
   heldOn: Dayjs;
   indicators: string[];
   actions: string;
   deadline: Dayjs;
+  attendees?: string;
+  minutes?: string;
 }
 
 interface SupervisionFormProps {
@@ -26,20 +36,86 @@ interface SupervisionFormProps {
   /** Filled in when arriving from a lagging region and indicator. */
   region?: string | undefined;
   indicator?: string | undefined;
+  /** The lagging list's month: the form shows where the region stood then, and the ladder's level. */
+  period?: { year: number; month: number } | undefined;
   onDone: (record: SupervisionRecord | null) => void;
 }
 
 const DAY = "YYYY-MM-DD";
-const FIELDS = ["region", "kind", "heldOn", "indicators", "actions", "deadline"] as const;
+const FIELDS = [
+  "region",
+  "kind",
+  "heldOn",
+  "indicators",
+  "actions",
+  "deadline",
+  "attendees",
+  "minutes",
+] as const;
+
+/** Where the lagging row stood, and what the province's ladder suggests. */
+function SuggestionNote({ suggestion }: { suggestion: SupervisionSuggestion }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Alert
+      type={suggestion.level ? "warning" : "info"}
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="supervision-suggestion"
+      data-level={suggestion.level ?? ""}
+      message={t("supervision.suggestion.title", {
+        year: suggestion.year,
+        month: suggestion.month,
+      })}
+      description={
+        <>
+          {suggestion.lines.map((line) => (
+            <div key={line.indicator.code} data-testid="supervision-suggestion-line">
+              {t("supervision.suggestion.line", {
+                indicator: nameOf(line.indicator, language),
+                lag: formatPoints(line.lag, language),
+                months: line.monthsBehind,
+              })}
+            </div>
+          ))}
+          <strong>
+            {suggestion.level
+              ? t("supervision.suggestion.level", {
+                  level: t(`supervision.kind.${suggestion.level}`),
+                })
+              : t("supervision.suggestion.none")}
+          </strong>
+          {suggestion.openLevel ? (
+            <div>
+              {t("supervision.suggestion.escalated", {
+                level: t(`supervision.kind.${suggestion.openLevel}`),
+              })}
+            </div>
+          ) : null}
+        </>
+      }
+    />
+  );
+}
 
 /** A new interview (约谈) or listed supervision (挂牌督办) of a region in the official's scope. */
-export function SupervisionForm({ open, region, indicator, onDone }: SupervisionFormProps) {
+export function SupervisionForm({ open, region, indicator, period, onDone }: SupervisionFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const indicators = useIndicators();
   const create = useCreateSupervision();
+  const suggestion = useSupervisionSuggestion(
+    open && region && indicator && period ? { region, indicators: [indicator], ...period } : null,
+  );
+  const kind = Form.useWatch("kind", form);
+  const suggested = suggestion.data?.level ?? null;
+  // The ladder's level once it is known, unless the official chose one meanwhile.
+  useEffect(() => {
+    if (suggested && !form.isFieldTouched("kind")) form.setFieldValue("kind", suggested);
+  }, [suggested, form]);
   // The date pickers' month and weekday names come from dayjs's locale, not antd's.
   useEffect(() => {
     dayjs.locale(language === "en" ? "en" : "zh-cn");
@@ -54,6 +130,12 @@ export function SupervisionForm({ open, region, indicator, onDone }: Supervision
         indicators: values.indicators,
         actions: values.actions.trim(),
         deadline: values.deadline.format(DAY),
+        ...(values.kind === "interview" && values.attendees?.trim()
+          ? { attendees: values.attendees.trim() }
+          : {}),
+        ...(values.kind === "interview" && values.minutes?.trim()
+          ? { minutes: values.minutes.trim() }
+          : {}),
       });
       message.success(t("supervision.created"));
       onDone(record);
@@ -78,6 +160,7 @@ export function SupervisionForm({ open, region, indicator, onDone }: Supervision
       destroyOnHidden
       width={640}
     >
+      {suggestion.data ? <SuggestionNote suggestion={suggestion.data} /> : null}
       <Form<FormValues>
         form={form}
         layout="vertical"
@@ -102,10 +185,7 @@ export function SupervisionForm({ open, region, indicator, onDone }: Supervision
           <Radio.Group
             data-testid="supervision-kind-input"
             optionType="button"
-            options={[
-              { value: "interview", label: t("supervision.kind.interview") },
-              { value: "listed", label: t("supervision.kind.listed") },
-            ]}
+            options={KINDS.map((value) => ({ value, label: t(`supervision.kind.${value}`) }))}
           />
         </Form.Item>
         <Form.Item
@@ -164,6 +244,25 @@ export function SupervisionForm({ open, region, indicator, onDone }: Supervision
         >
           <DatePicker data-testid="supervision-deadline" format={DAY} />
         </Form.Item>
+        {kind === "interview" ? (
+          <>
+            <Form.Item name="attendees" label={t("supervision.field.attendees")}>
+              <Input
+                data-testid="supervision-attendees"
+                maxLength={1000}
+                placeholder={t("supervision.placeholder.attendees")}
+              />
+            </Form.Item>
+            <Form.Item name="minutes" label={t("supervision.field.minutes")}>
+              <Input.TextArea
+                data-testid="supervision-minutes"
+                rows={3}
+                maxLength={8000}
+                placeholder={t("supervision.placeholder.minutes")}
+              />
+            </Form.Item>
+          </>
+        ) : null}
       </Form>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Button, Table, type TableColumnsType, Typography } from "antd";
+import { Button, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { paths } from "@/config/paths";
@@ -6,16 +6,20 @@ import { useLanguage } from "@/hooks/use-language";
 import { nameOf } from "@/utils/format";
 import type { SupervisionRecord } from "../api/supervision";
 import { beijingDate, isOverdue } from "../utils";
-import { Deadline, KindTag, StatusBadge, useIndicatorNames } from "./record-bits";
+import { AnswerBlock, Deadline, KindTag, StatusBadge, useIndicatorNames } from "./record-bits";
 
 interface SupervisionTableProps {
   records: SupervisionRecord[];
+  /** Opens a record's details (its lag since, minutes, the 销号 proposal). */
+  onOpen: (record: SupervisionRecord) => void;
   /** Shown to those who may close records (provincial officials). */
   onClose?: ((record: SupervisionRecord) => void) | undefined;
+  /** Shown to the region's bureau, which answers its open records. */
+  onAnswer?: ((record: SupervisionRecord) => void) | undefined;
 }
 
 /** Records as the API orders them: open first, the nearest deadline first. */
-export function SupervisionTable({ records, onClose }: SupervisionTableProps) {
+export function SupervisionTable({ records, onOpen, onClose, onAnswer }: SupervisionTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const indicatorNames = useIndicatorNames();
@@ -62,25 +66,58 @@ export function SupervisionTable({ records, onClose }: SupervisionTableProps) {
       render: (_, record) => <Deadline record={record} />,
     },
     {
+      key: "answer",
+      title: t("supervision.field.answer"),
+      width: 280,
+      render: (_, record) => <AnswerBlock record={record} />,
+    },
+    {
       key: "outcome",
       title: t("supervision.field.outcome"),
       width: 240,
       render: (_, record) =>
         record.status === "closed" ? (
-          <div data-testid="supervision-outcome">
-            <Typography.Paragraph style={{ margin: 0, whiteSpace: "pre-wrap" }}>
-              {record.outcome}
-            </Typography.Paragraph>
-            <span className="muted">
-              {t("supervision.field.closedOn")}{" "}
-              {record.closedAt ? beijingDate(record.closedAt) : null}
-            </span>
-          </div>
-        ) : onClose ? (
-          <Button size="small" data-testid="supervision-close" onClick={() => onClose(record)}>
-            {t("supervision.close")}
-          </Button>
-        ) : null,
+          <Space direction="vertical" size={4}>
+            <div data-testid="supervision-outcome">
+              <Typography.Paragraph style={{ margin: 0, whiteSpace: "pre-wrap" }}>
+                {record.outcome}
+              </Typography.Paragraph>
+              <span className="muted">
+                {t("supervision.field.closedOn")}{" "}
+                {record.closedAt ? beijingDate(record.closedAt) : null}
+              </span>
+            </div>
+            <Button size="small" data-testid="supervision-open" onClick={() => onOpen(record)}>
+              {t("supervision.detail.action")}
+            </Button>
+          </Space>
+        ) : (
+          <Space size={4} wrap>
+            <Button size="small" data-testid="supervision-open" onClick={() => onOpen(record)}>
+              {t("supervision.detail.action")}
+            </Button>
+            {onAnswer ? (
+              <Button
+                size="small"
+                type={record.answer ? "default" : "primary"}
+                data-testid="supervision-answer"
+                onClick={() => onAnswer(record)}
+              >
+                {t("supervision.answer.action")}
+              </Button>
+            ) : null}
+            {onClose ? (
+              <Button
+                size="small"
+                type={record.closeProposedAt ? "primary" : "default"}
+                data-testid="supervision-close"
+                onClick={() => onClose(record)}
+              >
+                {t("supervision.close")}
+              </Button>
+            ) : null}
+          </Space>
+        ),
     },
   ];
   return (
@@ -93,7 +130,9 @@ export function SupervisionTable({ records, onClose }: SupervisionTableProps) {
       onRow={(record) =>
         ({
           "data-testid": "supervision-row",
+          "data-id": String(record.id),
           "data-status": record.status,
+          "data-proposed": record.closeProposedAt ? "true" : "false",
           "data-overdue": isOverdue(record) ? "true" : "false",
         }) as React.HTMLAttributes<HTMLElement>
       }
