@@ -42,6 +42,9 @@ describe("supervision (督办)", () => {
     await expect(form.getByTestId("supervision-indicators").textContent()).resolves.toContain(
       indicatorName,
     );
+    // The ladder suggests a level from the row's numbers; the official chooses an interview.
+    await page.getByTestId("supervision-suggestion").waitFor();
+    await form.getByTestId("supervision-kind-input").getByText("约谈").click();
     const actions = `召开约谈会，12月底前报送整改方案 #${Date.now()}`;
     await pickDate(page, "heldOn", "2020-11-05");
     await form.locator("#actions").fill(actions);

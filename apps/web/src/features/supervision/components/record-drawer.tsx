@@ -242,13 +242,13 @@ export function RecordDrawer({
                   </Descriptions.Item>
                 ) : null}
               </Descriptions>
-              {data.record.kind === "interview" && canWrite ? (
-                <MinutesForm key={data.record.id} record={data.record} />
-              ) : null}
               <div>
                 <h3 style={{ fontSize: 14 }}>{t("supervision.detail.progress")}</h3>
                 <ProgressTable detail={data} />
               </div>
+              {data.record.kind === "interview" && canWrite ? (
+                <MinutesForm key={data.record.id} record={data.record} />
+              ) : null}
             </Space>
           )}
         </QueryState>

@@ -79,7 +79,7 @@ function SuggestionNote({ suggestion }: { suggestion: SupervisionSuggestion }) {
               })}
             </div>
           ))}
-          <strong>
+          <strong style={{ display: "block", marginTop: 4 }}>
             {suggestion.level
               ? t("supervision.suggestion.level", {
                   level: t(`supervision.kind.${suggestion.level}`),
