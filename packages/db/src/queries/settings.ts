@@ -150,6 +150,7 @@ export function provincesPushingBulletinOn(db: Database, day: number) {
     .innerJoin(regions, eq(regions.code, provinceSettings.regionCode))
     .where(eq(provinceSettings.bulletinDay, day))
     .orderBy(regions.code);
+}
 
 /** The province's supervision ladder, the defaults where it saved none (or for a part of one). */
 export async function supervisionLadderOf(
