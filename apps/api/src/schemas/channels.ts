@@ -121,7 +121,7 @@ export const DeliveryStatus = Type.Union([
 export const DeliveryQuery = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-    before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+    before: Type.Optional(Id),
     channel: Type.Optional(Id),
   },
   { additionalProperties: false },
