@@ -141,9 +141,28 @@ export function shouldProposeClosing(
   return onScheduleStreak(months) >= ladder.closeAfterMonths;
 }
 
+export type SupervisionDeadlinePhase = "due" | "overdue";
+
+const dayOfIso = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+
+/**
+ * Where an unanswered record stands against its deadline on a Beijing day (ISO dates): due
+ * from `daysBefore` days before the deadline through the deadline itself, overdue after it.
+ */
+export function supervisionDeadlinePhase(
+  deadline: string,
+  today: string,
+  daysBefore: number,
+): SupervisionDeadlinePhase | null {
+  const left = dayOfIso(deadline) - dayOfIso(today);
+  if (!Number.isFinite(left)) return null;
+  if (left < 0) return "overdue";
+  return left <= daysBefore ? "due" : null;
+}
+
 /** One change of a supervision record that someone must hear of. */
 export interface SupervisionEvent {
-  action: "opened" | "answered" | "close_proposed";
+  action: "opened" | "answered" | "close_proposed" | SupervisionDeadlinePhase;
   record: { id: number; kind: SupervisionLevel; deadline: string };
   region: { code: string; nameZh: string; nameEn: string };
   /** The province the region lies in (its own code for a province). */
@@ -181,16 +200,31 @@ export function supervisionNotification(event: SupervisionEvent): NotificationDr
       `${region.nameZh}${zh}已恢复序时进度，建议销号`,
       `${region.nameEn} is back on schedule: closing the ${en.toLowerCase()} is proposed`,
     ],
+    due: [
+      `${region.nameZh}${zh}将于${record.deadline}到期，请尽快反馈整改措施`,
+      `${region.nameEn}: the ${en.toLowerCase()} is due on ${record.deadline} — answer with measures`,
+    ],
+    overdue: [
+      `${region.nameZh}${zh}已逾期（期限${record.deadline}），尚未反馈整改措施`,
+      `${region.nameEn}: the ${en.toLowerCase()} is overdue (due ${record.deadline}), no answer yet`,
+    ],
   } as const;
+  // The bureau answers; its officials hear of what they asked for and of a deadline missed.
+  const bureau = { role: "reporter" as const, regionCode: region.code };
+  const officials = { role: "province" as const, regionCode: event.provinceCode };
+  const audience = {
+    opened: [bureau],
+    due: [bureau],
+    overdue: [bureau, officials],
+    answered: [officials],
+    close_proposed: [officials],
+  }[event.action];
   const kind = `supervision_${event.action}` as const;
   const [titleZh, titleEn] = titles[event.action];
   const stamp = event.stamp ? `:${event.stamp}` : "";
   return {
     kind,
-    audience:
-      event.action === "opened"
-        ? [{ role: "reporter", regionCode: region.code }]
-        : [{ role: "province", regionCode: event.provinceCode }],
+    audience,
     titleZh: clip(titleZh, NOTIFICATION_LIMITS.title),
     titleEn: clip(titleEn, NOTIFICATION_LIMITS.title),
     body: null,

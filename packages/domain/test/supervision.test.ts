@@ -14,6 +14,7 @@ import {
   type SupervisionLevel,
   shouldProposeClosing,
   suggestLevel,
+  supervisionDeadlinePhase,
   supervisionNotification,
 } from "../src/index.js";
 
@@ -191,5 +192,48 @@ describe("supervision notifications", () => {
     const proposed = supervisionNotification({ ...base, action: "close_proposed" });
     expect(proposed.kind).toBe("supervision_close_proposed");
     expect(proposed.titleZh).toContain("建议销号");
+  });
+
+  it("a deadline near goes to the bureau; one missed to the bureau and its province, once each", () => {
+    const due = supervisionNotification({ ...base, action: "due" });
+    expect(due).toMatchObject({
+      kind: "supervision_due",
+      audience: [{ role: "reporter", regionCode: "331100" }],
+      eventKey: "supervision_due:7",
+    });
+    expect(due.titleZh).toBe("丽水市约谈将于2023-02-28到期，请尽快反馈整改措施");
+    const overdue = supervisionNotification({ ...base, action: "overdue" });
+    expect(overdue.audience).toEqual([
+      { role: "reporter", regionCode: "331100" },
+      { role: "province", regionCode: "330000" },
+    ]);
+    expect(overdue.titleZh).toBe("丽水市约谈已逾期（期限2023-02-28），尚未反馈整改措施");
+  });
+});
+
+describe("a record's deadline", () => {
+  it("is due from the days before through the day itself, overdue after it", () => {
+    expect(supervisionDeadlinePhase("2023-02-28", "2023-02-24", 3)).toBeNull();
+    expect(supervisionDeadlinePhase("2023-02-28", "2023-02-25", 3)).toBe("due");
+    expect(supervisionDeadlinePhase("2023-02-28", "2023-02-28", 3)).toBe("due");
+    expect(supervisionDeadlinePhase("2023-02-28", "2023-03-01", 3)).toBe("overdue");
+    // Across a year's end and a leap day.
+    expect(supervisionDeadlinePhase("2024-01-02", "2023-12-30", 3)).toBe("due");
+    expect(supervisionDeadlinePhase("2024-03-01", "2024-02-28", 2)).toBe("due");
+    expect(supervisionDeadlinePhase("2024-03-01", "2024-02-27", 2)).toBeNull();
+  });
+
+  it("never steps back: once due it stays due or turns overdue, once overdue it stays", () => {
+    const day = fc.integer({ min: 18_000, max: 25_000 });
+    const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: 0, max: 15 }), (deadline, today, before) => {
+        const order = (p: string | null) => (p === null ? 0 : p === "due" ? 1 : 2);
+        const a = supervisionDeadlinePhase(iso(deadline), iso(today), before);
+        const b = supervisionDeadlinePhase(iso(deadline), iso(today + 1), before);
+        expect(order(b)).toBeGreaterThanOrEqual(order(a));
+        expect(a === "overdue").toBe(today > deadline);
+      }),
+    );
   });
 });

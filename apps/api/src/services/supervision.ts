@@ -21,6 +21,7 @@ import {
   type ProgressLine,
   provinceOf,
   type Status,
+  type SupervisionEvent,
   type SupervisionLevel,
   shouldProposeClosing,
   suggestLevel,
@@ -284,7 +285,8 @@ export async function recordDetail(
   };
 }
 
-function eventOf(row: SupervisionRow, action: "opened" | "answered" | "close_proposed") {
+/** A record's change as the event its notification describes. */
+export function eventOf(row: SupervisionRow, action: SupervisionEvent["action"]): SupervisionEvent {
   return {
     action,
     record: { id: row.record.id, kind: row.record.kind, deadline: row.record.deadline },

@@ -14,7 +14,7 @@ import { startSmtp } from "../support/receivers.js";
  * embedded-database run.
  */
 const SERVER = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const JOBS = ["bulletin_push", "calendar_reminders", "password_expiry"];
+const JOBS = ["bulletin_push", "calendar_reminders", "password_expiry", "supervision_deadlines"];
 
 let database: TestDatabase;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;

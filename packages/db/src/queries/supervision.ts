@@ -13,6 +13,8 @@ export interface SupervisionFilter {
   /** Records of exactly this region (not those below it). */
   exactRegion?: string | undefined;
   status?: SupervisionStatus | undefined;
+  /** Only records the region has not answered yet. */
+  unanswered?: boolean | undefined;
 }
 
 const columns = {
@@ -37,6 +39,7 @@ export function listSupervision(db: Database, filter: SupervisionFilter = {}) {
   if (filter.exactRegion) where.push(eq(supervisionRecords.regionCode, filter.exactRegion));
   if (filter.status === "open") where.push(isNull(supervisionRecords.closedAt));
   if (filter.status === "closed") where.push(isNotNull(supervisionRecords.closedAt));
+  if (filter.unanswered) where.push(isNull(supervisionRecords.answeredAt));
   return db
     .select(columns)
     .from(supervisionRecords)

@@ -67,6 +67,7 @@ export const zhCN = {
       calendar_reminders: "报送提醒",
       bulletin_push: "通报推送",
       password_expiry: "密码到期提醒",
+      supervision_deadlines: "督办临期与逾期提醒",
     },
   },
 };
@@ -141,6 +142,7 @@ export const en: typeof zhCN = {
       calendar_reminders: "Reporting reminders",
       bulletin_push: "Bulletin push",
       password_expiry: "Password expiry warnings",
+      supervision_deadlines: "Supervision due and overdue",
     },
   },
 };
