@@ -7,7 +7,9 @@ import { useTestApp } from "../../../helper.js";
  * each once, and none once the bureau has answered (the clock is the test's).
  */
 let now = new Date("2023-03-01T02:00:00Z");
-const t = useTestApp({ background: { clock: () => now, manual: true } });
+const t = useTestApp({
+  background: { publicUrl: "https://jindu.example.gov.cn/", clock: () => now, manual: true },
+});
 const tick = () => t.app.background?.scheduler.tick();
 
 async function open(deadline: string) {
