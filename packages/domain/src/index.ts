@@ -9,6 +9,7 @@ export * from "./indicator.js";
 export * from "./lagging-filter.js";
 export * from "./measure.js";
 export * from "./month-checks.js";
+export * from "./movers.js";
 export * from "./notifications.js";
 export * from "./pace.js";
 export * from "./parse.js";
