@@ -1,3 +1,5 @@
+import { incrementsOf, reportWarnings } from "./warnings.js";
+
 /**
  * How far a region's figures can be trusted, shown beside its rank (数据质量): a score from its
  * own reporting record, never from how much it uses the system.
@@ -52,4 +54,51 @@ export function dataQuality(r: QualityRecord): QualityScore {
     parts.stability * QUALITY_WEIGHTS.stability +
     parts.explained * QUALITY_WEIGHTS.explained;
   return { score: Math.round(sum * 100), parts };
+}
+
+/** One figure of a region's cumulative indicator, as stored: what its warnings are judged on. */
+export interface WarnedFigure {
+  year: number;
+  month: number;
+  /** Year-to-date value (cumulative indicators only). */
+  value: number | null;
+  /** Approved figures are the history later months are compared with, as on the entry form. */
+  approved: boolean;
+  explanation: string | null;
+}
+
+/**
+ * The figures of `year` up to `toMonth` that raise a plausibility warning (reportWarnings, with
+ * the same history the entry form uses: approved figures of the year before and of this year's
+ * earlier months), and of those the ones without a written explanation. One indicator's
+ * figures of one region, of `year - 1` and `year`.
+ */
+export function warningTally(
+  figures: readonly WarnedFigure[],
+  q: { year: number; toMonth: number; target: number | null },
+): { warnings: number; unexplained: number } {
+  const sorted = [...figures].sort((a, b) => a.year - b.year || a.month - b.month);
+  let warnings = 0;
+  let unexplained = 0;
+  for (const figure of sorted) {
+    if (figure.year !== q.year || figure.month > q.toMonth || figure.value === null) continue;
+    const history = sorted.filter(
+      (h) =>
+        h.approved &&
+        h.value !== null &&
+        (h.year === q.year - 1 || (h.year === q.year && h.month < figure.month)),
+    );
+    const thisYear = history.filter((h) => h.year === q.year).map((h) => h.value as number);
+    const lastYear = history.filter((h) => h.year === q.year - 1).map((h) => h.value as number);
+    const raised = reportWarnings({
+      ytd: figure.value,
+      previousYtd: thisYear.at(-1) ?? 0,
+      pastIncrements: [...incrementsOf(lastYear), ...incrementsOf(thisYear)],
+      target: q.target,
+    });
+    if (raised.length === 0) continue;
+    warnings++;
+    if (!figure.explanation?.trim()) unexplained++;
+  }
+  return { warnings, unexplained };
 }

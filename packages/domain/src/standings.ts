@@ -33,8 +33,11 @@ const pointsBetween = (now: number | null, before: number | null) =>
 const difference = (now: number | null, before: number | null) =>
   now === null || before === null ? null : Math.round((now - before) * 1e9) / 1e9;
 
-const gained = (now: number | null, before: number | null) =>
+/** Places gained between two ranks (↑3 is 3, ↓2 is −2); null when either is unranked. */
+export const placesGained = (now: number | null, before: number | null) =>
   now === null || before === null ? null : before - now;
+
+const gained = placesGained;
 
 /**
  * Each region's standings this month and their change since last month. `current` and

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dataQuality, type QualityRecord } from "../src/index.js";
+import { dataQuality, type QualityRecord, warningTally } from "../src/index.js";
 
 const perfect: QualityRecord = {
   monthsDue: 10,
@@ -79,5 +79,39 @@ describe("data quality", () => {
         ).toBeLessThanOrEqual(score);
       }),
     );
+  });
+});
+
+describe("warningTally", () => {
+  const month = (m: number, value: number, explanation: string | null = null) => ({
+    year: 2021,
+    month: m,
+    value,
+    approved: true,
+    explanation,
+  });
+
+  it("counts a jump over 3× the usual increment, explained or not, as the entry form would", () => {
+    // Increments 10, 10, 10, then 100 in April (> 3 × 10) and 10 again in May.
+    const figures = [month(1, 10), month(2, 20), month(3, 30), month(4, 130), month(5, 140)];
+    expect(warningTally(figures, { year: 2021, toMonth: 5, target: null })).toEqual({
+      warnings: 1,
+      unexplained: 1,
+    });
+    figures[3] = month(4, 130, "一次性集中开工");
+    expect(warningTally(figures, { year: 2021, toMonth: 5, target: null })).toEqual({
+      warnings: 1,
+      unexplained: 0,
+    });
+    // Up to March nothing was unusual yet.
+    expect(warningTally(figures, { year: 2021, toMonth: 3, target: null }).warnings).toBe(0);
+  });
+
+  it("judges the year-to-date figure against the target: over half of it in one month", () => {
+    const figures = [month(1, 60)];
+    expect(warningTally(figures, { year: 2021, toMonth: 12, target: 100 })).toEqual({
+      warnings: 1,
+      unexplained: 1,
+    });
   });
 });

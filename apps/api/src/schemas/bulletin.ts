@@ -4,7 +4,7 @@ import { Indicator } from "./catalogue.js";
 import { Month, RegionCode, RegionRef, Year } from "./common.js";
 import { Timeliness } from "./completeness.js";
 import { StatusCounts } from "./dashboard.js";
-import { LaggingItem, ProgressLine, Status } from "./progress.js";
+import { LaggingItem, ProgressLine, Quality, Status } from "./progress.js";
 
 const Num = Type.Union([Type.Number(), Type.Null()]);
 
@@ -58,6 +58,8 @@ export const BulletinCell = Type.Object({
   status: Type.Union([Status, Type.Null()]),
   /** Rank among the children by completion on this indicator. */
   rank: Type.Union([Type.Integer(), Type.Null()]),
+  /** Places gained on that rank since last month; null when either month is unranked. */
+  rankChange: Type.Union([Type.Integer(), Type.Null()]),
 });
 
 /** A child region in the overall ranking. */
@@ -66,6 +68,12 @@ export const BulletinRankingRow = Type.Object({
     description: "standard competition rank by score, best first; null without a score",
   }),
   region: RegionRef,
+  rankChange: Type.Union([Type.Integer(), Type.Null()], {
+    description:
+      "places gained in this ranking since last month (December of last year for January); null when either month is unranked",
+  }),
+  /** The region's data quality (数据质量) over the year up to the month. */
+  quality: Quality,
   score: Type.Union([Type.Number(), Type.Null()], {
     description:
       "mean over the indicators with a status of completion ÷ schedule progress, each capped at 1, × 100",
@@ -85,6 +93,8 @@ export const BulletinResponse = Type.Object({
   region: RegionRef,
   year: Type.Integer(),
   month: Type.Integer(),
+  /** The month rank changes are measured from. */
+  previous: Type.Object({ year: Type.Integer(), month: Type.Integer() }),
   /** When the month was due from the children (the province's calendar: day N of the next month). */
   deadline: Type.String({ format: "date-time" }),
   /** False when the province's reporting calendar says the month owes no report. */

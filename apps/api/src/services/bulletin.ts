@@ -4,15 +4,17 @@ import {
   isBehind,
   overallScore,
   type ProgressLine,
+  placesGained,
   provinceOf,
   rankByScore,
   type Status,
   worstStatus,
 } from "@jindu/domain";
-import type { BulletinRankingRow, BulletinResponse } from "../schemas/index.js";
+import type { BulletinRankingRow, BulletinResponse, Quality } from "../schemas/index.js";
 import { completenessOf } from "./completeness.js";
 import { requireRegion } from "./lookups.js";
-import { laggingItems, monthlyTables, type RegionRef, refOf } from "./progress.js";
+import { laggingItems, monthlyTables, previousTables, type RegionRef, refOf } from "./progress.js";
+import { previousMonth, qualityOf, standingsOf } from "./standings.js";
 
 /**
  * The monthly bulletin (工作情况通报) of a region for a month: every indicator's completion
@@ -34,6 +36,20 @@ export async function bulletinOf(
     viewerScope: null,
   });
   const latest = indicators.map((indicator) => tables.get(indicator.code)?.at(-1));
+  const before = await previousTables(
+    db,
+    region,
+    indicators,
+    { year: q.year, month: q.month, viewerScope: null },
+    tables,
+  );
+  const earlier = indicators.map((indicator) => before.get(indicator.code));
+  const standings = latest.map((table, i) => (table ? standingsOf(table, earlier[i]).lines : []));
+  const quality = await qualityOf(db, {
+    regionCodes: latest[0]?.children.map((c) => c.region.code) ?? [],
+    year: q.year,
+    month: q.month,
+  });
 
   const indicatorLines = indicators.map((indicator, i) => {
     const table = latest[i];
@@ -56,9 +72,14 @@ export async function bulletinOf(
   const allRows = childRefs.map((child, c) => {
     const lines = latest.map((t) => t?.children[c]).filter((l) => l !== undefined);
     const statuses = lines.map((l) => l.status);
+    const previousLines = earlier
+      .map((t) => t?.children.find((l) => l.region.code === child.code))
+      .filter((l) => l !== undefined);
     return {
       region: child,
+      quality: quality.get(child.code) as Quality,
       score: overallScore(lines),
+      previousScore: overallScore(previousLines),
       rated: statuses.filter((s) => s !== null).length,
       behind: statuses.filter((s) => isBehind(s)).length,
       statuses: countStatuses(statuses),
@@ -72,6 +93,7 @@ export async function bulletinOf(
           lag: line?.lag ?? null,
           status: line?.status ?? null,
           rank: line?.rank ?? null,
+          rankChange: standings[i]?.[c]?.completionRankChange ?? null,
         };
       }),
     };
@@ -79,20 +101,27 @@ export async function bulletinOf(
   // Completeness leaves out a region the task list gives nothing this year; so does the ranking.
   const rows = allRows.filter((r) => timeliness.has(r.region.code));
   const ranks = rankByScore(rows.map((r) => r.score));
+  // Last month's ranking among the same regions, for the change in places.
+  const previousRanks = rankByScore(rows.map((r) => r.previousScore));
   const ranking: BulletinRankingRow[] = rows
-    .map((row, i) => ({ rank: ranks[i] ?? null, ...row }))
+    .map(({ previousScore: _, ...row }, i) => ({
+      rank: ranks[i] ?? null,
+      rankChange: placesGained(ranks[i] ?? null, previousRanks[i] ?? null),
+      ...row,
+    }))
     .sort(
       (a, b) =>
         (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) ||
         a.region.code.localeCompare(b.region.code),
     );
 
-  const lagging = laggingItems(indicators, tables);
+  const lagging = laggingItems(indicators, tables, { previous: before, quality });
   const parentStatuses = indicatorLines.map((x) => x.line?.status ?? null);
   return {
     region,
     year: q.year,
     month: q.month,
+    previous: previousMonth(q.year, q.month),
     deadline: completeness.deadline,
     due: completeness.due,
     summary: {

@@ -24,8 +24,9 @@ import {
   withinScope,
 } from "@jindu/domain";
 import { ancestryOf } from "../plugins/app/auth.js";
-import type { LaggingItem } from "../schemas/index.js";
+import type { LaggingItem, Quality, Standing } from "../schemas/index.js";
 import { requireIndicator, requireRegion } from "./lookups.js";
+import { previousMonth, qualityOf, standingsOf } from "./standings.js";
 import { type Asks, asksFor } from "./task-lists.js";
 
 export type RegionRef = {
@@ -243,28 +244,80 @@ export async function progressOf(
     requireIndicator(db, q.indicator, "indicator", q.parent),
     requireRegion(db, q.parent, "parent"),
   ]);
-  const tables = await progressTables(db, refOf(parent), [indicator], q);
+  const previous = previousMonth(q.year, q.month);
+  const [tables, before] = await Promise.all([
+    progressTables(db, refOf(parent), [indicator], q),
+    progressTables(db, refOf(parent), [indicator], { ...q, ...previous }),
+  ]);
   const table = tables.get(indicator.code) as Table;
-  return { indicator, year: q.year, month: q.month, ...table };
+  const { lines, fast, slow } = standingsOf(table, before.get(indicator.code));
+  const quality = await qualityOf(db, {
+    regionCodes: table.children.map((c) => c.region.code),
+    year: q.year,
+    month: q.month,
+  });
+  return {
+    indicator,
+    year: q.year,
+    month: q.month,
+    previous,
+    parent: table.parent,
+    children: table.children.map((line, i) => ({
+      ...line,
+      standing: lines[i] as Standing,
+      quality: quality.get(line.region.code) as Quality,
+    })),
+    fast,
+    slow,
+  };
+}
+
+/**
+ * Each indicator's table at the month before the last of `monthly` (tables for months 1..m of
+ * one year): the month before from `monthly`, or for January December of the year before.
+ */
+export async function previousTables(
+  db: Database,
+  parent: RegionRef,
+  indicators: IndicatorRow[],
+  q: PeriodQuery & { month: number },
+  monthly: Map<string, Table[]>,
+): Promise<Map<string, Table | undefined>> {
+  if (q.month > 1) {
+    return new Map(indicators.map((i) => [i.code, monthly.get(i.code)?.[q.month - 2]]));
+  }
+  return progressTables(db, parent, indicators, { ...q, ...previousMonth(q.year, q.month) });
+}
+
+/** What the lagging items carry beyond their line: standings and data quality. */
+export interface LaggingExtras {
+  previous: Map<string, Table | undefined>;
+  quality: Map<string, Quality>;
 }
 
 /** Lagging items of the children at the last month of the tables, with their streaks. */
 export function laggingItems(
   indicators: IndicatorRow[],
   tables: Map<string, Table[]>,
+  extras?: LaggingExtras,
 ): LaggingItem[] {
   const items: LaggingItem[] = [];
   for (const indicator of indicators) {
     const months = tables.get(indicator.code) ?? [];
     const latest = months.at(-1);
+    const standing =
+      latest && extras ? standingsOf(latest, extras.previous.get(indicator.code)) : null;
     latest?.children.forEach((line, i) => {
       if (!isBehind(line.status)) return;
       const history = months.map((t) => t.children[i]?.status ?? null);
       const { code, nameZh, nameEn, unitZh, unitEn, kind } = indicator;
+      const quality = extras?.quality.get(line.region.code);
       items.push({
         indicator: { code, nameZh, nameEn, unitZh, unitEn, kind },
         line,
         monthsBehind: behindStreak(history),
+        ...(standing?.lines[i] ? { standing: standing.lines[i] } : {}),
+        ...(quality ? { quality } : {}),
       });
     });
   }
@@ -279,7 +332,16 @@ export async function laggingOf(
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
   const indicators = await allIndicators(db, { province: provinceOf(parent.code), year: q.year });
   const tables = await monthlyTables(db, parent, indicators, { ...q, toMonth: q.month });
-  const items = filterLagging(laggingItems(indicators, tables), {
+  const children = tables.get(indicators[0]?.code ?? "")?.at(-1)?.children ?? [];
+  const [previous, quality] = await Promise.all([
+    previousTables(db, parent, indicators, q, tables),
+    qualityOf(db, {
+      regionCodes: children.map((c) => c.region.code),
+      year: q.year,
+      month: q.month,
+    }),
+  ]);
+  const items = filterLagging(laggingItems(indicators, tables, { previous, quality }), {
     indicator: q.indicator,
     region: q.region,
     status: q.status,

@@ -9,6 +9,7 @@ export * from "./notifications.js";
 export * from "./periods.js";
 export * from "./profiles.js";
 export * from "./progress.js";
+export * from "./quality.js";
 export * from "./reports.js";
 export * from "./schedule.js";
 export * from "./settings.js";

@@ -56,6 +56,8 @@ const TEXTS = {
       "滞后指标数",
       "最差状态",
       "报送情况",
+      "名次变化（较上月）",
+      "数据质量",
     ],
     rate: "完成率",
     rank: "名次",
@@ -71,6 +73,10 @@ const TEXTS = {
       "滞后（百分点）",
       "状态",
       "连续滞后月数",
+      "完成率排名",
+      "名次变化（较上月）",
+      "完成率较上月（个百分点）",
+      "数据质量",
     ],
     missing: ["地区代码", "地区", "报送情况", "首次报送时间"],
     status: { completed: "已完成", green: "正常", yellow: "轻度滞后", red: "严重滞后" },
@@ -80,6 +86,7 @@ const TEXTS = {
       missing: "未报送",
       not_due: "本月无需报送",
     },
+    unchanged: "持平",
     note: "综合得分：各指标“完成率÷序时进度”（最高按100%计）的平均值×100；仅计已审核数据。",
   },
   en: {
@@ -134,6 +141,8 @@ const TEXTS = {
       "Indicators behind",
       "Worst status",
       "Reporting",
+      "Rank change (on last month)",
+      "Data quality",
     ],
     rate: "completion",
     rank: "rank",
@@ -149,6 +158,10 @@ const TEXTS = {
       "Lag (pp)",
       "Status",
       "Months behind",
+      "Completion rank",
+      "Rank change (on last month)",
+      "Completion change (pp)",
+      "Data quality",
     ],
     missing: ["Region code", "Region", "Reporting", "First submitted"],
     status: {
@@ -163,6 +176,7 @@ const TEXTS = {
       missing: "Not reported",
       not_due: "No report due",
     },
+    unchanged: "unchanged",
     note: "Score: the mean over the indicators of completion ÷ schedule progress (capped at 100%), × 100; approved figures only.",
   },
 } as const;
@@ -184,6 +198,16 @@ const MONTHS = [
 
 function monthSpan(year: number, month: number) {
   return month === 1 ? `January ${year}` : `January–${MONTHS[month - 1]} ${year}`;
+}
+
+/**
+ * A change of rank as the ministry's tables write it: ↑3 (three places up), ↓2, unchanged; empty
+ * without last month's rank.
+ */
+export function rankChangeText(change: number | null, unchanged: string): string | null {
+  if (change === null) return null;
+  if (change === 0) return unchanged;
+  return change > 0 ? `↑${change}` : `↓${-change}`;
 }
 
 /** The bulletin's title, as the web page shows it too. */
@@ -311,11 +335,13 @@ export async function bulletinWorkbook(
       r.behind,
       status(r.worst),
       t.timeliness[r.timeliness],
+      rankChangeText(r.rankChange, t.unchanged),
+      r.quality.score,
       ...r.cells.flatMap((c) => [c.completion, c.rank]),
     ]);
     row.getCell(4).numFmt = "0.0";
     r.cells.forEach((_, i) => {
-      row.getCell(9 + 2 * i).numFmt = PERCENT;
+      row.getCell(11 + 2 * i).numFmt = PERCENT;
     });
   }
   ranking.getColumn(3).width = 16;
@@ -337,10 +363,15 @@ export async function bulletinWorkbook(
       item.line.lag,
       status(item.line.status),
       item.monthsBehind,
+      item.standing?.completionRank ?? null,
+      rankChangeText(item.standing?.completionRankChange ?? null, t.unchanged),
+      item.standing?.completionChangePp ?? null,
+      item.quality?.score ?? null,
     ]);
     formatLine(row, 5, item.indicator);
+    row.getCell(14).numFmt = POINTS;
   });
-  [6, 10, 14, 30, 12, 12, 10, 10, 12, 10, 12].forEach((w, i) => {
+  [6, 10, 14, 30, 12, 12, 10, 10, 12, 10, 12, 10, 12, 14, 10].forEach((w, i) => {
     lagging.getColumn(i + 1).width = w;
   });
 

@@ -1,6 +1,7 @@
 import { isPercentTarget, typedFromStored } from "@jindu/domain";
 import ExcelJS from "exceljs";
 import type { LaggingResponse } from "../../schemas/index.js";
+import { rankChangeText } from "./bulletin.js";
 
 export type LaggingLanguage = "zh" | "en";
 
@@ -24,8 +25,13 @@ const TEXTS = {
       "状态",
       "预计年末完成率（%）",
       "连续滞后月数",
+      "完成率排名",
+      "名次变化（较上月）",
+      "完成率较上月（个百分点）",
+      "数据质量",
     ],
     status: { completed: "已完成", green: "正常", yellow: "轻度滞后", red: "严重滞后" },
+    unchanged: "持平",
   },
   en: {
     sheet: "Lagging list",
@@ -46,6 +52,10 @@ const TEXTS = {
       "Status",
       "Projected year-end completion (%)",
       "Months behind",
+      "Completion rank",
+      "Rank change (on last month)",
+      "Completion change (pp)",
+      "Data quality",
     ],
     status: {
       completed: "Completed",
@@ -53,6 +63,7 @@ const TEXTS = {
       yellow: "Slightly behind",
       red: "Far behind",
     },
+    unchanged: "unchanged",
   },
 };
 
@@ -97,13 +108,17 @@ export async function laggingWorkbook(
       line.status ? t.status[line.status] : null,
       percent(line.projection),
       item.monthsBehind,
+      item.standing?.completionRank ?? null,
+      rankChangeText(item.standing?.completionRankChange ?? null, t.unchanged),
+      item.standing?.completionChangePp ?? null,
+      item.quality?.score ?? null,
     ]);
     const quantity = inPercent ? "0.0##" : "#,##0.##";
     row.getCell(7).numFmt = quantity;
     row.getCell(8).numFmt = quantity;
-    for (const c of [9, 10, 11, 13]) row.getCell(c).numFmt = "0.0";
+    for (const c of [9, 10, 11, 13, 17]) row.getCell(c).numFmt = "0.0";
   });
-  [6, 10, 12, 24, 28, 8, 12, 12, 10, 10, 12, 10, 12, 10].forEach((w, i) => {
+  [6, 10, 12, 24, 28, 8, 12, 12, 10, 10, 12, 10, 12, 10, 10, 12, 14, 10].forEach((w, i) => {
     sheet.getColumn(i + 1).width = w;
   });
   sheet.views = [{ state: "frozen", xSplit: 3, ySplit: 1 }];

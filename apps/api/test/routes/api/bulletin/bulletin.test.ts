@@ -241,7 +241,7 @@ describe("GET /api/bulletin/xlsx", () => {
     expect(ranking.slice(1).map((r) => r.slice(0, 6))).toEqual(
       body.ranking.map((r) => [r.rank, r.region.code, r.region.nameZh, r.score, r.rated, r.behind]),
     );
-    expect(ranking[1]?.slice(8)).toEqual(
+    expect(ranking[1]?.slice(10)).toEqual(
       body.ranking[0]?.cells.flatMap((c) => [c.completion, c.rank]),
     );
 

@@ -1,0 +1,112 @@
+import { type Database, qualityFactsOf } from "@jindu/db";
+import {
+  dataQuality,
+  fastAndSlow,
+  isDue,
+  onTimeUntil,
+  type ProgressTable,
+  type QualityRecord,
+  standings,
+  warningTally,
+} from "@jindu/domain";
+import type { Quality, Standing } from "../schemas/index.js";
+import { calendarOfRegion } from "./calendar.js";
+import type { RegionRef } from "./progress.js";
+import { reportersFor } from "./task-lists.js";
+
+/** The month changes are measured from: the month before, December of last year for January. */
+export function previousMonth(year: number, month: number): { year: number; month: number } {
+  return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+}
+
+type Table = ProgressTable<RegionRef>;
+
+/**
+ * Each child's two rankings this month with their change since `previous` (the same indicator's
+ * table a month earlier; null or a child missing from it: no change), and the fast and slow
+ * five. In the order of `current.children`.
+ */
+export function standingsOf(
+  current: Table,
+  previous: Table | null | undefined,
+): { lines: Standing[]; fast: string[]; slow: string[] } {
+  const before = new Map(previous?.children.map((c) => [c.region.code, c]) ?? []);
+  const lines = standings(
+    current.children,
+    current.children.map((c) => before.get(c.region.code) ?? null),
+  );
+  const picks = fastAndSlow(current.children.map((c) => c.completion));
+  const fast = new Set(picks.fast);
+  const slow = new Set(picks.slow);
+  const codeAt = (i: number) => current.children[i]?.region.code as string;
+  return {
+    lines: lines.map((s, i) => ({ ...s, fast: fast.has(i), slow: slow.has(i) })),
+    fast: picks.fast.map(codeAt),
+    slow: picks.slow.map(codeAt),
+  };
+}
+
+/**
+ * Each region's data quality (数据质量) over its year up to `month`: months owed, sent, sent on
+ * time (the province's calendar), months changed after approval, and figures with a warning left
+ * unexplained. A month whose deadline (with grace) has not passed owes nothing yet unless it was
+ * sent. Regions of one province; one with nothing to report this year owes no month.
+ */
+export async function qualityOf(
+  db: Database,
+  q: { regionCodes: readonly string[]; year: number; month: number },
+  now = new Date(),
+): Promise<Map<string, Quality>> {
+  const out = new Map<string, Quality>();
+  const first = q.regionCodes[0];
+  if (first === undefined) return out;
+  const [calendar, reports, facts] = await Promise.all([
+    calendarOfRegion(db, first),
+    reportersFor(db, q.regionCodes, q.year),
+    qualityFactsOf(db, { ...q, toMonth: q.month }),
+  ]);
+  for (const region of q.regionCodes) {
+    const sent = new Map(
+      facts.submissions
+        .filter((s) => s.regionCode === region && s.firstSubmittedAt !== null)
+        .map((s) => [s.month, s.firstSubmittedAt as Date]),
+    );
+    const record: QualityRecord = {
+      monthsDue: 0,
+      monthsReported: 0,
+      monthsOnTime: 0,
+      correctionsAfterApproval: facts.corrections.find((c) => c.regionCode === region)?.months ?? 0,
+      warnings: 0,
+      unexplainedWarnings: 0,
+    };
+    if (reports(region)) {
+      for (let month = 1; month <= q.month; month++) {
+        const at = sent.get(month);
+        const until = onTimeUntil(calendar, q.year, month);
+        if (!isDue(calendar, month) || (at === undefined && until > now)) continue;
+        record.monthsDue++;
+        if (at === undefined) continue;
+        record.monthsReported++;
+        if (at <= until) record.monthsOnTime++;
+      }
+    }
+    const figures = facts.figures.filter((f) => f.regionCode === region);
+    for (const indicator of new Set(figures.map((f) => f.indicatorCode))) {
+      const tally = warningTally(
+        figures.filter((f) => f.indicatorCode === indicator),
+        {
+          year: q.year,
+          toMonth: q.month,
+          target:
+            facts.targets.find((t) => t.regionCode === region && t.indicatorCode === indicator)
+              ?.target ?? null,
+        },
+      );
+      record.warnings += tally.warnings;
+      record.unexplainedWarnings += tally.unexplained;
+    }
+    const { score, parts } = dataQuality(record);
+    out.set(region, { score, parts, record });
+  }
+  return out;
+}
