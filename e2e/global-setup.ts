@@ -20,6 +20,7 @@ import {
   seedDemoUsers,
 } from "../apps/api/src/services/demo-users.js";
 import {
+  A11Y_TEST_ACCOUNTS,
   ACCOUNTS_TEST_ACCOUNTS,
   AUTH_TEST_ACCOUNTS,
   CATALOGUE_TEST_ACCOUNTS,
@@ -124,6 +125,7 @@ async function seedUsers(db: Database): Promise<string> {
     ...INBOX_TEST_ACCOUNTS.map((name) => [name, `inbox_${name}`]),
     ...CHANNELS_TEST_ACCOUNTS.map((name) => [name, `channels_${name}`]),
     ...CHASE_TEST_ACCOUNTS.map((name) => [name, `chase_${name}`]),
+    ...A11Y_TEST_ACCOUNTS.map((name) => [name, `a11y_${name}`]),
   ];
   for (const [name, username] of copies) {
     const original = await userByUsername(db, name as string);

@@ -44,6 +44,9 @@ export const CHANNELS_TEST_ACCOUNTS = ["admin", "zhejiang", "wenzhou"] as const;
 export const CHASE_TEST_ACCOUNTS = ["zhejiang", "wenzhou"] as const;
 export const CHASE_BUREAU = { username: "chase_huzhou", regionCode: "330500" } as const;
 
+/** Copies (a11y_<name>) for the accessibility check: every screen as the role that uses it. */
+export const A11Y_TEST_ACCOUNTS = ["zhejiang", "wenzhou", "admin", "auditor", "security"] as const;
+
 /** An account that must choose a password and enrol an authenticator on its first sign-in. */
 export const NEWCOMER = { username: "newcomer", regionCode: "330000" } as const;
 

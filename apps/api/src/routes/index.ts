@@ -9,6 +9,7 @@ import importRoutes from "./api/import/index.js";
 import indicators from "./api/indicators/index.js";
 import lagging from "./api/lagging/index.js";
 import matrix from "./api/matrix/index.js";
+import movers from "./api/movers/index.js";
 import notifications from "./api/notifications/index.js";
 import overview from "./api/overview/index.js";
 import periods from "./api/periods/index.js";
@@ -42,6 +43,7 @@ export const routes = {
   "/api/progress": progress,
   "/api/lagging": lagging,
   "/api/overview": overview,
+  "/api/movers": movers,
   "/api/matrix": matrix,
   "/api/periods": periods,
   "/api/trend": trend,

@@ -5,6 +5,7 @@ export * from "./channels.js";
 export * from "./common.js";
 export * from "./completeness.js";
 export * from "./dashboard.js";
+export * from "./movers.js";
 export * from "./notifications.js";
 export * from "./periods.js";
 export * from "./progress.js";

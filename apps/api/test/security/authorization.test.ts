@@ -322,6 +322,13 @@ const CASES: Case[] = [
   },
   {
     method: "GET",
+    route: "/api/movers/",
+    url: "/api/movers?region={province}&year=2020&month=10",
+    roles: READERS,
+    scoped: true,
+  },
+  {
+    method: "GET",
     route: "/api/periods/",
     url: "/api/periods?region={province}",
     roles: READERS,

@@ -6,6 +6,7 @@ import { QueryState } from "@/components/ui/query-state";
 import { StatusLegend } from "@/components/ui/status-legend";
 import { paths } from "@/config/paths";
 import { FilterBar } from "@/features/catalogue/components/filter-bar";
+import { MoversCard } from "@/features/movers/components/movers-card";
 import { useOverview } from "@/features/overview/api/get-overview";
 import { IndicatorTile } from "@/features/overview/components/indicator-tile";
 import { StatusSummary } from "@/features/overview/components/status-summary";
@@ -68,6 +69,9 @@ export default function OverviewRoute() {
                   />
                 </Col>
               </Row>
+            ) : null}
+            {hasChildren(data.regions) ? (
+              <MoversCard region={params.region} year={params.year} month={params.month} />
             ) : null}
             <div className="legend-row">
               <StatusLegend />

@@ -5,6 +5,7 @@ import * as channels from "@/features/channels/locales";
 import * as completeness from "@/features/completeness/locales";
 import * as entry from "@/features/entry/locales";
 import * as importing from "@/features/import/locales";
+import * as movers from "@/features/movers/locales";
 import * as notifications from "@/features/notifications/locales";
 import * as settings from "@/features/settings/locales";
 import * as supervision from "@/features/supervision/locales";
@@ -19,6 +20,7 @@ const SCREENS = {
   completeness,
   entry,
   import: importing,
+  movers,
   notifications,
   settings,
   supervision,

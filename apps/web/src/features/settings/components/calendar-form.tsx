@@ -28,13 +28,12 @@ export function CalendarForm({ code, settings }: { code: string; settings: Repor
     noReportMonths.join() !== settings.noReportMonths.join();
 
   const onSave = () =>
-    save.mutate(
-      { code, deadlineDay, graceDays, noReportMonths },
-      {
-        onSuccess: () => message.success(t("settings.saved")),
-        onError: (error) =>
-          message.error(t("settings.failed", { message: errorText(error, t, "save") })),
-      },
+    // Awaited, not mutate's callbacks: the saved settings remount this form (it is keyed on
+    // them), and mutate's callbacks never run for an unmounted form, so no message showed.
+    save.mutateAsync({ code, deadlineDay, graceDays, noReportMonths }).then(
+      () => message.success(t("settings.saved")),
+      (error: unknown) =>
+        message.error(t("settings.failed", { message: errorText(error, t, "save") })),
     );
 
   return (

@@ -22,14 +22,20 @@ export function RemindersForm({ code, settings }: { code: string; settings: Repo
     bulletinDay !== settings.bulletinDay;
 
   const onSave = () =>
-    save.mutate(
-      { code, reminderDaysBefore: daysBefore, escalateAfterDays: escalate, bulletinDay },
-      {
-        onSuccess: () => message.success(t("settings.saved")),
-        onError: (error) =>
+    // Awaited, not mutate's callbacks: the saved settings remount this form (it is keyed on
+    // them), and mutate's callbacks never run for an unmounted form, so no message showed.
+    save
+      .mutateAsync({
+        code,
+        reminderDaysBefore: daysBefore,
+        escalateAfterDays: escalate,
+        bulletinDay,
+      })
+      .then(
+        () => message.success(t("settings.saved")),
+        (error: unknown) =>
           message.error(t("settings.failed", { message: errorText(error, t, "save") })),
-      },
-    );
+      );
 
   return (
     <div data-testid="reminder-settings">
