@@ -6,7 +6,153 @@ const browser = useBrowser();
 const RED = "#D55E00";
 const ZHEJIANG_PREFAB = "/comparison?region=330000&year=2020&month=10&indicator=prefab_share";
 
+interface StoredReport {
+  region: string;
+  status: string;
+  numerator: number | null;
+  denominator: number | null;
+}
+
 describe("region comparison", () => {
+  it("shows both rankings with the change since September in points (Zhejiang prefab, Oct 2020)", async () => {
+    const session = await openSession(browser());
+    const { page } = session;
+    // Expected figures worked out from the stored reports and targets, not from the screen's API.
+    const api = async <T>(path: string): Promise<T> =>
+      (await (await page.request.get(`${inject("baseUrl")}/api${path}`)).json()) as T;
+    const { targets } = await api<{ targets: { region: string; value: number }[] }>(
+      "/targets?indicator=prefab_share&year=2020",
+    );
+    const completions = async (month: number) => {
+      const { reports } = await api<{ reports: StoredReport[] }>(
+        `/reports?indicator=prefab_share&year=2020&month=${month}`,
+      );
+      const out = new Map<string, number>();
+      for (const r of reports) {
+        const target = targets.find((x) => x.region === r.region)?.value;
+        if (!/^33\d\d00$/.test(r.region) || r.region === "330000" || r.status !== "approved")
+          continue;
+        if (target && r.numerator !== null && r.denominator) {
+          out.set(r.region, r.numerator / r.denominator / target);
+        }
+      }
+      return out;
+    };
+    const october = await completions(10);
+    const september = await completions(9);
+    expect(october.size).toBe(11);
+    const points = (code: string) =>
+      ((october.get(code) as number) - (september.get(code) as number)) * 100;
+    const shown = (pp: number) => `${pp < 0 ? "\u2212" : "+"}${Math.abs(pp).toFixed(1)} 个百分点`;
+    const rankNow = (code: string) =>
+      [...october.values()].sort((a, b) => b - a).indexOf(october.get(code) as number) + 1;
+
+    await session.goto(ZHEJIANG_PREFAB);
+    const panel = page.getByTestId("standings");
+    await panel.waitFor();
+    await expect(panel.textContent()).resolves.toContain("变化较2020年9月");
+    for (const by of ["completion", "lag"]) {
+      const table = page.getByTestId(`ranking-${by}`);
+      await expect(table.locator("tbody tr.ant-table-row").count()).resolves.toBe(11);
+      for (const code of ["331100", "330300", "330100"]) {
+        const row = table.locator(`tbody tr[data-region="${code}"]`);
+        const text = (await row.textContent()) ?? "";
+        // A share's schedule is 100% all year: both rankings move by the same points.
+        expect(text, `${by} ${code}`).toContain(shown(points(code)));
+        expect(text.startsWith(String(rankNow(code))), `${by} ${code} rank`).toBe(true);
+        await row.getByTestId(`quality-${code}`).waitFor();
+      }
+    }
+    // The order held since September: every rank change reads "unchanged", none is missing.
+    const moves = await page
+      .getByTestId("ranking-completion")
+      .locator(".rank-change")
+      .evaluateAll((spans) => spans.map((s) => s.className));
+    expect(moves).toHaveLength(11);
+    expect(moves.every((c) => c.includes("rank-change-same"))).toBe(true);
+
+    // The slow five hold the three cities interviewed that month.
+    const slow = (await page.getByTestId("slow-five").textContent()) ?? "";
+    for (const name of ["丽水市", "温州市", "金华市"]) expect(slow).toContain(name);
+    const fast = (await page.getByTestId("fast-five").textContent()) ?? "";
+    expect(fast).not.toContain("丽水市");
+
+    // The quality tag explains itself.
+    await page.getByTestId("quality-331100").first().hover();
+    await expect
+      .poll(() => page.locator(".ant-tooltip").last().textContent(), { timeout: 30_000 })
+      .toContain("数据质量");
+
+    // The legend, and no bar label crossed by the 100% (here also the schedule) line.
+    await expect(page.getByTestId("comparison-legend").textContent()).resolves.toContain(
+      "严重滞后",
+    );
+    const lineX = await page
+      .locator(".ref-schedule line")
+      .first()
+      .evaluate((line) => {
+        const box = line.getBoundingClientRect();
+        return box.left + box.width / 2;
+      });
+    const labels = await page.locator("text.bar-label").evaluateAll((texts) =>
+      texts.map((t) => ({
+        left: t.getBoundingClientRect().left,
+        right: t.getBoundingClientRect().right,
+      })),
+    );
+    expect(labels).toHaveLength(11);
+    for (const box of labels) {
+      expect(lineX < box.left - 1 || lineX > box.right + 1, JSON.stringify(box)).toBe(true);
+    }
+    await page.getByTestId("quality-331100").first().blur();
+    await page.mouse.move(0, 0);
+    await page.locator(".ant-tooltip:not(.ant-tooltip-hidden)").waitFor({ state: "detached" });
+    // Hovering scrolled the page; a full-page shot from the top keeps the fixed header in place.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await session.screenshot("comparison-rankings");
+    await session.close();
+  });
+
+  it("reads the rankings' changes in English, places and points, no label crossed by a line (shantytown starts)", async () => {
+    const session = await openSession(browser(), { language: "en" });
+    const { page } = session;
+    // A cumulative indicator in October: the schedule (10/12) and 100% are two lines.
+    await session.goto("/comparison?region=330000&year=2020&month=10&indicator=shantytown_starts");
+    const table = page.getByTestId("ranking-lag");
+    await table.locator("tbody tr.ant-table-row").first().waitFor();
+    await expect(table.textContent()).resolves.toMatch(/[+\u2212]\d+\.\d pp/);
+    const moves = await page
+      .getByTestId("ranking-completion")
+      .locator(".rank-change")
+      .allTextContents();
+    expect(moves.some((m) => /↑\d/.test(m))).toBe(true);
+    expect(moves.some((m) => /↓\d/.test(m))).toBe(true);
+    await expect(page.getByTestId("standings").textContent()).resolves.toContain("Slowest five");
+    await expect(page.getByTestId("comparison-legend").textContent()).resolves.toContain("100%");
+
+    // The lines themselves, not their captions beside them.
+    const lines = await page.locator(".ref-schedule line, .ref-full line").evaluateAll((els) =>
+      els.map((line) => {
+        const box = line.getBoundingClientRect();
+        return box.left + box.width / 2;
+      }),
+    );
+    expect(lines).toHaveLength(2);
+    const labels = await page.locator("text.bar-label").evaluateAll((texts) =>
+      texts.map((t) => {
+        const box = t.getBoundingClientRect();
+        return { left: box.left, right: box.right };
+      }),
+    );
+    for (const box of labels) {
+      for (const x of lines) {
+        expect(x < box.left - 1 || x > box.right + 1, `${x} ${JSON.stringify(box)}`).toBe(true);
+      }
+    }
+    await session.screenshot("comparison-rankings-en");
+    await session.close();
+  });
+
   it("shows Wenzhou, Jinhua and Lishui red and below the schedule line (Zhejiang prefab, Oct 2020)", async () => {
     const session = await openSession(browser());
     const { page } = session;

@@ -12,6 +12,7 @@ import { useGroupRegion } from "@/features/catalogue/hooks/use-group-region";
 import { useProgress } from "@/features/comparison/api/get-progress";
 import { ComparisonChart } from "@/features/comparison/components/comparison-chart";
 import { ComparisonTable } from "@/features/comparison/components/comparison-table";
+import { StandingsPanel } from "@/features/comparison/components/standings-panel";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useLanguage } from "@/hooks/use-language";
 import {
@@ -128,6 +129,9 @@ export default function ComparisonRoute() {
                     hrefFor={regionHref}
                   />
                 </Card>
+              </Col>
+              <Col xs={24}>
+                <StandingsPanel data={data} hrefFor={regionHref} />
               </Col>
             </Row>
           </>

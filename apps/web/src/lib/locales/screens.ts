@@ -2,6 +2,7 @@ import * as admin from "@/features/admin/locales";
 import * as approvals from "@/features/approvals/locales";
 import * as bulletin from "@/features/bulletin/locales";
 import * as channels from "@/features/channels/locales";
+import * as standings from "@/features/comparison/locales";
 import * as completeness from "@/features/completeness/locales";
 import * as entry from "@/features/entry/locales";
 import * as importing from "@/features/import/locales";
@@ -23,6 +24,7 @@ const SCREENS = {
   movers,
   notifications,
   settings,
+  standings,
   supervision,
   targets,
 };

@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { StatusLegend } from "@/components/ui/status-legend";
 import { STATUS_STYLE, type StatusKey, statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
 import { formatPercent, formatPoints, nameOf } from "@/utils/format";
@@ -34,6 +35,36 @@ interface ComparisonChartProps {
 }
 
 const ROW_HEIGHT = 28;
+/** Width of one character of an 11px bar label, to know where a label ends. */
+const LABEL_CHAR_PX = 6.6;
+
+/**
+ * Where a bar's label starts: just right of the bar, or past a reference line that the label
+ * would otherwise cross (the 100% and schedule lines), so that no line runs through a number.
+ * `lines` are the reference lines' x in pixels, ascending.
+ */
+export function labelStart(barEnd: number, labelWidth: number, lines: readonly number[]): number {
+  let start = barEnd + 5;
+  for (const line of lines) {
+    if (line >= barEnd - 1 && line <= start + labelWidth + 3) start = line + 5;
+  }
+  return start;
+}
+
+/** A reference line's caption above the plot: the 100% line's to its right, the schedule's to its left. */
+function lineCaption(text: string, side: "left" | "right" | "middle") {
+  return ({ viewBox }: { viewBox?: { x?: number; y?: number } }) => {
+    const x = viewBox?.x ?? 0;
+    const y = (viewBox?.y ?? 0) - 8;
+    const anchor = side === "left" ? "end" : side === "right" ? "start" : "middle";
+    const dx = side === "left" ? -4 : side === "right" ? 4 : 0;
+    return (
+      <text x={x + dx} y={y} textAnchor={anchor} fontSize={11} fill="#434343">
+        {text}
+      </text>
+    );
+  };
+}
 
 /** Horizontal bars so that twenty region names stay readable on a phone as on a desktop. */
 export function ComparisonChart({ lines, schedule, hrefFor, onSelect }: ComparisonChartProps) {
@@ -51,9 +82,13 @@ export function ComparisonChart({ lines, schedule, hrefFor, onSelect }: Comparis
     }))
     .sort((a, b) => Number(b.known) - Number(a.known) || b.completion - a.completion);
   const top = Math.max(1.1, ...data.map((d) => d.completion)) * 1.05;
+  // The value axis starts at 0 and ticks every 20%, so that bar lengths compare honestly.
+  const step = top > 3 ? 1 : top > 1.6 ? 0.5 : 0.2;
+  const ticks = Array.from({ length: Math.floor(top / step + 1e-9) + 1 }, (_, i) => i * step);
   const longest = Math.max(...data.map((d) => d.name.length), 2);
   const labelWidth = Math.min(120, longest * (language === "en" ? 7.5 : 14) + 8);
   const sameLine = Math.abs(schedule - 1) < 1e-9;
+  const lineValues = sameLine ? [schedule] : [schedule, 1].sort((a, b) => a - b);
 
   return (
     <div
@@ -63,6 +98,20 @@ export function ComparisonChart({ lines, schedule, hrefFor, onSelect }: Comparis
       role="img"
       aria-label={t("comparison.chart")}
     >
+      <div className="comparison-legend" data-testid="comparison-legend">
+        <span>{t("standings.legend")}</span>
+        <StatusLegend />
+        {sameLine ? null : (
+          <span className="legend-item">
+            <span className="legend-line legend-line-full" aria-hidden />
+            {t("comparison.fullLine")}
+          </span>
+        )}
+        <span className="legend-item">
+          <span className="legend-line legend-line-schedule" aria-hidden />
+          {t("comparison.scheduleLine", { value: formatPercent(schedule) })}
+        </span>
+      </div>
       <ResponsiveContainer width="100%" height={data.length * ROW_HEIGHT + 56}>
         <BarChart
           data={data}
@@ -74,8 +123,8 @@ export function ComparisonChart({ lines, schedule, hrefFor, onSelect }: Comparis
           <XAxis
             type="number"
             domain={[0, top]}
+            ticks={ticks}
             tickFormatter={(value: number) => `${Math.round(value * 100)}%`}
-            tickCount={6}
             allowDecimals
           />
           <YAxis
@@ -134,7 +183,36 @@ export function ComparisonChart({ lines, schedule, hrefFor, onSelect }: Comparis
               );
             }}
           >
-            <LabelList dataKey="label" position="right" fontSize={11} />
+            <LabelList
+              dataKey="label"
+              content={(props) => {
+                const { x, y, width, height, index } = props as {
+                  x: number;
+                  y: number;
+                  width: number;
+                  height: number;
+                  index: number;
+                };
+                const datum = data[index];
+                if (!datum) return null;
+                // Pixels per unit of completion, from the bar itself (its start is 0%).
+                const perUnit = datum.completion > 0 ? width / datum.completion : 0;
+                const lines = perUnit > 0 ? lineValues.map((v) => x + v * perUnit) : [];
+                const start = labelStart(x + width, datum.label.length * LABEL_CHAR_PX, lines);
+                return (
+                  <text
+                    className="bar-label"
+                    x={start}
+                    y={y + height / 2}
+                    dominantBaseline="central"
+                    fontSize={11}
+                    fill="#262626"
+                  >
+                    {datum.label}
+                  </text>
+                );
+              }}
+            />
           </Bar>
           {sameLine ? null : (
             <ReferenceLine
@@ -142,7 +220,7 @@ export function ComparisonChart({ lines, schedule, hrefFor, onSelect }: Comparis
               className="ref-full"
               stroke="#595959"
               strokeWidth={1.5}
-              label={{ value: t("comparison.fullLine"), position: "top", fontSize: 11 }}
+              label={lineCaption(t("comparison.fullLine"), "right")}
             />
           )}
           <ReferenceLine
@@ -151,11 +229,10 @@ export function ComparisonChart({ lines, schedule, hrefFor, onSelect }: Comparis
             stroke="#000000"
             strokeDasharray="6 3"
             strokeWidth={2}
-            label={{
-              value: t("comparison.scheduleLine", { value: formatPercent(schedule) }),
-              position: "top",
-              fontSize: 11,
-            }}
+            label={lineCaption(
+              t("comparison.scheduleLine", { value: formatPercent(schedule) }),
+              sameLine ? "middle" : "left",
+            )}
           />
         </BarChart>
       </ResponsiveContainer>
