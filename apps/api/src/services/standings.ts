@@ -49,13 +49,14 @@ export function standingsOf(
 /**
  * Each region's data quality (数据质量) over its year up to `month`: months owed, sent, sent on
  * time (the province's calendar), months changed after approval, and figures with a warning left
- * unexplained. A month whose deadline (with grace) has not passed owes nothing yet unless it was
- * sent. Regions of one province; one with nothing to report this year owes no month.
+ * unexplained. Every month up to `month` that the calendar asks for is owed, as the completeness
+ * screen counts it: the answer depends only on the data (dashboard answers are cached by data
+ * version), never on today's date. Regions of one province; one with nothing to report this year
+ * owes no month.
  */
 export async function qualityOf(
   db: Database,
   q: { regionCodes: readonly string[]; year: number; month: number },
-  now = new Date(),
 ): Promise<Map<string, Quality>> {
   const out = new Map<string, Quality>();
   const first = q.regionCodes[0];
@@ -81,13 +82,12 @@ export async function qualityOf(
     };
     if (reports(region)) {
       for (let month = 1; month <= q.month; month++) {
-        const at = sent.get(month);
-        const until = onTimeUntil(calendar, q.year, month);
-        if (!isDue(calendar, month) || (at === undefined && until > now)) continue;
+        if (!isDue(calendar, month)) continue;
         record.monthsDue++;
+        const at = sent.get(month);
         if (at === undefined) continue;
         record.monthsReported++;
-        if (at <= until) record.monthsOnTime++;
+        if (at <= onTimeUntil(calendar, q.year, month)) record.monthsOnTime++;
       }
     }
     const figures = facts.figures.filter((f) => f.regionCode === region);

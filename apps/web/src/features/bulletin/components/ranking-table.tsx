@@ -4,6 +4,7 @@ import type { HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusTag } from "@/components/ui/status-tag";
 import { statusKey } from "@/config/status";
+import { QualityTag, RankChange } from "@/features/comparison/components/standings-panel";
 import { useLanguage } from "@/hooks/use-language";
 import { formatNumber, nameOf } from "@/utils/format";
 
@@ -18,6 +19,13 @@ export function RankingTable({ ranking }: { ranking: BulletinRankingRow[] }) {
       width: 52,
       align: "center",
       render: (_, row) => row.rank ?? "—",
+    },
+    {
+      key: "rankChange",
+      title: t("bulletin.columns.rankChange"),
+      width: 56,
+      align: "center",
+      render: (_, row) => <RankChange change={row.rankChange} />,
     },
     {
       key: "region",
@@ -65,6 +73,12 @@ export function RankingTable({ ranking }: { ranking: BulletinRankingRow[] }) {
           {t(`bulletin.timeliness.${row.timeliness}`)}
         </span>
       ),
+    },
+    {
+      key: "quality",
+      title: t("bulletin.columns.quality"),
+      align: "center",
+      render: (_, row) => <QualityTag quality={row.quality} code={row.region.code} />,
     },
   ];
   return (

@@ -1,3 +1,4 @@
+import "@/features/comparison/standings.css";
 import type { ComparisonLine, ProgressResponse, Quality } from "@jindu/api/schemas";
 import { Card, Col, Row, Table, type TableColumnsType, Tag, Tooltip } from "antd";
 import type { HTMLAttributes } from "react";

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { StatusTag } from "@/components/ui/status-tag";
 import { statusKey } from "@/config/status";
+import { QualityTag, RankChange } from "@/features/comparison/components/standings-panel";
 import { useSuperviseColumn } from "@/features/supervision/hooks/use-supervise-column";
 import { useLanguage } from "@/hooks/use-language";
 import { formatPercent, formatPoints, formatQuantity, nameOf } from "@/utils/format";
@@ -64,6 +65,27 @@ export function LaggingTable({ items, regionHref, indicatorHref }: LaggingTableP
       title: t("metric.lag"),
       align: "right",
       render: (_, item) => <strong>{formatPoints(item.line.lag, language)}</strong>,
+    },
+    {
+      key: "standing",
+      title: t("standings.rankColumn"),
+      align: "right",
+      render: (_, item) =>
+        item.standing ? (
+          <span className="standing-cell">
+            {item.standing.completionRank ?? "—"}{" "}
+            <RankChange change={item.standing.completionRankChange} />
+          </span>
+        ) : (
+          "—"
+        ),
+    },
+    {
+      key: "quality",
+      title: t("standings.quality"),
+      align: "center",
+      render: (_, item) =>
+        item.quality ? <QualityTag quality={item.quality} code={item.line.region.code} /> : "—",
     },
     {
       key: "projection",
