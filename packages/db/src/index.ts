@@ -4,6 +4,7 @@ export * from "./migrations.js";
 export * from "./queries/index.js";
 export * from "./roles.js";
 export type {
+  BaseMap,
   Chase,
   Delivery,
   DeliveryAttachment,

@@ -1,4 +1,5 @@
 import {
+  type BaseMapRegion,
   type ChannelKind,
   type DeliveryMessage,
   DIRECTIONS,
@@ -626,3 +627,19 @@ export const chases = pgTable(
   ],
 );
 export type Chase = typeof chases.$inferSelect;
+
+/**
+ * A province's own approved base map (底图): its regions' polygons as read from the uploaded
+ * GeoJSON, and the approval number (审图号) that must be shown with it. One per province; no
+ * boundary data ships with the product.
+ */
+export const baseMaps = pgTable("base_maps", {
+  provinceCode: varchar("province_code", { length: 6 })
+    .primaryKey()
+    .references(() => regions.code),
+  approvalNumber: varchar("approval_number", { length: 60 }).notNull(),
+  regions: jsonb("regions").$type<BaseMapRegion[]>().notNull(),
+  uploadedBy: text("uploaded_by").notNull(),
+  uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+});
+export type BaseMap = typeof baseMaps.$inferSelect;

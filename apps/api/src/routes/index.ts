@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import audit from "./api/audit/index.js";
 import auth from "./api/auth/index.js";
+import baseMaps from "./api/base-maps/index.js";
 import bulletin from "./api/bulletin/index.js";
 import channels from "./api/channels/index.js";
 import completeness from "./api/completeness/index.js";
@@ -52,6 +53,7 @@ export const routes = {
   "/api/settings": settings,
   "/api/notifications": notifications,
   "/api/channels": channels,
+  "/api/base-maps": baseMaps,
 };
 
 export async function registerRoutes(app: FastifyInstance) {

@@ -1,4 +1,5 @@
 export * from "./auth.js";
+export * from "./base-maps.js";
 export * from "./bulletin.js";
 export * from "./catalogue.js";
 export * from "./channels.js";

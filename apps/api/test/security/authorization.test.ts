@@ -4,6 +4,7 @@ import { multipartFile } from "../spreadsheet-helpers.js";
 import { ADMIN_CASES } from "./cases/admin.js";
 import { BULLETIN_CASES } from "./cases/bulletin.js";
 import { CHANNEL_CASES } from "./cases/channels.js";
+import { MAP_CASES } from "./cases/maps.js";
 import { SUPERVISION_CASES } from "./cases/supervision.js";
 import { TARGET_CASES } from "./cases/targets.js";
 import { ACCOUNT, ALL, type Case, ENTRY, PROVINCE, READERS } from "./cases/types.js";
@@ -353,6 +354,7 @@ const CASES: Case[] = [
   ...TARGET_CASES,
   ...ADMIN_CASES,
   ...CHANNEL_CASES,
+  ...MAP_CASES,
   // The inbox is everyone's own: another's notification is a 404 (the route tests).
   {
     method: "GET",
@@ -425,7 +427,12 @@ describe("authorization: every route × every role × in and out of scope", () =
         );
         expected.push(`${role} ${c.method} ${c.url} in: ${allowed ? "allowed" : 403}`);
         // A role's scope only matters where it may call the route at all.
-        if (c.scoped && allowed && c.route !== "/api/auth/logout") {
+        if (
+          c.scoped &&
+          allowed &&
+          (c.scopedRoles?.includes(role) ?? true) &&
+          c.route !== "/api/auth/logout"
+        ) {
           const outOfScope = await call(client, c, OUT, targetOut);
           outcomes.push(`${role} ${c.method} ${c.url} out: ${outOfScope.statusCode}`);
           expected.push(`${role} ${c.method} ${c.url} out: 403`);

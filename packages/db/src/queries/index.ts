@@ -1,4 +1,5 @@
 export * from "./audit.js";
+export * from "./base-maps.js";
 export * from "./cache.js";
 export * from "./catalogue.js";
 export * from "./chases.js";

@@ -25,4 +25,6 @@ export interface Case {
   upload?: boolean;
   /** The case names a region: out of scope it must be refused. */
   scoped?: boolean;
+  /** The roles a scoped case holds to a region (default: all it allows; the admin has none). */
+  scopedRoles?: Role[];
 }
