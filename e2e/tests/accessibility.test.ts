@@ -52,7 +52,8 @@ async function findings(page: Page, where: string): Promise<string[]> {
       (v) =>
         `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
           .slice(0, 3)
-          .map((n) => n.target.join(" "))
+          // The target and axe's reason (for contrast: both colours and the ratio).
+          .map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`)
           .join(" | ")}`,
     );
 }
@@ -77,10 +78,12 @@ describe("accessibility: axe-core on every screen, in Chinese and English", () =
           await session.goto(path);
           await settled(session.page);
           found.push(...(await findings(session.page, path)));
+          const screen = path.split("?")[0]?.replace(/\W+/g, "-").replace(/^-|-$/g, "") || "home";
+          await session.screenshot(`a11y-${language}-${username}-${screen}`);
         }
         expect(found).toEqual([]);
         await session.close();
-      });
+      }, 300_000);
     }
   }
 });

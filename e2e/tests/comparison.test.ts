@@ -3,7 +3,7 @@ import { DEMO_PASSWORD } from "../support/auth.js";
 import { openSession, useBrowser } from "../support/browser.js";
 
 const browser = useBrowser();
-const RED = "#D55E00";
+const RED = "#B84F00";
 const ZHEJIANG_PREFAB = "/comparison?region=330000&year=2020&month=10&indicator=prefab_share";
 
 interface StoredReport {

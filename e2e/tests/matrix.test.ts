@@ -23,7 +23,7 @@ describe("status matrix", () => {
       await expect(cell.getAttribute("data-status")).resolves.toBe("red");
       await expect(cell.textContent()).resolves.toBe(rate);
       await expect(cell.evaluate((td) => getComputedStyle(td).backgroundColor)).resolves.toBe(
-        "rgb(213, 94, 0)",
+        "rgb(184, 79, 0)",
       );
     }
     // Cells lead to the region's detail on that indicator.

@@ -10,6 +10,12 @@ const theme = {
   token: {
     colorPrimary: "#0072B2",
     borderRadius: 6,
+    // Secondary and placeholder text at 4.5:1 or more on white (WCAG AA), antd's own are ~3:1.
+    colorLink: "#005F94",
+    colorTextSecondary: "rgba(0, 0, 0, 0.65)",
+    colorTextTertiary: "rgba(0, 0, 0, 0.6)",
+    colorTextDescription: "rgba(0, 0, 0, 0.6)",
+    colorTextPlaceholder: "rgba(0, 0, 0, 0.56)",
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
   },

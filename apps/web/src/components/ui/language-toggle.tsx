@@ -13,7 +13,8 @@ export function LanguageToggle() {
       className="language-toggle"
       data-testid="language-toggle"
       icon={<GlobalOutlined />}
-      aria-label={t("app.languageLabel")}
+      // The visible name is the accessible one (WCAG 2.5.3); what it does is the tooltip.
+      title={t("app.languageLabel")}
       onClick={() => setLanguage(language === "en" ? "zh-CN" : "en")}
     >
       {t("app.language")}

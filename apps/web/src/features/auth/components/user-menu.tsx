@@ -73,7 +73,8 @@ export function UserMenu() {
         className="user-menu"
         data-testid="user-menu"
         icon={<UserOutlined />}
-        aria-label={t("user.menu")}
+        // Starts with the visible name (WCAG 2.5.3: label in name).
+        aria-label={`${user.displayName} · ${t("user.menu")}`}
         loading={isPending}
       >
         <span className="user-menu-label">{user.displayName}</span>

@@ -91,11 +91,11 @@ export function ComparisonChart({ lines, schedule, hrefFor, onSelect }: Comparis
   const lineValues = sameLine ? [schedule] : [schedule, 1].sort((a, b) => a - b);
 
   return (
-    <div
+    // A figure, not an image: its bars are links a keyboard reaches (axe: nested-interactive).
+    <figure
       className="comparison-chart"
       data-testid="comparison-chart"
       data-schedule={schedule}
-      role="img"
       aria-label={t("comparison.chart")}
     >
       <div className="comparison-legend" data-testid="comparison-legend">
@@ -236,6 +236,6 @@ export function ComparisonChart({ lines, schedule, hrefFor, onSelect }: Comparis
           />
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </figure>
   );
 }

@@ -12,10 +12,10 @@ import type { Timeliness } from "../api/get-completeness";
 
 /** Okabe–Ito colours as on the status tags; an icon and a word go with each. */
 export const TIMELINESS_STYLE: Record<Timeliness, { color: string; text: string }> = {
-  on_time: { color: "#009E73", text: "#ffffff" },
+  on_time: { color: "#007A5A", text: "#ffffff" },
   late: { color: "#E69F00", text: "#1f1f1f" },
-  missing: { color: "#D55E00", text: "#ffffff" },
-  not_due: { color: "#8c8c8c", text: "#ffffff" },
+  missing: { color: "#B84F00", text: "#ffffff" },
+  not_due: { color: "#6e6e6e", text: "#ffffff" },
 };
 
 export const TIMELINESS_ORDER: Timeliness[] = ["not_due", "on_time", "late", "missing"];

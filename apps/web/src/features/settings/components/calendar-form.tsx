@@ -51,6 +51,7 @@ export function CalendarForm({ code, settings }: { code: string; settings: Repor
             precision={0}
             value={deadlineDay}
             onChange={(v) => setDeadlineDay(v ?? settings.deadlineDay)}
+            aria-label={t("settings.deadlineDay")}
             data-testid="deadline-day"
           />
           <Space.Addon>{t("settings.dayUnit")}</Space.Addon>
@@ -67,6 +68,7 @@ export function CalendarForm({ code, settings }: { code: string; settings: Repor
           value={graceDays}
           onChange={(v) => setGraceDays(v ?? settings.graceDays)}
           suffix={t("settings.days")}
+          aria-label={t("settings.graceDays")}
           data-testid="grace-days"
         />
       </Form.Item>

@@ -51,6 +51,7 @@ export function RemindersForm({ code, settings }: { code: string; settings: Repo
           value={daysBefore}
           onChange={(v) => setDaysBefore(v ?? settings.reminderDaysBefore)}
           suffix={t("settings.days")}
+          aria-label={t("settings.daysBefore")}
           data-testid="reminder-days-before"
         />
       </Form.Item>
@@ -67,6 +68,7 @@ export function RemindersForm({ code, settings }: { code: string; settings: Repo
           value={escalate}
           onChange={(v) => setEscalate(v ?? settings.escalateAfterDays)}
           suffix={t("settings.days")}
+          aria-label={t("settings.escalateAfter")}
           data-testid="escalate-after-days"
         />
       </Form.Item>

@@ -48,6 +48,7 @@ function LadderForm({ code, ladder }: { code: string; ladder: SupervisionLadder 
                   min={LADDER_LIMITS.monthsBehind.minimum}
                   max={LADDER_LIMITS.monthsBehind.maximum}
                   precision={0}
+                  aria-label={`${t(`supervision.kind.${level}`)} · ${t("supervision.ladder.monthsBehind")}`}
                   data-testid={`ladder-${level}-months`}
                 />
               </Form.Item>
@@ -62,6 +63,7 @@ function LadderForm({ code, ladder }: { code: string; ladder: SupervisionLadder 
                   min={LADDER_LIMITS.lagPoints.minimum}
                   max={LADDER_LIMITS.lagPoints.maximum}
                   step={1}
+                  aria-label={`${t(`supervision.kind.${level}`)} · ${t("supervision.ladder.lagPoints")}`}
                   data-testid={`ladder-${level}-points`}
                 />
               </Form.Item>
