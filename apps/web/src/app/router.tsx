@@ -45,6 +45,7 @@ const SettingsRoute = lazy(() => import("./routes/settings"));
 const ChannelsRoute = lazy(() => import("./routes/admin/channels"));
 const NotificationSettingsRoute = lazy(() => import("./routes/notification-settings"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
+const CockpitRoute = lazy(() => import("./routes/cockpit"));
 
 // Defined before the router below: createBrowserRouter calls screen() while this module is
 // evaluated, and a const declared later is still undefined then (the app rendered blank).
@@ -59,6 +60,7 @@ const PERIOD_DEFAULTS: Partial<Record<ScreenPath, { kind: PeriodKind; yearOnly?:
   [paths.lagging]: { kind: "latest" },
   [paths.region]: { kind: "latest" },
   [paths.matrix]: { kind: "latest" },
+  [paths.cockpit]: { kind: "latest" },
   [paths.completeness]: { kind: "latest" },
   [paths.bulletin]: { kind: "latest" },
   [paths.targets]: { kind: "latest", yearOnly: true },
@@ -88,6 +90,16 @@ export const router = createBrowserRouter([
       { path: paths.password, element: <PasswordRoute /> },
       { path: paths.authenticator, element: <AuthenticatorRoute /> },
     ],
+  },
+  {
+    // The wall display fills the screen: no menu around it.
+    element: (
+      <RequireSession>
+        <Outlet />
+      </RequireSession>
+    ),
+    errorElement: <RouteError />,
+    children: [{ path: paths.cockpit, element: screen(paths.cockpit, <CockpitRoute />) }],
   },
   {
     element: (

@@ -10,6 +10,7 @@ export const SCREEN_ROLES: Partial<Record<ScreenPath, readonly Role[]>> = {
   [paths.lagging]: ["province", "reporter", "leader"],
   [paths.region]: ["province", "reporter", "leader"],
   [paths.matrix]: ["province", "reporter", "leader"],
+  [paths.cockpit]: ["province", "leader"],
   [paths.entry]: ["province", "reporter"],
   [paths.import]: ["province", "reporter"],
   [paths.approvals]: ["province"],

@@ -5,6 +5,8 @@ export const paths = {
   lagging: "/lagging",
   region: "/region",
   matrix: "/matrix",
+  /** The wall display (大屏): full screen, outside the menu's layout. */
+  cockpit: "/cockpit",
   entry: "/entry",
   import: "/import",
   approvals: "/approvals",

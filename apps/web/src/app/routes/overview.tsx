@@ -1,11 +1,13 @@
 import type { StatusCounts } from "@jindu/api/schemas";
 import { Col, Row } from "antd";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
 import { PageTitle } from "@/components/ui/page-title";
 import { QueryState } from "@/components/ui/query-state";
 import { StatusLegend } from "@/components/ui/status-legend";
 import { paths } from "@/config/paths";
 import { FilterBar } from "@/features/catalogue/components/filter-bar";
+import { MapCard } from "@/features/map/components/map-card";
 import { MoversCard } from "@/features/movers/components/movers-card";
 import { useOverview } from "@/features/overview/api/get-overview";
 import { IndicatorTile } from "@/features/overview/components/indicator-tile";
@@ -22,7 +24,8 @@ const hasChildren = (counts: StatusCounts) => Object.values(counts).some((count)
 export default function OverviewRoute() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { params, hrefTo } = useDashboardParams();
+  const navigate = useNavigate();
+  const { params, hrefTo, setParams } = useDashboardParams();
   const overview = useOverview({ region: params.region, year: params.year, month: params.month });
   const period = t("filters.period", {
     year: params.year,
@@ -76,6 +79,20 @@ export default function OverviewRoute() {
             <div className="legend-row">
               <StatusLegend />
             </div>
+            {hasChildren(data.regions) ? (
+              <MapCard
+                region={params.region}
+                year={params.year}
+                month={params.month}
+                indicators={data.tiles.map((tile) => tile.indicator)}
+                indicator={params.indicator}
+                onIndicator={(indicator) => setParams({ indicator }, { replace: true })}
+                cityHref={(region, indicator) => hrefTo(paths.region, { region, indicator })}
+                provinceHref={(region) => hrefTo(paths.overview, { region })}
+                cockpitHref={hrefTo(paths.cockpit)}
+                navigate={navigate}
+              />
+            ) : null}
             <div className="tile-grid">
               {data.tiles.map((tile) => (
                 <IndicatorTile

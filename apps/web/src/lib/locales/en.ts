@@ -9,6 +9,7 @@ export const en: Messages = {
     menu: "Menu",
   },
   nav: {
+    cockpit: "Wall display",
     overview: "Overview",
     comparison: "Comparison",
     lagging: "Lagging",

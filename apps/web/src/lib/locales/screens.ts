@@ -6,6 +6,7 @@ import * as standings from "@/features/comparison/locales";
 import * as completeness from "@/features/completeness/locales";
 import * as entry from "@/features/entry/locales";
 import * as importing from "@/features/import/locales";
+import * as map from "@/features/map/locales";
 import * as movers from "@/features/movers/locales";
 import * as notifications from "@/features/notifications/locales";
 import * as settings from "@/features/settings/locales";
@@ -22,6 +23,7 @@ const SCREENS = {
   entry,
   import: importing,
   movers,
+  map,
   notifications,
   settings,
   standings,

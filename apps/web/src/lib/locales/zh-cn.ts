@@ -8,6 +8,7 @@ export const zhCN = {
     menu: "菜单",
   },
   nav: {
+    cockpit: "大屏",
     overview: "总览",
     comparison: "地区对比",
     lagging: "滞后清单",
