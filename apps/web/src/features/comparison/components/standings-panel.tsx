@@ -63,8 +63,9 @@ function PointsChange({ points }: { points: number | null }) {
   );
 }
 
-const qualityColour = (score: number | null) =>
-  score === null ? "default" : score >= 90 ? "green" : score >= 75 ? "gold" : "volcano";
+/** Good, fair, poor: dark text on a light ground, legible at the tag's small size (WCAG AA). */
+const qualityBand = (score: number | null) =>
+  score === null ? "none" : score >= 90 ? "good" : score >= 75 ? "fair" : "poor";
 
 /** The region's data-quality score as a small tag; its tooltip says what it is made of. */
 export function QualityTag({ quality, code }: { quality: Quality; code: string }) {
@@ -85,8 +86,7 @@ export function QualityTag({ quality, code }: { quality: Quality; code: string }
   return (
     <Tooltip title={tip}>
       <Tag
-        className="quality-tag"
-        color={qualityColour(quality.score)}
+        className={`quality-tag quality-${qualityBand(quality.score)}`}
         data-testid={`quality-${code}`}
         data-score={quality.score ?? ""}
         tabIndex={0}
