@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { schema } from "@jindu/db";
 import { openTestDatabase, type TestDatabase } from "@jindu/db/testing";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildApp } from "../../apps/api/src/app.js";
 import { seedDemoUsers } from "../../apps/api/src/services/demo-users.js";
@@ -29,6 +30,28 @@ const ZHEJIANG_CITIES = [
   "331100",
 ];
 const PERIOD = "region=330000&year=2020&month=10";
+
+/** Pairs of map tiles drawn over each other (the grid table gives each region its own cell). */
+function overlapping(page: Page): Promise<string[]> {
+  return page.getByTestId("map-tile").evaluateAll((tiles) => {
+    const boxes = tiles.map((el) => ({
+      code: el.getAttribute("data-region"),
+      box: el.getBoundingClientRect(),
+    }));
+    const pairs: string[] = [];
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const apart =
+          a.box.right <= b.box.left ||
+          b.box.right <= a.box.left ||
+          a.box.bottom <= b.box.top ||
+          b.box.bottom <= a.box.top;
+        if (!apart) pairs.push(`${a.code}/${b.code}`);
+      }
+    }
+    return pairs;
+  });
+}
 const PREFAB = "prefab_share";
 
 describe("tile map", () => {
@@ -64,12 +87,14 @@ describe("tile map", () => {
     const wenzhou = page.locator('[data-testid=map-tile][data-region="330300"]');
     // Named by what it shows, with its status in words between.
     await expect(wenzhou.textContent()).resolves.toMatch(/^温州：严重滞后，完成率 \d+\.\d%$/);
+    expect(await overlapping(page)).toEqual([]);
     await session.screenshot("map-tiles");
 
     // The national account also sees the provinces.
     await page.getByText("全国各省").click();
     await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(34);
     await page.locator('[data-testid=map-tile][data-region="330000"][data-status]').waitFor();
+    expect(await overlapping(page)).toEqual([]);
     await session.screenshot("map-provinces");
     await page.getByText("本省各市").click();
     await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(11);
@@ -85,6 +110,15 @@ describe("tile map", () => {
       month: "10",
       indicator: PREFAB,
     });
+    await session.close();
+  });
+
+  it("places Guangdong's 21 cities, none on another", async () => {
+    const session = await openSession(browser());
+    const { page } = session;
+    await session.goto("/?region=440000&year=2020&month=3&indicator=shantytown_starts");
+    await expect.poll(() => page.getByTestId("map-tile").count(), { timeout: 30_000 }).toBe(21);
+    expect(await overlapping(page)).toEqual([]);
     await session.close();
   });
 
