@@ -26,8 +26,11 @@ async function apiLoginStatus(username: string, password: string): Promise<numbe
   return res.status;
 }
 
+/** The row whose username is exactly this (other tests' copies are named a11y_auditor…). */
 const userRow = (page: Page, username: string) =>
-  page.locator("[data-testid=users-table] tr.ant-table-row", { hasText: username });
+  page.locator("[data-testid=users-table] tr.ant-table-row", {
+    has: page.locator("strong", { hasText: new RegExp(`^${username}$`) }),
+  });
 
 /** Confirms the open pop-up confirmation. */
 async function confirm(page: Page) {
@@ -52,7 +55,8 @@ async function chooseOption(page: Page, select: Locator, text: string) {
   await select.click();
   await page.keyboard.type(text);
   await page
-    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${text}"]`)
+    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
+    .first()
     .click();
 }
 
@@ -180,12 +184,15 @@ describe("administration", () => {
     await page.waitForURL((url) => url.pathname === "/admin/audit");
     await page.locator("[data-testid=audit-table] tr.ant-table-row").first().waitFor();
 
-    await chooseOption(page, page.getByTestId("audit-filter-action"), "POST /api/users");
+    // Actions read in words (创建用户), the route they record kept behind them.
+    await chooseOption(page, page.getByTestId("audit-filter-action"), "创建用户");
     await page.waitForURL((url) => url.searchParams.get("action") === "POST /api/users");
     const rows = page.locator("[data-testid=audit-table] tr.ant-table-row");
     await page.waitForFunction(() =>
       Array.from(document.querySelectorAll("[data-testid=audit-table] tr.ant-table-row")).every(
-        (tr) => tr.textContent?.includes("POST /api/users"),
+        (tr) =>
+          tr.textContent?.includes("创建用户") &&
+          tr.querySelector("[data-action]")?.getAttribute("data-action") === "POST /api/users",
       ),
     );
     await rows.filter({ hasText: "成功" }).first().waitFor();
@@ -220,8 +227,8 @@ describe("administration", () => {
     // The refused sign-in of the disabled account is in the log, with why.
     await session.goto(`/admin/audit?username=${USERNAME}`);
     await page
-      .locator("[data-testid=audit-table] tr.ant-table-row", { hasText: "account disabled" })
-      .filter({ hasText: "login" })
+      .locator("[data-testid=audit-table] tr.ant-table-row", { hasText: "账号已停用" })
+      .filter({ hasText: "登录" })
       .waitFor();
     await session.close();
   });

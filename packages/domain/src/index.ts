@@ -1,4 +1,5 @@
 export * from "./accounts.js";
+export * from "./audit-words.js";
 export * from "./base-map.js";
 export * from "./calendar.js";
 export * from "./completion.js";

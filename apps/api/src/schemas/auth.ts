@@ -158,6 +158,8 @@ export const AuditEntry = Type.Object({
   action: Type.String(),
   entity: Type.Union([Type.String(), Type.Null()]),
   entityId: Type.Union([Type.String(), Type.Null()]),
+  /** What the id names, for a reader: an account's name, a month's region and date. */
+  entityName: Type.Union([Type.Object({ zh: Type.String(), en: Type.String() }), Type.Null()]),
   oldValue: Type.Unknown(),
   newValue: Type.Unknown(),
   result: Type.String(),

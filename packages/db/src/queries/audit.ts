@@ -1,6 +1,14 @@
-import { and, asc, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import type { Database } from "../client.js";
-import { auditLog } from "../schema.js";
+import {
+  auditLog,
+  indicators,
+  notificationChannels,
+  regions,
+  supervisionRecords,
+  targets,
+  users,
+} from "../schema.js";
 
 export interface AuditPageFilter {
   username?: string | undefined;
@@ -50,4 +58,62 @@ export async function auditFacets(db: Database) {
   const values = (rows: { v: string | null }[]) =>
     rows.map((r) => r.v).filter((v): v is string => v !== null);
   return { usernames: values(usernames), actions: values(actions), entities: values(entities) };
+}
+
+/** The rows an audit page's entries name by id, to show them by name. */
+export async function auditObjects(
+  db: Database,
+  ids: { users: number[]; targets: number[]; supervision: number[]; channels: number[] },
+) {
+  const none = Promise.resolve([]);
+  const [userRows, targetRows, supervisionRows, channelRows, regionRows, indicatorRows] =
+    await Promise.all([
+      ids.users.length
+        ? db
+            .select({ id: users.id, username: users.username, displayName: users.displayName })
+            .from(users)
+            .where(inArray(users.id, ids.users))
+        : none,
+      ids.targets.length
+        ? db
+            .select({
+              id: targets.id,
+              indicatorCode: targets.indicatorCode,
+              regionCode: targets.regionCode,
+              year: targets.year,
+            })
+            .from(targets)
+            .where(inArray(targets.id, ids.targets))
+        : none,
+      ids.supervision.length
+        ? db
+            .select({
+              id: supervisionRecords.id,
+              regionCode: supervisionRecords.regionCode,
+              kind: supervisionRecords.kind,
+            })
+            .from(supervisionRecords)
+            .where(inArray(supervisionRecords.id, ids.supervision))
+        : none,
+      ids.channels.length
+        ? db
+            .select({ id: notificationChannels.id, name: notificationChannels.name })
+            .from(notificationChannels)
+            .where(inArray(notificationChannels.id, ids.channels))
+        : none,
+      db
+        .select({ code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn })
+        .from(regions),
+      db
+        .select({ code: indicators.code, nameZh: indicators.nameZh, nameEn: indicators.nameEn })
+        .from(indicators),
+    ]);
+  return {
+    users: userRows,
+    targets: targetRows,
+    supervision: supervisionRows,
+    channels: channelRows,
+    regions: regionRows,
+    indicators: indicatorRows,
+  };
 }

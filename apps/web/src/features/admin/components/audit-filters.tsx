@@ -1,7 +1,9 @@
 import { DownloadOutlined } from "@ant-design/icons";
+import { auditActionWords, auditEntityWords, type Words } from "@jindu/domain";
 import { Button, DatePicker, Select, Space } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
+import { useLanguage } from "@/hooks/use-language";
 import { type AuditFilter, auditExportHref, useAuditFacets } from "../api/audit";
 
 /** The export of what the filter matches, as .xlsx. */
@@ -26,8 +28,17 @@ export function AuditFilters({ filter, onChange }: AuditFiltersProps) {
   const { t } = useTranslation();
   const facets = useAuditFacets();
   const set = (change: Partial<AuditFilter>) => onChange({ ...filter, ...change });
-  const options = (values: string[] | undefined) =>
-    (values ?? []).map((v) => ({ value: v, label: v }));
+  const language = useLanguage();
+  /** Each recorded value offered in words where there are words for it (searchable by both). */
+  const options = (values: string[] | undefined, words?: (v: string) => Words | null) =>
+    (values ?? []).map((v) => {
+      const w = words?.(v);
+      return {
+        value: v,
+        label: w ? w[language === "en" ? "en" : "zh"] : v,
+        title: w ? `${w.zh} ${w.en} ${v}` : v,
+      };
+    });
   const common = {
     allowClear: true,
     showSearch: true,
@@ -57,7 +68,8 @@ export function AuditFilters({ filter, onChange }: AuditFiltersProps) {
           aria-label={t("admin.audit.action")}
           className="admin-filter-select admin-filter-wide"
           value={filter.action}
-          options={options(facets.data?.actions)}
+          options={options(facets.data?.actions, auditActionWords)}
+          optionFilterProp="title"
           onChange={(action?: string) => set({ action })}
         />
       </div>
@@ -69,7 +81,8 @@ export function AuditFilters({ filter, onChange }: AuditFiltersProps) {
           aria-label={t("admin.audit.entity")}
           className="admin-filter-select"
           value={filter.entity}
-          options={options(facets.data?.entities)}
+          options={options(facets.data?.entities, auditEntityWords)}
+          optionFilterProp="title"
           onChange={(entity?: string) => set({ entity })}
         />
       </div>

@@ -1,4 +1,5 @@
-import { Table, type TableColumnsType, Tag } from "antd";
+import { auditActionWords, auditEntityWords, auditReasonWords, type Words } from "@jindu/domain";
+import { Table, type TableColumnsType, Tag, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { formatBeijingTime } from "@/utils/format";
@@ -24,6 +25,7 @@ interface AuditTableProps {
 export function AuditTable({ entries, total, page, pageSize, loading, onPage }: AuditTableProps) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const say = (words: Words) => (language === "en" ? words.en : words.zh);
   const columns: TableColumnsType<AuditEntry> = [
     {
       key: "at",
@@ -37,10 +39,40 @@ export function AuditTable({ entries, total, page, pageSize, loading, onPage }: 
     {
       key: "action",
       title: t("admin.audit.action"),
-      render: (_, e) => <code className="admin-nowrap">{e.action}</code>,
+      // In words; the recorded route stays one hover away for whoever needs it.
+      render: (_, e) => {
+        const words = auditActionWords(e.action);
+        return words ? (
+          <Tooltip title={<code>{e.action}</code>}>
+            <span className="admin-nowrap" data-testid="audit-action" data-action={e.action}>
+              {say(words)}
+            </span>
+          </Tooltip>
+        ) : (
+          <code className="admin-nowrap" data-testid="audit-action" data-action={e.action}>
+            {e.action}
+          </code>
+        );
+      },
     },
-    { key: "entity", title: t("admin.audit.entity"), render: (_, e) => e.entity ?? "—" },
-    { key: "entityId", title: t("admin.audit.entityId"), render: (_, e) => e.entityId ?? "—" },
+    {
+      key: "entity",
+      title: t("admin.audit.entity"),
+      render: (_, e) => {
+        const words = auditEntityWords(e.entity);
+        return words ? say(words) : (e.entity ?? "—");
+      },
+    },
+    {
+      key: "entityName",
+      title: t("admin.audit.entityName"),
+      render: (_, e) =>
+        e.entityName ? (
+          <span title={e.entityId ?? undefined}>{say(e.entityName)}</span>
+        ) : (
+          <span className="admin-muted admin-break">{e.entityId ?? "—"}</span>
+        ),
+    },
     {
       key: "result",
       title: t("admin.audit.result"),
@@ -50,7 +82,14 @@ export function AuditTable({ entries, total, page, pageSize, loading, onPage }: 
         </Tag>
       ),
     },
-    { key: "reason", title: t("admin.audit.reason"), render: (_, e) => e.reason ?? "" },
+    {
+      key: "reason",
+      title: t("admin.audit.reason"),
+      render: (_, e) => {
+        const words = auditReasonWords(e.reason);
+        return words ? <span title={e.reason ?? undefined}>{say(words)}</span> : "";
+      },
+    },
   ];
   return (
     <Table<AuditEntry>
