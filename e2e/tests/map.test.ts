@@ -128,9 +128,12 @@ describe("tile map", () => {
     await session.goto(`/?${PERIOD}`);
     await page.getByTestId("cockpit-link").click();
     await page.waitForURL((url) => url.pathname === "/cockpit");
-    await session.goto(`/cockpit?${PERIOD}&rotate=2`);
+    // Without a period the wall follows the latest month; the rotation stays as asked.
+    await session.goto("/cockpit?region=330000&rotate=2");
     const panel = page.getByTestId("cockpit-panel");
     await panel.waitFor();
+    await expect(page.getByTestId("cockpit-period").textContent()).resolves.toMatch(/^\d{4}年/);
+    expect(new URL(page.url()).search).toBe("?region=330000&rotate=2");
     await expect.poll(() => page.getByTestId("map-tile").count(), { timeout: 30_000 }).toBe(11);
     await expect.poll(() => page.getByTestId("cockpit-tile").count()).toBeGreaterThan(1);
     const first = await panel.getAttribute("data-indicator");

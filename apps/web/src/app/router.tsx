@@ -60,7 +60,6 @@ const PERIOD_DEFAULTS: Partial<Record<ScreenPath, { kind: PeriodKind; yearOnly?:
   [paths.lagging]: { kind: "latest" },
   [paths.region]: { kind: "latest" },
   [paths.matrix]: { kind: "latest" },
-  [paths.cockpit]: { kind: "latest" },
   [paths.completeness]: { kind: "latest" },
   [paths.bulletin]: { kind: "latest" },
   [paths.targets]: { kind: "latest", yearOnly: true },

@@ -6,6 +6,8 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { QueryState } from "@/components/ui/query-state";
 import { StatusLegend } from "@/components/ui/status-legend";
 import { paths } from "@/config/paths";
+import { periodsQueryOptions } from "@/features/catalogue/api/get-periods";
+import { defaultPeriodOf } from "@/features/catalogue/hooks/use-default-period";
 import { HeadlineTiles } from "@/features/cockpit/components/headline-tiles";
 import { SlowFive } from "@/features/cockpit/components/slow-five";
 import { useBaseMap } from "@/features/map/api/get-base-map";
@@ -42,11 +44,23 @@ export default function CockpitRoute() {
   const language = useLanguage();
   const navigate = useNavigate();
   const [search] = useSearchParams();
-  const { params, hrefTo } = useDashboardParams();
+  const { params, named, hrefTo } = useDashboardParams();
   const seconds = rotateSeconds(search.get("rotate"));
   const province = provinceOf(params.region);
+  // Without a period in its address the wall follows the latest month with approved figures, so
+  // that a display left on for weeks moves on to each new month by itself.
+  const follows = named.year === undefined || named.month === undefined;
+  const periods = useQuery({
+    ...periodsQueryOptions(province),
+    enabled: follows,
+    refetchInterval: REFRESH_MS,
+  });
+  const latest = periods.data ? defaultPeriodOf(periods.data, "latest") : undefined;
+  const year = follows ? latest?.year : params.year;
+  const month = follows ? latest?.month : params.month;
   const overview = useQuery({
-    ...overviewQueryOptions({ region: province, year: params.year, month: params.month }),
+    ...overviewQueryOptions({ region: province, year: year ?? 0, month: month ?? 0 }),
+    enabled: year !== undefined,
     refetchInterval: REFRESH_MS,
   });
   // Only indicators the province has a target or figure for: an empty panel says nothing.
@@ -67,10 +81,10 @@ export default function CockpitRoute() {
       indicator: indicator ?? "",
       province,
       provinces: [],
-      year: params.year,
-      month: params.month,
+      year: year ?? 0,
+      month: month ?? 0,
     },
-    indicator !== undefined,
+    indicator !== undefined && year !== undefined,
     REFRESH_MS,
   );
   const baseMap = useBaseMap(province);
@@ -80,7 +94,8 @@ export default function CockpitRoute() {
     .map((code) => items.find((item) => item.code === code))
     .filter((item) => item !== undefined);
   const pageStart = Math.floor(position / PAGE) * PAGE;
-  const select = (code: string) => navigate(hrefTo(paths.region, { region: code, indicator }));
+  const select = (code: string) =>
+    navigate(hrefTo(paths.region, { region: code, indicator, year, month }));
   const map = baseMap.data?.map ?? null;
 
   useEffect(() => {
@@ -96,13 +111,11 @@ export default function CockpitRoute() {
             name: overview.data ? nameOf(overview.data.region, language) : "",
           })}
         </h1>
-        <span className="cockpit-period">
-          {t("filters.period", {
-            year: params.year,
-            month: params.month,
-            monthName: formatMonth(params.month, language),
-          })}
-        </span>
+        {year !== undefined && month !== undefined ? (
+          <span className="cockpit-period" data-testid="cockpit-period">
+            {t("filters.period", { year, month, monthName: formatMonth(month, language) })}
+          </span>
+        ) : null}
         <Link className="cockpit-exit" to={hrefTo(paths.overview)}>
           {t("map.cockpitScreen.exit")}
         </Link>
