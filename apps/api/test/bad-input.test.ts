@@ -19,6 +19,7 @@ const endpoints = [
     query: ["parent", "year", "month", "indicator", "region", "status", "lang"],
   },
   { method: "GET", url: "/api/overview", query: ["region", "year", "month"] },
+  { method: "GET", url: "/api/plans/progress", query: ["region", "year", "month"] },
   { method: "GET", url: "/api/movers", query: ["region", "year", "month"] },
   { method: "GET", url: "/api/periods", query: ["region"] },
   { method: "GET", url: "/api/matrix", query: ["parent", "year", "month"] },

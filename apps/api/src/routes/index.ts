@@ -14,6 +14,7 @@ import movers from "./api/movers/index.js";
 import notifications from "./api/notifications/index.js";
 import overview from "./api/overview/index.js";
 import periods from "./api/periods/index.js";
+import plans from "./api/plans/index.js";
 import progress from "./api/progress/index.js";
 import regions from "./api/regions/index.js";
 import reports from "./api/reports/index.js";
@@ -47,6 +48,7 @@ export const routes = {
   "/api/movers": movers,
   "/api/matrix": matrix,
   "/api/periods": periods,
+  "/api/plans": plans,
   "/api/trend": trend,
   "/api/bulletin": bulletin,
   "/api/supervision": supervision,

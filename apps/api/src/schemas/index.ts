@@ -9,6 +9,7 @@ export * from "./dashboard.js";
 export * from "./movers.js";
 export * from "./notifications.js";
 export * from "./periods.js";
+export * from "./plans.js";
 export * from "./progress.js";
 export * from "./reports.js";
 export * from "./settings.js";

@@ -323,6 +323,13 @@ const CASES: Case[] = [
   },
   {
     method: "GET",
+    route: "/api/plans/progress",
+    url: "/api/plans/progress?region={province}&year=2022&month=6",
+    roles: READERS,
+    scoped: true,
+  },
+  {
+    method: "GET",
     route: "/api/movers/",
     url: "/api/movers?region={province}&year=2020&month=10",
     roles: READERS,

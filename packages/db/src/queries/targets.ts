@@ -141,6 +141,30 @@ export function targetPlansOf(
     );
 }
 
+/**
+ * The plans of a region and of its direct children whose years cover `year`: what the plan
+ * progress card reads. The region's own plans first, then its children's, each by indicator.
+ */
+export function plansCovering(db: Database, q: { region: string; year: number }) {
+  return db
+    .select()
+    .from(targetPlans)
+    .where(
+      and(
+        sql`${targetPlans.regionCode} in (select r.code from regions r
+          where r.code = ${q.region} or r.parent_code = ${q.region})`,
+        sql`${targetPlans.fromYear} <= ${q.year}`,
+        sql`${targetPlans.toYear} >= ${q.year}`,
+      ),
+    )
+    .orderBy(
+      sql`${targetPlans.regionCode} <> ${q.region}`,
+      asc(targetPlans.regionCode),
+      asc(targetPlans.indicatorCode),
+      asc(targetPlans.fromYear),
+    );
+}
+
 export type NewTargetPlan = Pick<
   typeof targetPlans.$inferInsert,
   "indicatorCode" | "regionCode" | "fromYear" | "toYear" | "total" | "yearValues"
