@@ -8,6 +8,8 @@ import { openSession } from "./browser.js";
 const SCREENS: Record<string, string[]> = {
   a11y_zhejiang: [
     "/?region=330000&year=2020&month=10",
+    // The wall display, held still (rotate=0 is not allowed: a long turn instead).
+    "/cockpit?region=330000&year=2020&month=10&rotate=600",
     "/comparison?region=330000&year=2020&month=10&indicator=prefab_share",
     "/lagging?region=330000&year=2020&month=10",
     "/region?region=330300&year=2020&month=10&indicator=prefab_share",
