@@ -14,7 +14,6 @@ const SCREENS: Record<string, string[]> = {
     "/lagging?region=330000&year=2020&month=10",
     "/region?region=330300&year=2020&month=10&indicator=prefab_share",
     "/matrix?region=330000&year=2020&month=10",
-    "/cockpit?region=330000&year=2020&month=10&rotate=600",
     "/approvals?region=330000&year=2020&month=10",
     "/completeness?region=330000&year=2020&month=10",
     "/supervision?region=330000",

@@ -21,8 +21,10 @@ describe("language", () => {
     expect(text).toContain("Shantytown renovation starts");
     expect(text).toContain("7,899 units");
     expect(text).toContain("On track");
-    await expect(tile.getByTestId("tile-lag").textContent()).resolves.toBe("+47.3 pp");
-    await expect(page.locator("h3").textContent()).resolves.toContain("Guangdong");
+    // "Lag +47.3 pp" read as being behind: English says which way.
+    await expect(tile.getByTestId("tile-lag").textContent()).resolves.toBe("ahead by 47.3 pp");
+    // The page's title (the first heading; the cards below have their own).
+    await expect(page.locator("h3").first().textContent()).resolves.toContain("Guangdong");
     // Ant Design's own texts follow: the month selector shows English month names.
     await expect(page.getByTestId("month-select").textContent()).resolves.toContain("Mar");
 

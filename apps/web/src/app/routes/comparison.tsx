@@ -1,6 +1,7 @@
 import { Card, Col, Row, Switch, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
+import { LagPhrase } from "@/components/ui/lag-phrase";
 import { PageTitle } from "@/components/ui/page-title";
 import { QueryState } from "@/components/ui/query-state";
 import { StatusTag } from "@/components/ui/status-tag";
@@ -15,13 +16,7 @@ import { ComparisonTable } from "@/features/comparison/components/comparison-tab
 import { StandingsPanel } from "@/features/comparison/components/standings-panel";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useLanguage } from "@/hooks/use-language";
-import {
-  actualLabelKey,
-  formatPercent,
-  formatPoints,
-  formatQuantity,
-  nameOf,
-} from "@/utils/format";
+import { actualLabelKey, formatPercent, formatQuantity, nameOf } from "@/utils/format";
 
 /** Every sub-region's completion rate on one indicator, against the schedule and 100%. */
 export default function ComparisonRoute() {
@@ -96,7 +91,7 @@ export default function ComparisonRoute() {
                 {t("metric.schedule")} <strong>{formatPercent(data.parent.schedule)}</strong>
               </span>
               <span>
-                {t("metric.lag")} <strong>{formatPoints(data.parent.lag, language)}</strong>
+                <LagPhrase points={data.parent.lag} />
               </span>
               <span>
                 {t(actualLabelKey(data.indicator.kind))}{" "}

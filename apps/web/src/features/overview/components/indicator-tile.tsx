@@ -2,16 +2,11 @@ import type { OverviewTile } from "@jindu/api/schemas";
 import { Card, Progress, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LagPhrase } from "@/components/ui/lag-phrase";
 import { StatusTag } from "@/components/ui/status-tag";
 import { STATUS_STYLE, statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
-import {
-  actualLabelKey,
-  formatPercent,
-  formatPoints,
-  formatQuantity,
-  nameOf,
-} from "@/utils/format";
+import { actualLabelKey, formatPercent, formatQuantity, nameOf } from "@/utils/format";
 import { ChildStatusBar } from "./child-status-bar";
 import { Sparkline } from "./sparkline";
 
@@ -55,8 +50,7 @@ export function IndicatorTile({ tile, href }: IndicatorTileProps) {
             <strong data-testid="tile-schedule">{formatPercent(line.schedule)}</strong>
           </div>
           <div>
-            <span className="tile-label">{t("metric.lag")} </span>
-            <strong data-testid="tile-lag">{formatPoints(line.lag, language)}</strong>
+            <LagPhrase points={line.lag} testId="tile-lag" />
           </div>
         </div>
       </div>

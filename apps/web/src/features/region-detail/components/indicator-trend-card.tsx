@@ -2,10 +2,11 @@ import type { Indicator } from "@jindu/api/schemas";
 import { Card, Empty, Skeleton } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LagPhrase } from "@/components/ui/lag-phrase";
 import { StatusTag } from "@/components/ui/status-tag";
 import { STATUS_STYLE, statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
-import { formatPercent, formatPoints, formatQuantity, nameOf } from "@/utils/format";
+import { formatPercent, formatQuantity, nameOf } from "@/utils/format";
 import { useTrend } from "../api/get-trend";
 import { TrendChart } from "./trend-chart";
 
@@ -69,13 +70,11 @@ export function IndicatorTrendCard({
               {t("metric.schedule")} <strong>{formatPercent(point?.schedule)}</strong>
             </span>
             <span>
-              {t("metric.lag")}{" "}
-              <strong>
-                {formatPoints(
-                  point?.completion == null ? null : (point.completion - point.schedule) * 100,
-                  language,
-                )}
-              </strong>
+              <LagPhrase
+                points={
+                  point?.completion == null ? null : (point.completion - point.schedule) * 100
+                }
+              />
             </span>
             <span>
               {t("metric.target")}{" "}
