@@ -178,6 +178,17 @@ async function seedUsers(db: Database): Promise<string> {
     totpSecret: DEMO_TOTP_SECRET,
     totpEnabled: true,
   });
+  // The five-year plan test's own Zhejiang official, for the same reason.
+  await insertUser(db, {
+    username: "zj_fiveyear",
+    displayName: "浙江省厅规划处 Zhejiang five-year plan",
+    role: "province",
+    regionCode: "330000",
+    passwordHash,
+    mustChangePassword: false,
+    totpSecret: DEMO_TOTP_SECRET,
+    totpEnabled: true,
+  });
   return open.code;
 }
 

@@ -1,6 +1,7 @@
 import { type Static, Type } from "typebox";
 import { Indicator } from "./catalogue.js";
 import { Include, Month, RegionCode, RegionRef, Year } from "./common.js";
+import { Status } from "./progress.js";
 
 export const PlanProgressQuery = Type.Object(
   { region: RegionCode, year: Year, month: Month, include: Include },
@@ -25,6 +26,7 @@ export const PlanProgressItem = Type.Object({
   completion: Type.Union([Type.Number(), Type.Null()], { description: "done ÷ total, a fraction" }),
   schedule: Type.Number({ description: "where time says the plan should be, a fraction" }),
   lag: Type.Union([Type.Number(), Type.Null()], { description: "percentage points" }),
+  status: Type.Union([Status, Type.Null()]),
   years: Type.Array(PlanYear),
 });
 export type PlanProgressItem = Static<typeof PlanProgressItem>;

@@ -1,5 +1,5 @@
 import { allIndicators, type Database, plansCovering } from "@jindu/db";
-import { planProgress, provinceOf } from "@jindu/domain";
+import { planProgress, provinceOf, statusOf } from "@jindu/domain";
 import type { PlanProgressResponse } from "../schemas/index.js";
 import { requireRegion } from "./lookups.js";
 import { type PeriodQuery, progressTables, refOf } from "./progress.js";
@@ -63,6 +63,7 @@ export async function planProgressOf(
         fromYear: plan.fromYear,
         toYear: plan.toYear,
         ...progress,
+        status: statusOf(progress.completion, progress.lag),
         years: plan.yearValues.map((planned, i) => ({
           year: plan.fromYear + i,
           planned,

@@ -9,6 +9,7 @@ import { paths } from "@/config/paths";
 import { useIndicators } from "@/features/catalogue/api/get-indicators";
 import { regionPath, useRegions } from "@/features/catalogue/api/get-regions";
 import { FilterBar } from "@/features/catalogue/components/filter-bar";
+import { PlanProgressCard } from "@/features/plans/components/plan-progress-card";
 import { IndicatorTrendCard } from "@/features/region-detail/components/indicator-trend-card";
 import { OpenSupervisionCard } from "@/features/supervision/components/open-supervision-card";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
@@ -53,6 +54,7 @@ export default function RegionDetailRoute() {
       />
       <FilterBar />
       <OpenSupervisionCard region={params.region} />
+      <PlanProgressCard region={params.region} year={params.year} month={params.month} />
       {children.length > 0 ? (
         <Card size="small" title={t("region.children")} className="region-children">
           <Space size={[8, 8]} wrap>

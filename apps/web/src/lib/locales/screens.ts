@@ -9,6 +9,7 @@ import * as importing from "@/features/import/locales";
 import * as map from "@/features/map/locales";
 import * as movers from "@/features/movers/locales";
 import * as notifications from "@/features/notifications/locales";
+import * as plans from "@/features/plans/locales";
 import * as settings from "@/features/settings/locales";
 import * as supervision from "@/features/supervision/locales";
 import * as targets from "@/features/targets/locales";
@@ -25,6 +26,7 @@ const SCREENS = {
   movers,
   map,
   notifications,
+  plans,
   settings,
   standings,
   supervision,
