@@ -92,7 +92,11 @@ describe("five-year plan progress", () => {
     await expect
       .poll(() => page.getByTestId("plan-progress").textContent(), { timeout: 30_000 })
       .toContain("Five-year plan progress");
-    await expect(item.getByTestId("plan-lag").textContent()).resolves.toMatch(/ pp$/);
+    // English says which way the lag goes, as the trend cards beside it do.
+    const size = Math.abs(lag).toFixed(1);
+    await expect(item.getByTestId("plan-lag").textContent()).resolves.toBe(
+      `${lag < 0 ? "behind" : "ahead"} by ${size} pp`,
+    );
     await session.screenshot("five-year-en");
     await page.getByTestId("language-toggle").click();
 

@@ -1,10 +1,11 @@
 import { QuestionCircleOutlined } from "@ant-design/icons";
 import { Card, Progress, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
+import { LagPhrase } from "@/components/ui/lag-phrase";
 import { StatusTag } from "@/components/ui/status-tag";
 import { STATUS_STYLE, statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
-import { formatPercent, formatPoints, formatQuantity, nameOf } from "@/utils/format";
+import { formatPercent, formatQuantity, nameOf } from "@/utils/format";
 import { usePlanProgress } from "../api/get-plan-progress";
 
 /**
@@ -87,8 +88,7 @@ export function PlanProgressCard(props: { region: string; year: number; month: n
                   <strong data-testid="plan-schedule">{formatPercent(plan.schedule)}</strong>
                 </span>
                 <span>
-                  {t("metric.lag")}{" "}
-                  <strong data-testid="plan-lag">{formatPoints(plan.lag, language)}</strong>
+                  <LagPhrase points={plan.lag} testId="plan-lag" />
                 </span>
               </div>
             </li>
