@@ -48,7 +48,7 @@ export async function auditObjectNames(
           if (!named) return part;
           return lang === "zh" ? named.nameZh : named.nameEn;
         })
-        .join(lang === "zh" ? " · " : " · ");
+        .join(" · ");
     const words = { zh: say("zh"), en: say("en") };
     return known ? words : null;
   };
