@@ -73,7 +73,7 @@ describe("sign-in", () => {
     // With no region in the URL, the overview opens on the bureau's province.
     await session.goto("/");
     await page.getByTestId("indicator-tile").first().waitFor();
-    await expect(page.locator("h3").textContent()).resolves.toContain("浙江省");
+    await expect(page.locator("h3").first().textContent()).resolves.toContain("浙江省");
     const who = await userMenuText(page);
     expect(who).toContain("填报单位");
     expect(who).toContain("温州市");

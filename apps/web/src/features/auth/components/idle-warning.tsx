@@ -85,13 +85,12 @@ export function IdleWarning() {
           data-testid="idle-sign-out"
           onClick={() => {
             ending.current = true;
-            logout.mutate(
-              {},
-              {
-                onSettled: () =>
-                  navigate(paths.login, { replace: true, state: { reason: "signedOut" } }),
-              },
-            );
+            logout
+              .mutateAsync({})
+              .catch(() => undefined)
+              .finally(() =>
+                navigate(paths.login, { replace: true, state: { reason: "signedOut" } }),
+              );
           }}
         >
           {t("idle.signOut")}

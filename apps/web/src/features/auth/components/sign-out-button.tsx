@@ -12,13 +12,12 @@ import { useLogout } from "@/lib/auth";
 export function useSignOut() {
   const logout = useLogout();
   const navigate = useNavigate();
+  // Awaited rather than mutate's callbacks, which never run if the menu unmounts first.
   const signOut = () =>
-    logout.mutate(
-      {},
-      {
-        onSettled: () => navigate(paths.login, { replace: true, state: { reason: "signedOut" } }),
-      },
-    );
+    logout
+      .mutateAsync({})
+      .catch(() => undefined)
+      .finally(() => navigate(paths.login, { replace: true, state: { reason: "signedOut" } }));
   return { signOut, isPending: logout.isPending };
 }
 

@@ -29,9 +29,9 @@ function Section<T>(props: {
   const more = props.items.length - SHOWN;
   return (
     <Col xs={24} md={12} xl={8} data-testid={props.testId}>
-      <h3 className="movers-heading">
+      <h4 className="movers-heading">
         {props.title} <span className="muted">{props.items.length}</span>
-      </h3>
+      </h4>
       <ul className="movers-list">{props.items.slice(0, SHOWN).map(props.render)}</ul>
       {more > 0 ? <div className="muted">{t("movers.more", { count: more })}</div> : null}
     </Col>
