@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "drizzle-orm";
+import { is, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -195,6 +195,30 @@ async function listenOnServer(
 }
 
 /** Rows of a raw SQL query; both drivers return them under `rows`. */
+/**
+ * Runs `fn` in a transaction: `db`'s own when it already is one (a change's request transaction),
+ * else a new one. A nested drizzle transaction would be a savepoint, two more round trips, though
+ * every caller inside a transaction lets a refusal roll back the whole of it.
+ */
+export function withinTransaction<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
+  if (is(db, PgTransaction)) return fn(db);
+  return db.transaction((tx) => fn(tx as unknown as Database));
+}
+
+/**
+ * Runs independent queries: at once over the pool, one after another inside a transaction (its
+ * one connection would queue them anyway, and pg refuses queries sent while one is running).
+ */
+export async function readTogether<T extends readonly unknown[]>(
+  db: Database,
+  ...queries: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  if (!is(db, PgTransaction)) return (await Promise.all(queries.map((q) => q()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const query of queries) out.push(await query());
+  return out as unknown as T;
+}
+
 export async function queryRows<T>(
   db: Database,
   query: Parameters<Database["execute"]>[0],

@@ -4,6 +4,7 @@ import {
   approvedHistoryOfRegions,
   type Database,
   type ReportingSettings,
+  readTogether,
   settingsOfRegion,
   targetsOfRegions,
   taskListItems,
@@ -112,13 +113,14 @@ export async function monthContexts(
 ): Promise<Map<string, MonthContext>> {
   // The settings region's province: every region of one call is in it (a parent and its children).
   const province = provinceOf(q.settingsRegion);
-  const [indicators, list, targets, history, settings] = await Promise.all([
-    allIndicators(db, { province, year: q.year }),
-    taskListItems(db, province, q.year),
-    targetsOfRegions(db, q.regionCodes, q.year),
-    approvedHistoryOfRegions(db, q),
-    settingsOfRegion(db, q.settingsRegion),
-  ]);
+  const [indicators, list, targets, history, settings] = await readTogether(
+    db,
+    () => allIndicators(db, { province, year: q.year }),
+    () => taskListItems(db, province, q.year),
+    () => targetsOfRegions(db, q.regionCodes, q.year),
+    () => approvedHistoryOfRegions(db, q),
+    () => settingsOfRegion(db, q.settingsRegion),
+  );
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const targetsOf = byRegion(targets);
   const historyOf = byRegion(history);

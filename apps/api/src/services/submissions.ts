@@ -36,7 +36,13 @@ import type {
   SubmissionView,
 } from "../schemas/index.js";
 import { requireRegion } from "./lookups.js";
-import { type Figures, monthContext, monthLines, noFigures } from "./month-context.js";
+import {
+  type Figures,
+  type MonthContext,
+  monthContext,
+  monthLines,
+  noFigures,
+} from "./month-context.js";
 import { refOf } from "./progress.js";
 import { reviewRegionClosings } from "./supervision.js";
 
@@ -55,18 +61,21 @@ const asApiProblem = (p: MonthProblem): ValidationProblem => ({
   message: p.message,
 });
 
-/** The month's form: every indicator with a target, its figure, last month's, and the checks. */
+/**
+ * The month's form: every indicator with a target, its figure, last month's, and the checks.
+ * `context`: the month's context already read in this request (a change reads it once for the
+ * form before, its checks and the form after: nothing it writes is part of it).
+ */
 export async function submissionView(
   db: Database,
   m: MonthRef,
   today = new Date(),
+  context?: MonthContext,
 ): Promise<SubmissionView> {
   const region = refOf(await requireRegion(db, m.region, "region"));
-  const [ctx, submission, figures] = await Promise.all([
-    monthContext(db, m),
-    submissionByKey(db, keyOf(m)),
-    reportsOfMonth(db, keyOf(m)),
-  ]);
+  const ctx = context ?? (await monthContext(db, m));
+  const submission = await submissionByKey(db, keyOf(m));
+  const figures = await reportsOfMonth(db, keyOf(m));
   const byCode = new Map(figures.map((f) => [f.indicatorCode, f]));
   const lines = monthLines(ctx, byCode);
   const check = checkMonth(lines, { ...m, today, allowPartial: ctx.allowPartial });
@@ -134,11 +143,18 @@ export async function saveEntries(
   db: Database,
   m: MonthRef,
   entries: readonly EntryInput[],
-  opts: { actor: string; baseVersion?: number; figureVersions?: Map<string, number> },
+  opts: {
+    actor: string;
+    baseVersion?: number;
+    figureVersions?: Map<string, number>;
+    /** The month's context, when the request already read it (see submissionView). */
+    context?: MonthContext | undefined;
+  },
   today = new Date(),
 ): Promise<void> {
-  await requireRegion(db, m.region, "region");
-  const ctx = await monthContext(db, m);
+  // A context given was read for this region after its submissionView required it.
+  if (!opts.context) await requireRegion(db, m.region, "region");
+  const ctx = opts.context ?? (await monthContext(db, m));
   const problems: ValidationProblem[] = [];
   const changes: FigureChange[] = [];
   const seen = new Set<string>();
@@ -202,11 +218,17 @@ export async function moveSubmission(
   db: Database,
   m: MonthRef,
   action: Exclude<WorkflowAction, "save">,
-  input: { version: number; reason?: string | undefined; actor: string },
+  input: {
+    version: number;
+    reason?: string | undefined;
+    actor: string;
+    /** The month's context, when the request already read it (see submissionView). */
+    context?: MonthContext | undefined;
+  },
   today = new Date(),
 ): Promise<void> {
   if (action === "submit") {
-    const view = await submissionView(db, m, today);
+    const view = await submissionView(db, m, today, input.context);
     if (view.version === 0) throw badRequest("nothing has been entered for this month");
     if (view.submitProblems.length > 0) throw invalid(view.submitProblems);
   }

@@ -26,14 +26,14 @@ const VERSION_LOCK = 0x6a696e6475;
  * between would lack it.
  */
 export async function bumpDataVersion(db: Database): Promise<string> {
-  return db.transaction(async (raw) => {
-    const tx = raw as unknown as Database;
-    await tx.execute(sql`select pg_advisory_xact_lock(${VERSION_LOCK})`);
-    const [row] = await queryRows<{ v: string }>(
-      tx,
-      sql`select v::text as v, pg_notify(${CHANGES_CHANNEL}, v::text)
-          from (select nextval('data_version') as v) as next`,
-    );
-    return row?.v ?? "0";
-  });
+  // One statement, its own transaction when `db` is not one: the lock first, then the next
+  // value (the plan is a nested loop whose lateral side, nextval, runs under a filter on the
+  // lock's row: EXPLAIN shows the lock evaluated before it).
+  const [row] = await queryRows<{ v: string }>(
+    db,
+    sql`select next.v::text as v, pg_notify(${CHANGES_CHANNEL}, next.v::text)
+        from (select pg_advisory_xact_lock(${VERSION_LOCK})::text as held) as locked,
+             lateral (select nextval('data_version') as v where locked.held is not null) as next`,
+  );
+  return row?.v ?? "0";
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { type Database, queryRows } from "../client.js";
+import { type Database, queryRows, withinTransaction } from "../client.js";
 import { regions, reportRevisions, reports, submissions, targets } from "../schema.js";
 
 export interface MonthKey {
@@ -140,16 +140,17 @@ function saveDraftInTransaction(
   changes: readonly FigureChange[],
   opts: { actor: string; baseVersion?: number | undefined; editable: readonly Status[] },
 ): Promise<SaveOutcome> {
-  return db.transaction(async (tx) => {
-    await tx
+  return withinTransaction(db, async (tx) => {
+    // The month's row, created if new, and locked either way in one round trip: the no-op update
+    // on conflict takes the row lock a `select … for update` would, and returns the row.
+    const [submission] = await tx
       .insert(submissions)
       .values({ ...key, status: "draft", version: 0 })
-      .onConflictDoNothing();
-    const [submission] = await tx
-      .select()
-      .from(submissions)
-      .where(isMonth(submissions, key))
-      .for("update");
+      .onConflictDoUpdate({
+        target: [submissions.regionCode, submissions.year, submissions.month],
+        set: { version: sql`${submissions.version}` },
+      })
+      .returning();
     if (!submission) throw new Error("submission row vanished");
     if (opts.baseVersion !== undefined && submission.version !== opts.baseVersion) {
       refuse(
@@ -274,7 +275,7 @@ const editsFigures = sql`(${reportRevisions.action} = 'save' or (${reportRevisio
 
 /** Whether `actor` submitted the month or made the last change to one of its figures. */
 async function submittedOrEditedBy(
-  tx: Parameters<Parameters<Database["transaction"]>[0]>[0],
+  tx: Database,
   key: MonthKey,
   submission: { submittedBy: string | null },
   actor: string,
@@ -331,7 +332,7 @@ export async function changeSubmissionStatus(
     notBy?: "submitter_or_editor";
   },
 ): Promise<TransitionOutcome> {
-  return db.transaction(async (tx) => {
+  return withinTransaction(db, async (tx) => {
     const [submission] = await tx
       .select()
       .from(submissions)
@@ -383,36 +384,25 @@ export async function changeSubmissionStatus(
       })
       .where(eq(submissions.id, submission.id))
       .returning({ version: submissions.version });
-    const figures = await tx
-      .update(reports)
-      .set({
-        status: change.to,
-        version: sql`${reports.version} + 1`,
-        updatedAt: now,
-        ...(submitting ? { submittedAt: now } : {}),
-      })
-      .where(isMonth(reports, key))
-      .returning();
-    if (figures.length > 0) {
-      await tx.insert(reportRevisions).values(
-        figures.map((r) => ({
-          ...key,
-          indicatorCode: r.indicatorCode,
-          version: r.version,
-          action: change.action,
-          oldValue: r.value,
-          newValue: r.value,
-          oldNumerator: r.numerator,
-          newNumerator: r.numerator,
-          oldDenominator: r.denominator,
-          newDenominator: r.denominator,
-          oldStatus: submission.status,
-          newStatus: change.to,
-          actor: change.actor,
-          reason: change.reason ?? null,
-        })),
-      );
-    }
+    // The figures follow, each with a revision of its status change: one statement, so the
+    // month's rows never travel to the API and back.
+    const r = reports;
+    const to = sql`${change.to}::report_status`;
+    await tx.execute(sql`
+      with moved as (
+        update ${r} set status = ${to}, version = ${r.version} + 1, updated_at = now()
+          ${sql.raw(submitting ? ", submitted_at = now()" : "")}
+        where ${r.regionCode} = ${key.regionCode} and ${r.year} = ${key.year}
+          and ${r.month} = ${key.month}
+        returning indicator_code, version, value, numerator, denominator
+      )
+      insert into ${reportRevisions} (indicator_code, region_code, year, month, version, action,
+        old_value, new_value, old_numerator, new_numerator, old_denominator, new_denominator,
+        old_status, new_status, actor, reason)
+      select indicator_code, ${key.regionCode}, ${key.year}, ${key.month}, version, ${change.action},
+        value, value, numerator, numerator, denominator, denominator,
+        ${submission.status}::report_status, ${to}, ${change.actor}, ${change.reason ?? null}
+      from moved`);
     return { ok: true, version: updated?.version ?? submission.version + 1 } as const;
   });
 }

@@ -27,6 +27,10 @@ function following(base: Database, current: AsyncLocalStorage<Database>): Databa
       const value = Reflect.get(db, property, db);
       return typeof value === "function" ? value.bind(db) : value;
     },
+    // So that `instanceof` (drizzle's `is`) sees the transaction, as withinTransaction asks.
+    getPrototypeOf(target) {
+      return Reflect.getPrototypeOf(current.getStore() ?? target);
+    },
   });
 }
 

@@ -13,6 +13,7 @@ import {
   SubmissionView,
   TransitionBody,
 } from "../../../schemas/index.js";
+import { type MonthContext, monthContext } from "../../../services/month-context.js";
 import {
   monthHistory,
   moveSubmission,
@@ -23,11 +24,25 @@ import {
 
 type MonthParamsValue = { region: string; year: number; month: number };
 
+declare module "fastify" {
+  interface FastifyRequest {
+    /**
+     * The changed month's context, read once in the change's transaction for the form before,
+     * the checks and the form after (a save or a move never changes it).
+     */
+    monthContext?: MonthContext;
+  }
+}
+
 /** A month's audit entry: its form before the change, and after. */
 const monthAudit: AuditRule = {
   entity: "submission",
   id: (r) => Object.values(r.params as object).join("/"),
-  before: (r) => submissionView(r.server.db, r.params as MonthParamsValue),
+  before: async (r) => {
+    const month = r.params as MonthParamsValue;
+    r.monthContext = await monthContext(r.server.db, month);
+    return submissionView(r.server.db, month, new Date(), r.monthContext);
+  },
 };
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
@@ -85,8 +100,9 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       await saveEntries(app.db, request.params, request.body.entries, {
         actor: request.user?.username ?? "anonymous",
         baseVersion: request.body.baseVersion,
+        context: request.monthContext,
       });
-      return submissionView(app.db, request.params);
+      return submissionView(app.db, request.params, new Date(), request.monthContext);
     },
   );
 
@@ -133,8 +149,9 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
           version: body.version,
           reason: body.reason,
           actor: request.user?.username ?? "anonymous",
+          context: request.monthContext,
         });
-        return submissionView(app.db, request.params);
+        return submissionView(app.db, request.params, new Date(), request.monthContext);
       },
     );
   }
