@@ -3,6 +3,7 @@
  * the bench database) and a bare Fastify hello-world, each on a free port. A thread of its own
  * keeps the load generator in the main thread from sharing the servers' event loop.
  */
+import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "@jindu/db";
 import Fastify from "fastify";
@@ -25,6 +26,13 @@ const portOf = (s: typeof hello) => {
   return typeof address === "object" && address ? address.port : 0;
 };
 parentPort?.on("message", async (message) => {
+  if (message === "memory") {
+    // rss is the whole process's (this worker, the bench's load generator and its data); the
+    // heap is this worker's own, the API's.
+    const { rss } = process.memoryUsage();
+    const { used_heap_size, external_memory } = getHeapStatistics();
+    parentPort?.postMessage({ rss, heap: used_heap_size, external: external_memory });
+  }
   if (message === "close") {
     await app.close();
     await hello.close();

@@ -17,6 +17,8 @@ export interface DatabaseHandle {
   db: Database;
   /** `embedded` (PGlite in-process) or `server` (PostgreSQL over `pg`). */
   kind: "embedded" | "server";
+  /** How many queries can run at once: the pool's size (server), 1 (embedded). */
+  connections?: number;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** The embedded database's data directory (null for the server or an in-memory one). */
@@ -66,9 +68,10 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (options.url) {
     const url = options.url;
     const applicationName = options.applicationName ?? `jindu-${process.pid}`;
+    const max = options.maxConnections ?? 10;
     const pool = new pg.Pool({
       connectionString: url,
-      max: options.maxConnections ?? 10,
+      max,
       application_name: applicationName,
       // While the server is down a request waits at most this long for a connection, then fails
       // (503) instead of hanging.
@@ -89,6 +92,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     return {
       db: db as unknown as Database,
       kind: "server",
+      connections: max,
       dataDir: null,
       // On a connection of its own, as the schema's owner (see migrations.ts).
       migrate: () => migrateServer(url),
@@ -106,6 +110,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   return {
     db: db as unknown as Database,
     kind: "embedded",
+    connections: 1,
     dataDir: dataDir.startsWith("memory://") ? null : dataDir,
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
@@ -195,6 +200,22 @@ async function listenOnServer(
 }
 
 /** Rows of a raw SQL query; both drivers return them under `rows`. */
+/**
+ * What a wrapper of a database (the API's request-following `app.db`) answers as the database it
+ * wraps, whichever transaction it stands for at the moment.
+ */
+export const DATABASE_ITSELF = Symbol("jindu.database");
+
+/**
+ * The database behind `db`, the same object for every transaction on it, for per-database
+ * memory; undefined for a bare transaction (its database cannot be told).
+ */
+export function databaseItself(db: Database): object | undefined {
+  const wrapped = (db as unknown as { [DATABASE_ITSELF]?: object })[DATABASE_ITSELF];
+  if (wrapped) return wrapped;
+  return is(db, PgTransaction) ? undefined : db;
+}
+
 /**
  * Runs `fn` in a transaction: `db`'s own when it already is one (a change's request transaction),
  * else a new one. A nested drizzle transaction would be a savepoint, two more round trips, though

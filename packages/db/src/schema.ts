@@ -14,6 +14,7 @@ import {
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
@@ -643,3 +644,18 @@ export const baseMaps = pgTable("base_maps", {
   uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export type BaseMap = typeof baseMaps.$inferSelect;
+
+/**
+ * One row whose `version` every change to what a month is checked against (indicators, task
+ * lists, targets, province settings, regions) raises, in the change's own transaction (triggers,
+ * migration 0020): the API keeps those slow-changing reads in memory under it, so a bureau's
+ * save at month end reads only its figures.
+ */
+export const catalogueVersion = pgTable(
+  "catalogue_version",
+  {
+    id: smallint("id").primaryKey().default(1),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("catalogue_version_one_row", sql`${t.id} = 1`)],
+);

@@ -1,8 +1,9 @@
 import {
   type ApprovedHistoryRow,
   allIndicators,
-  approvedHistoryOfRegions,
+  approvedHistoryAndCatalogueVersion,
   type Database,
+  databaseItself,
   type ReportingSettings,
   readTogether,
   settingsOfRegion,
@@ -102,25 +103,69 @@ function byRegion<T extends { regionCode: string }>(rows: readonly T[]): Map<str
   return out;
 }
 
+/** What a month is checked against besides figures: it changes only with the catalogue. */
+interface CatalogueReads {
+  indicators: IndicatorRow[];
+  list: Awaited<ReturnType<typeof taskListItems>>;
+  targets: { regionCode: string; indicatorCode: string; value: number; dueMonth: number }[];
+  settings: ReportingSettings;
+}
+
 /**
- * The contexts of several regions' month in four queries. The regions share a province (an
- * import's regions are the children of one parent): `settingsRegion` names where to read its
- * settings.
+ * Catalogue reads kept per database under its catalogue version (raised in the transaction of
+ * any change to indicators, task lists, targets, settings or regions): at month end a bureau's
+ * save reads only its own figures. Bounded: the oldest entries go first.
+ */
+const remembered = new WeakMap<object, { version: number; reads: Map<string, CatalogueReads> }>();
+const MAX_REMEMBERED = 2_000;
+
+async function catalogueReads(
+  db: Database,
+  version: number,
+  q: { regionCodes: readonly string[]; year: number; settingsRegion: string; province: string },
+): Promise<CatalogueReads> {
+  const itself = databaseItself(db);
+  const key = `${q.province}|${q.year}|${q.settingsRegion}|${q.regionCodes.join(",")}`;
+  let memory = itself ? remembered.get(itself) : undefined;
+  if (itself && memory?.version !== version) {
+    memory = { version, reads: new Map() };
+    remembered.set(itself, memory);
+  }
+  const kept = memory?.reads.get(key);
+  if (kept) return kept;
+  const [indicators, list, targets, settings] = await readTogether(
+    db,
+    () => allIndicators(db, { province: q.province, year: q.year }),
+    () => taskListItems(db, q.province, q.year),
+    () => targetsOfRegions(db, q.regionCodes, q.year),
+    () => settingsOfRegion(db, q.settingsRegion),
+  );
+  const reads = { indicators, list, targets, settings };
+  if (memory) {
+    if (memory.reads.size >= MAX_REMEMBERED) memory.reads.clear();
+    memory.reads.set(key, reads);
+  }
+  return reads;
+}
+
+/**
+ * The contexts of several regions' month: one round trip for their figures (and the catalogue's
+ * version), and the catalogue reads from memory when nothing in it changed since. The regions
+ * share a province (an import's regions are the children of one parent): `settingsRegion` names
+ * where to read its settings.
  */
 export async function monthContexts(
   db: Database,
   q: { regionCodes: readonly string[]; year: number; month: number; settingsRegion: string },
 ): Promise<Map<string, MonthContext>> {
+  if (q.regionCodes.length === 0) return new Map();
   // The settings region's province: every region of one call is in it (a parent and its children).
   const province = provinceOf(q.settingsRegion);
-  const [indicators, list, targets, history, settings] = await readTogether(
-    db,
-    () => allIndicators(db, { province, year: q.year }),
-    () => taskListItems(db, province, q.year),
-    () => targetsOfRegions(db, q.regionCodes, q.year),
-    () => approvedHistoryOfRegions(db, q),
-    () => settingsOfRegion(db, q.settingsRegion),
-  );
+  const { catalogueVersion, history } = await approvedHistoryAndCatalogueVersion(db, q);
+  const { indicators, list, targets, settings } = await catalogueReads(db, catalogueVersion, {
+    ...q,
+    province,
+  });
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const targetsOf = byRegion(targets);
   const historyOf = byRegion(history);

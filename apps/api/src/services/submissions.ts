@@ -224,15 +224,17 @@ export async function moveSubmission(
     actor: string;
     /** The month's context, when the request already read it (see submissionView). */
     context?: MonthContext | undefined;
+    /** The month's form as this request's transaction read it before the change, if it did. */
+    before?: SubmissionView | undefined;
   },
   today = new Date(),
 ): Promise<void> {
   if (action === "submit") {
-    const view = await submissionView(db, m, today, input.context);
+    const view = input.before ?? (await submissionView(db, m, today, input.context));
     if (view.version === 0) throw badRequest("nothing has been entered for this month");
     if (view.submitProblems.length > 0) throw invalid(view.submitProblems);
   }
-  const region = await requireRegion(db, m.region, "region");
+  const region = input.before?.region ?? (await requireRegion(db, m.region, "region"));
   const province = (await regionAncestry(db, m.region)).at(-1) ?? m.region;
   // Four eyes (a province's setting, on by default): the approver is someone else.
   const fourEyes = action === "approve" && (await fourEyesOf(db, province));

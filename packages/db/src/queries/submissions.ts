@@ -87,6 +87,32 @@ export function approvedHistoryOfRegions(
   );
 }
 
+/**
+ * The same history, with the catalogue's version read in the same round trip (what a month is
+ * checked against besides its figures is kept in memory under it: see catalogueVersion).
+ */
+export async function approvedHistoryAndCatalogueVersion(
+  db: Database,
+  q: { regionCodes: readonly string[]; year: number; month: number },
+): Promise<{ catalogueVersion: number; history: ApprovedHistoryRow[] }> {
+  const [row] = await queryRows<{ catalogueVersion: string; history: ApprovedHistoryRow[] }>(
+    db,
+    sql`
+      select (select version::text from catalogue_version where id = 1) as "catalogueVersion",
+        coalesce((
+          select json_agg(h order by h."regionCode", h."indicatorCode", h.year, h.month)
+          from (
+            select region_code as "regionCode", indicator_code as "indicatorCode", year, month,
+                   value::float8 as "value", numerator::float8 as "numerator",
+                   denominator::float8 as "denominator"
+            from reports
+            where region_code in ${q.regionCodes} and status = 'approved'
+              and ((year = ${q.year} and month < ${q.month}) or year = ${q.year - 1})
+          ) h), '[]') as history`,
+  );
+  return { catalogueVersion: Number(row?.catalogueVersion ?? 0), history: row?.history ?? [] };
+}
+
 export interface FigureChange {
   indicatorCode: string;
   value: number | null;

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Database, DatabaseHandle } from "@jindu/db";
+import { DATABASE_ITSELF, type Database, type DatabaseHandle } from "@jindu/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 
@@ -23,6 +23,7 @@ declare module "fastify" {
 function following(base: Database, current: AsyncLocalStorage<Database>): Database {
   return new Proxy(base, {
     get(target, property) {
+      if (property === DATABASE_ITSELF) return target;
       const db = current.getStore() ?? target;
       const value = Reflect.get(db, property, db);
       return typeof value === "function" ? value.bind(db) : value;

@@ -15,13 +15,21 @@ import type {
   RouteOptions,
 } from "fastify";
 import fp from "fastify-plugin";
+import { ApiError, RETRY_AFTER_SECONDS } from "../../errors.js";
 import { type AuditRule, auditEntry } from "./audit.js";
 import { answers, scopeOf } from "./idempotency.js";
+import { WriteQueue } from "./write-queue.js";
 
 const CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** How long to wait before the one retry of a request that may be retried. */
 const RETRY_DELAY_MS = 300;
+
+/** Connections kept for reads while changes queue (dashboards stay answered at month end). */
+const READ_CONNECTIONS = 2;
+
+/** Changes waiting beyond this many are refused (503): a backlog no deadline would see cleared. */
+const MAX_WAITING_CHANGES = 20_000;
 
 /** Thrown inside the transaction to roll it back while still answering (a 4xx answered, say). */
 class Answered {
@@ -130,16 +138,27 @@ export default fp(
       return done.answer;
     }
 
+    const queue = new WriteQueue(
+      Math.max(1, (app.database.connections ?? 1) - READ_CONNECTIONS),
+      MAX_WAITING_CHANGES,
+    );
+
     async function changeOrAnswer(
       this: FastifyInstance,
       handler: RouteHandlerMethod,
       request: FastifyRequest,
       reply: FastifyReply,
     ): Promise<unknown> {
+      if (queue.full) {
+        reply.header("retry-after", String(RETRY_AFTER_SECONDS));
+        throw new ApiError(503, "too many changes are waiting; try again in a few seconds", {
+          rule: "busy",
+        });
+      }
       const attempts = request.idempotencyKey ? 2 : 1;
       for (let attempt = 1; ; attempt++) {
         try {
-          return await change.call(this, handler, request, reply, attempt);
+          return await queue.run(() => change.call(this, handler, request, reply, attempt));
         } catch (error) {
           if (error instanceof Answered) return error.answer;
           if (attempt >= attempts || reply.sent || !isDatabaseUnavailable(error)) throw error;

@@ -23,6 +23,7 @@ import {
 } from "../../../services/submissions.js";
 
 type MonthParamsValue = { region: string; year: number; month: number };
+type SubmissionViewValue = Awaited<ReturnType<typeof submissionView>>;
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -31,6 +32,8 @@ declare module "fastify" {
      * the checks and the form after (a save or a move never changes it).
      */
     monthContext?: MonthContext;
+    /** The month's form read before the change, in the same transaction (the audit's old value). */
+    monthBefore?: SubmissionViewValue;
   }
 }
 
@@ -41,7 +44,8 @@ const monthAudit: AuditRule = {
   before: async (r) => {
     const month = r.params as MonthParamsValue;
     r.monthContext = await monthContext(r.server.db, month);
-    return submissionView(r.server.db, month, new Date(), r.monthContext);
+    r.monthBefore = await submissionView(r.server.db, month, new Date(), r.monthContext);
+    return r.monthBefore;
   },
 };
 
@@ -150,6 +154,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
           reason: body.reason,
           actor: request.user?.username ?? "anonymous",
           context: request.monthContext,
+          before: request.monthBefore,
         });
         return submissionView(app.db, request.params, new Date(), request.monthContext);
       },

@@ -1,0 +1,46 @@
+/**
+ * The first read after a change: what an official waits for right after an approval, when every
+ * cached answer is of the version before. A change is announced as the API's own changes are
+ * (the next data version, NOTIFY on the changes channel); the read that follows is timed once
+ * the API answers under the new version (its ETag says which).
+ */
+import type pg from "pg";
+
+const CHANNEL = "jindu_changes";
+
+/** Announces a change as a committed one would; the new data version. */
+async function announceChange(db: pg.Client): Promise<string> {
+  const { rows } = await db.query(
+    `select v::text as v, pg_notify($1, v::text) from (select nextval('data_version') as v) as next`,
+    [CHANNEL],
+  );
+  return rows[0].v as string;
+}
+
+/** Every first read's wall time in ms, `rounds` changes in a row, one client. */
+export async function cacheMisses(
+  db: pg.Client,
+  url: string,
+  headers: Record<string, string>,
+  rounds = 15,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const version = await announceChange(db);
+    // The announcement reaches the API within a moment; until then it answers the old version.
+    for (let tries = 0; ; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const t = performance.now();
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      const took = performance.now() - t;
+      if (!res.ok) throw new Error(`${url}: ${res.status}`);
+      if (res.headers.get("etag")?.includes(`"${version}`)) {
+        times.push(took);
+        break;
+      }
+      if (tries > 50) throw new Error(`${url}: the API did not hear version ${version}`);
+    }
+  }
+  return times;
+}
