@@ -13,6 +13,15 @@ declare module "fastify" {
   }
 }
 
+/**
+ * The module each worker thread loads. From the sources (tsx, Vitest) a shim that loads the
+ * TypeScript reader through tsx; in the built server (apps/api/build.ts) this module is part of
+ * dist/server.js and the reader is bundled beside it.
+ */
+const workerFile = import.meta.url.endsWith(".ts")
+  ? new URL("../../services/spreadsheets/grid-worker.mjs", import.meta.url).href
+  : new URL("./grid-worker.js", import.meta.url).href;
+
 /** A sheet within its template's limits reads in well under a second; this is the backstop. */
 export const READ_DEADLINE_MS = 10_000;
 
@@ -31,7 +40,7 @@ export default fp(
     let pool: Piscina<GridTask, GridAnswer> | undefined;
     const readers = () => {
       pool ??= new Piscina<GridTask, GridAnswer>({
-        filename: new URL("../../services/spreadsheets/grid-worker.mjs", import.meta.url).href,
+        filename: workerFile,
         minThreads: 1,
         maxThreads: 2,
         idleTimeout: 60_000,

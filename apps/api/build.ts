@@ -1,0 +1,75 @@
+/**
+ * `pnpm --filter @jindu/api build`: bundles the server for `pnpm start` and the Docker image, so
+ * that production runs plain JavaScript under node (no TypeScript loader). esbuild inlines our
+ * own code (@jindu/db and @jindu/domain export their .ts sources) and leaves every npm package
+ * external, to be loaded from node_modules as usual. Out, in apps/api/dist:
+ *   server.js       src/server.ts, at the same depth, so its own paths (../../web/dist, the
+ *                   data directory) point where they do from the sources
+ *   grid-worker.js  the spreadsheet reader piscina runs on worker threads
+ *   migrate.js, roles.js, backup.js, restore.js   packages/db's commands (pnpm migrate, …)
+ */
+import { rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, type Plugin } from "esbuild";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const outdir = fileURLToPath(new URL("./dist", import.meta.url));
+const packages = fileURLToPath(new URL("../../packages/", import.meta.url));
+const cli = "../../packages/db/src/cli";
+
+/** npm packages stay imports; only the workspace's own (@jindu/*) and relative files are bundled. */
+const npmPackagesExternal: Plugin = {
+  name: "npm-packages-external",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith("@jindu/") ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+/**
+ * The packages read files kept beside their sources (packages/db/drizzle, packages/db/seed-data)
+ * relative to their module's import.meta.url. In a bundle that would be the bundle's own URL, so
+ * each packages/* module gets its source file's URL instead, as seen from the bundle: the files
+ * are then found where the repository (and the Docker image) keeps them. Every output file sits
+ * in dist itself (no shared chunks in a subfolder), so "from the bundle" is the same for all.
+ */
+const sourceLocations: Plugin = {
+  name: "source-locations",
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (!args.path.startsWith(packages)) return undefined;
+      const text = await readFile(args.path, "utf8");
+      if (!text.includes("import.meta.url")) return { contents: text, loader: "ts" };
+      const fromBundle = relative(outdir, args.path).split("\\").join("/");
+      const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+      return { contents: text.replaceAll("import.meta.url", url), loader: "ts" };
+    });
+  },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: here,
+  entryPoints: {
+    server: "src/server.ts",
+    "grid-worker": "src/services/spreadsheets/grid-task.ts",
+    migrate: `${cli}/migrate.ts`,
+    roles: `${cli}/roles.ts`,
+    backup: `${cli}/backup.ts`,
+    restore: `${cli}/restore.ts`,
+  },
+  outdir,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20.19",
+  sourcemap: true,
+  plugins: [npmPackagesExternal, sourceLocations],
+  logLevel: "warning",
+  metafile: true,
+});
+const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+console.log(`Built apps/api/dist (${(bytes / 1024 / 1024).toFixed(1)} MiB with source maps)`);
