@@ -1,8 +1,9 @@
 /**
  * `pnpm --filter @jindu/api build`: bundles the server for `pnpm start` and the Docker image, so
  * that production runs plain JavaScript under node (no TypeScript loader). esbuild inlines our
- * own code (@jindu/db and @jindu/domain export their .ts sources) and leaves every npm package
- * external, to be loaded from node_modules as usual. Out, in apps/api/dist:
+ * own code (@jindu/db and @jindu/domain export their .ts sources; build-time dependencies, hence
+ * devDependencies) and leaves every npm package external, loaded from node_modules as usual: the
+ * server's dependencies are therefore also those of the packages it bundles. Out, in apps/api/dist:
  *   server.js       src/server.ts, at the same depth, so its own paths (../../web/dist, the
  *                   data directory) point where they do from the sources
  *   grid-worker.js  the spreadsheet reader piscina runs on worker threads
