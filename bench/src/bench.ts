@@ -11,7 +11,7 @@
  * before each measured part and are not part of it.
  *
  * Options: --duration S (seconds per autocannon run, default 5), --skip a,b (sections: dashboards,
- * country, burst, import, web), --out FILE (default BENCHMARKS.md).
+ * country, burst, import, web, startup), --out FILE (default BENCHMARKS.md).
  */
 import { execSync } from "node:child_process";
 import { setMaxListeners } from "node:events";
@@ -29,6 +29,7 @@ import { hashPassword, totpFor } from "../../apps/api/src/services/auth.js";
 import { cacheMisses } from "./cache-miss.js";
 import { BENCH_URL, fmt, option } from "./common.js";
 import * as SQL from "./sql.js";
+import { measureStartup } from "./startup.js";
 import { rawWriteBaseline } from "./write-baseline.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -903,6 +904,14 @@ if (!skip.has("web") && existsSync(`${webRoot}/index.html`)) {
   }
 }
 
+// ---------------------------------------------------------------- start-up (bench/src/startup.ts)
+
+if (!skip.has("startup")) {
+  const startup = await measureStartup(BENCH_URL, log);
+  rows.push(...startup.rows);
+  budgets.push(...startup.budgets);
+}
+
 // ---------------------------------------------------------------- report
 
 const loadAfter = os.loadavg();
@@ -959,7 +968,7 @@ pnpm install && pnpm gen && pnpm bench
 \`\`\`
 
 \`pnpm gen --size small\` loads the demo's five provinces for two years instead. \`pnpm bench\` is
-not part of \`pnpm test\`; it builds the web app first, to measure it.
+not part of \`pnpm test\`; it builds the web app and the API bundle first, to measure them.
 
 ## This run
 
