@@ -118,13 +118,15 @@ interface CatalogueReads {
  */
 const remembered = new WeakMap<object, { version: number; reads: Map<string, CatalogueReads> }>();
 const MAX_REMEMBERED = 2_000;
+/** An import's thousands of regions are read, not kept: one file, one read. */
+const MAX_REGIONS_REMEMBERED = 50;
 
 async function catalogueReads(
   db: Database,
   version: number,
   q: { regionCodes: readonly string[]; year: number; settingsRegion: string; province: string },
 ): Promise<CatalogueReads> {
-  const itself = databaseItself(db);
+  const itself = q.regionCodes.length <= MAX_REGIONS_REMEMBERED ? databaseItself(db) : undefined;
   const key = `${q.province}|${q.year}|${q.settingsRegion}|${q.regionCodes.join(",")}`;
   let memory = itself ? remembered.get(itself) : undefined;
   if (itself && memory?.version !== version) {
