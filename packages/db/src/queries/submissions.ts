@@ -68,6 +68,16 @@ export function approvedHistory(db: Database, key: MonthKey): Promise<ApprovedHi
   return approvedHistoryOfRegions(db, { ...key, regionCodes: [key.regionCode] });
 }
 
+/** The approved-history rows of several regions' month (unordered), for the two reads below. */
+const approvedHistorySql = (q: { regionCodes: readonly string[]; year: number; month: number }) =>
+  sql`
+    select region_code as "regionCode", indicator_code as "indicatorCode", year, month,
+           value::float8 as "value", numerator::float8 as "numerator",
+           denominator::float8 as "denominator"
+    from reports
+    where region_code in ${q.regionCodes} and status = 'approved'
+      and ((year = ${q.year} and month < ${q.month}) or year = ${q.year - 1})`;
+
 /** The same for several regions of one month, in one query. */
 export function approvedHistoryOfRegions(
   db: Database,
@@ -76,14 +86,7 @@ export function approvedHistoryOfRegions(
   if (q.regionCodes.length === 0) return Promise.resolve([]);
   return queryRows<ApprovedHistoryRow>(
     db,
-    sql`
-      select region_code as "regionCode", indicator_code as "indicatorCode", year, month,
-             value::float8 as "value", numerator::float8 as "numerator",
-             denominator::float8 as "denominator"
-      from reports
-      where region_code in ${q.regionCodes} and status = 'approved'
-        and ((year = ${q.year} and month < ${q.month}) or year = ${q.year - 1})
-      order by region_code, indicator_code, year, month`,
+    sql`${approvedHistorySql(q)} order by region_code, indicator_code, year, month`,
   );
 }
 
@@ -101,14 +104,7 @@ export async function approvedHistoryAndCatalogueVersion(
       select (select version::text from catalogue_version where id = 1) as "catalogueVersion",
         coalesce((
           select json_agg(h order by h."regionCode", h."indicatorCode", h.year, h.month)
-          from (
-            select region_code as "regionCode", indicator_code as "indicatorCode", year, month,
-                   value::float8 as "value", numerator::float8 as "numerator",
-                   denominator::float8 as "denominator"
-            from reports
-            where region_code in ${q.regionCodes} and status = 'approved'
-              and ((year = ${q.year} and month < ${q.month}) or year = ${q.year - 1})
-          ) h), '[]') as history`,
+          from (${approvedHistorySql(q)}) h), '[]') as history`,
   );
   return { catalogueVersion: Number(row?.catalogueVersion ?? 0), history: row?.history ?? [] };
 }
