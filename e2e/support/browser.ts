@@ -85,6 +85,9 @@ export async function openSession(
   if (options.language === "en") {
     await context.addInitScript(() => localStorage.setItem("jindu.language", "en"));
   }
+  // Two test files run at once on two cores (vitest maxWorkers: 2): a download or a click may
+  // wait behind the other file's browser; 60 s instead of Playwright's 30 s absorbs that.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
