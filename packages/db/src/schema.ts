@@ -182,6 +182,9 @@ export const submissions = pgTable(
   },
   (t) => [
     uniqueIndex("submissions_key").on(t.year, t.month, t.regionCode),
+    // A province's regions over their year (data quality, the reporting record): the key above
+    // leads with the month and made that read scan every region's year.
+    index("submissions_region_year").on(t.regionCode, t.year, t.month),
     check("submissions_month", sql`${t.month} between 1 and 12`),
   ],
 );

@@ -245,17 +245,15 @@ export async function progressOf(
     requireRegion(db, q.parent, "parent"),
   ]);
   const previous = previousMonth(q.year, q.month);
-  const [tables, before] = await Promise.all([
+  const children = await childRegions(db, parent.code);
+  // The quality read is the largest of the three; none waits for another.
+  const [tables, before, quality] = await Promise.all([
     progressTables(db, refOf(parent), [indicator], q),
     progressTables(db, refOf(parent), [indicator], { ...q, ...previous }),
+    qualityOf(db, { regionCodes: children.map((c) => c.code), year: q.year, month: q.month }),
   ]);
   const table = tables.get(indicator.code) as Table;
   const { lines, fast, slow } = standingsOf(table, before.get(indicator.code));
-  const quality = await qualityOf(db, {
-    regionCodes: table.children.map((c) => c.region.code),
-    year: q.year,
-    month: q.month,
-  });
   return {
     indicator,
     year: q.year,

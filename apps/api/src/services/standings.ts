@@ -66,17 +66,30 @@ export async function qualityOf(
     reportersFor(db, q.regionCodes, q.year),
     qualityFactsOf(db, { ...q, toMonth: q.month }),
   ]);
+  // Each fact grouped by region (and figures by indicator) once: a province's year is thousands
+  // of figures, and filtering them again for every region and indicator cost more than reading them.
+  const sentBy = groupBy(
+    facts.submissions.filter((s) => s.firstSubmittedAt !== null),
+    (s) => s.regionCode,
+  );
+  const correctionsOf = new Map(facts.corrections.map((c) => [c.regionCode, c.months]));
+  const figuresBy = groupBy(facts.figures, (f) => `${f.regionCode}|${f.indicatorCode}`);
+  const targetOf = new Map(facts.targets.map((t) => [`${t.regionCode}|${t.indicatorCode}`, t]));
+  const indicatorsOf = new Map<string, Set<string>>();
+  for (const f of facts.figures) {
+    const set = indicatorsOf.get(f.regionCode) ?? new Set<string>();
+    set.add(f.indicatorCode);
+    indicatorsOf.set(f.regionCode, set);
+  }
   for (const region of q.regionCodes) {
     const sent = new Map(
-      facts.submissions
-        .filter((s) => s.regionCode === region && s.firstSubmittedAt !== null)
-        .map((s) => [s.month, s.firstSubmittedAt as Date]),
+      (sentBy.get(region) ?? []).map((s) => [s.month, s.firstSubmittedAt as Date]),
     );
     const record: QualityRecord = {
       monthsDue: 0,
       monthsReported: 0,
       monthsOnTime: 0,
-      correctionsAfterApproval: facts.corrections.find((c) => c.regionCode === region)?.months ?? 0,
+      correctionsAfterApproval: correctionsOf.get(region) ?? 0,
       warnings: 0,
       unexplainedWarnings: 0,
     };
@@ -90,18 +103,13 @@ export async function qualityOf(
         if (at <= onTimeUntil(calendar, q.year, month)) record.monthsOnTime++;
       }
     }
-    const figures = facts.figures.filter((f) => f.regionCode === region);
-    for (const indicator of new Set(figures.map((f) => f.indicatorCode))) {
-      const tally = warningTally(
-        figures.filter((f) => f.indicatorCode === indicator),
-        {
-          year: q.year,
-          toMonth: q.month,
-          target:
-            facts.targets.find((t) => t.regionCode === region && t.indicatorCode === indicator)
-              ?.target ?? null,
-        },
-      );
+    for (const indicator of indicatorsOf.get(region) ?? []) {
+      const key = `${region}|${indicator}`;
+      const tally = warningTally(figuresBy.get(key) ?? [], {
+        year: q.year,
+        toMonth: q.month,
+        target: targetOf.get(key)?.target ?? null,
+      });
       record.warnings += tally.warnings;
       record.unexplainedWarnings += tally.unexplained;
     }
@@ -109,4 +117,15 @@ export async function qualityOf(
     out.set(region, { score, parts, record });
   }
   return out;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

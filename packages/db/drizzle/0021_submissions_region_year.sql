@@ -1,0 +1,1 @@
+CREATE INDEX "submissions_region_year" ON "submissions" USING btree ("region_code","year","month");
