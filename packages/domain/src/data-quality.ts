@@ -78,22 +78,27 @@ export function warningTally(
   q: { year: number; toMonth: number; target: number | null },
 ): { warnings: number; unexplained: number } {
   const sorted = [...figures].sort((a, b) => a.year - b.year || a.month - b.month);
+  const history = sorted.filter((h) => h.approved && h.value !== null);
+  const lastYear = incrementsOf(
+    history.filter((h) => h.year === q.year - 1).map((h) => h.value as number),
+  );
+  const approvedThisYear = history.filter((h) => h.year === q.year);
+  // Figures are visited in month order, so each one's history of this year is the approved
+  // figures of earlier months: a prefix that only grows (one pass, not a filter per figure — a
+  // province's quality judges thousands of figures on every first read after a change).
+  const thisYear: number[] = [];
+  let next = 0;
   let warnings = 0;
   let unexplained = 0;
   for (const figure of sorted) {
     if (figure.year !== q.year || figure.month > q.toMonth || figure.value === null) continue;
-    const history = sorted.filter(
-      (h) =>
-        h.approved &&
-        h.value !== null &&
-        (h.year === q.year - 1 || (h.year === q.year && h.month < figure.month)),
-    );
-    const thisYear = history.filter((h) => h.year === q.year).map((h) => h.value as number);
-    const lastYear = history.filter((h) => h.year === q.year - 1).map((h) => h.value as number);
+    while ((approvedThisYear[next]?.month ?? Number.POSITIVE_INFINITY) < figure.month) {
+      thisYear.push(approvedThisYear[next++]?.value as number);
+    }
     const raised = reportWarnings({
       ytd: figure.value,
       previousYtd: thisYear.at(-1) ?? 0,
-      pastIncrements: [...incrementsOf(lastYear), ...incrementsOf(thisYear)],
+      pastIncrements: [...lastYear, ...incrementsOf(thisYear)],
       target: q.target,
     });
     if (raised.length === 0) continue;

@@ -329,16 +329,13 @@ export async function laggingOf(
 ) {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
   const indicators = await allIndicators(db, { province: provinceOf(parent.code), year: q.year });
-  const tables = await monthlyTables(db, parent, indicators, { ...q, toMonth: q.month });
-  const children = tables.get(indicators[0]?.code ?? "")?.at(-1)?.children ?? [];
-  const [previous, quality] = await Promise.all([
-    previousTables(db, parent, indicators, q, tables),
-    qualityOf(db, {
-      regionCodes: children.map((c) => c.region.code),
-      year: q.year,
-      month: q.month,
-    }),
+  const children = await childRegions(db, parent.code);
+  // Quality does not wait for the tables: on a first read after a change both are read afresh.
+  const [tables, quality] = await Promise.all([
+    monthlyTables(db, parent, indicators, { ...q, toMonth: q.month }),
+    qualityOf(db, { regionCodes: children.map((c) => c.code), year: q.year, month: q.month }),
   ]);
+  const previous = await previousTables(db, parent, indicators, q, tables);
   const items = filterLagging(laggingItems(indicators, tables, { previous, quality }), {
     indicator: q.indicator,
     region: q.region,
