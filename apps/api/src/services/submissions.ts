@@ -3,12 +3,10 @@ import {
   type Database,
   type FigureChange,
   fourEyesOf,
+  monthForm,
   notify,
-  regionAncestry,
-  reportsOfMonth,
   saveDraftFigures,
   schema,
-  submissionByKey,
 } from "@jindu/db";
 import {
   actualOf,
@@ -28,6 +26,7 @@ import {
 } from "@jindu/domain";
 import { and, asc, eq, getTableColumns, or, sql } from "drizzle-orm";
 import { ApiError, badRequest, conflict, invalid } from "../errors.js";
+import { ancestryOf } from "../plugins/app/auth.js";
 import type {
   EntryInput,
   MonthRevision,
@@ -74,8 +73,7 @@ export async function submissionView(
 ): Promise<SubmissionView> {
   const region = refOf(await requireRegion(db, m.region, "region"));
   const ctx = context ?? (await monthContext(db, m));
-  const submission = await submissionByKey(db, keyOf(m));
-  const figures = await reportsOfMonth(db, keyOf(m));
+  const { submission, figures } = await monthForm(db, keyOf(m));
   const byCode = new Map(figures.map((f) => [f.indicatorCode, f]));
   const lines = monthLines(ctx, byCode);
   const check = checkMonth(lines, { ...m, today, allowPartial: ctx.allowPartial });
@@ -235,7 +233,7 @@ export async function moveSubmission(
     if (view.submitProblems.length > 0) throw invalid(view.submitProblems);
   }
   const region = input.before?.region ?? (await requireRegion(db, m.region, "region"));
-  const province = (await regionAncestry(db, m.region)).at(-1) ?? m.region;
+  const province = (await ancestryOf(db, m.region)).at(-1) ?? m.region;
   // Four eyes (a province's setting, on by default): the approver is someone else.
   const fourEyes = action === "approve" && (await fourEyesOf(db, province));
   const outcome = await changeSubmissionStatus(db, keyOf(m), {

@@ -23,14 +23,76 @@ function isMonth(
   );
 }
 
-export async function submissionByKey(db: Database, key: MonthKey) {
-  const [row] = await db.select().from(submissions).where(isMonth(submissions, key));
-  return row ?? null;
+/** A figure of a region's month as its form shows it. */
+export interface MonthFigure {
+  indicatorCode: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: Status;
+  version: number;
+  explanation: string | null;
 }
 
-/** The region's figures for the month, whatever their status. */
-export function reportsOfMonth(db: Database, key: MonthKey) {
-  return db.select().from(reports).where(isMonth(reports, key));
+/** A region's month as its form shows it: the submission (null before anything was saved). */
+export interface MonthForm {
+  submission: {
+    status: Status;
+    version: number;
+    reason: string | null;
+    firstSubmittedAt: Date | null;
+    submittedAt: Date | null;
+  } | null;
+  figures: MonthFigure[];
+}
+
+/**
+ * The submission row and the figures of a region's month in one round trip (a save or a submit
+ * reads them for the form before and the form after: two statements each time before).
+ */
+export async function monthForm(db: Database, key: MonthKey): Promise<MonthForm> {
+  const [row] = await queryRows<{
+    status: Status | null;
+    version: number | null;
+    reason: string | null;
+    firstSubmittedAt: Date | string | null;
+    submittedAt: Date | string | null;
+    figures: MonthFigure[];
+  }>(
+    db,
+    sql`
+      select s.status, s.version, s.reason, s.first_submitted_at as "firstSubmittedAt",
+             s.submitted_at as "submittedAt",
+             coalesce((
+               select json_agg(json_build_object(
+                 'indicatorCode', r.indicator_code, 'value', r.value, 'numerator', r.numerator,
+                 'denominator', r.denominator, 'status', r.status, 'version', r.version,
+                 'explanation', r.explanation))
+               from ${reports} r
+               where r.region_code = ${key.regionCode} and r.year = ${key.year}
+                 and r.month = ${key.month}), '[]'::json) as figures
+      from (select 1) as one
+      left join ${submissions} s
+        on s.region_code = ${key.regionCode} and s.year = ${key.year} and s.month = ${key.month}`,
+  );
+  if (!row) return { submission: null, figures: [] };
+  // The embedded database answers timestamps as strings, the server as dates.
+  const date = (d: Date | string | null) => (d === null ? null : new Date(d));
+  return {
+    submission:
+      row.status === null
+        ? null
+        : {
+            status: row.status,
+            version: row.version as number,
+            reason: row.reason,
+            firstSubmittedAt: date(row.firstSubmittedAt),
+            submittedAt: date(row.submittedAt),
+          },
+    // numeric in JSON is its exact decimal text, read as the same double the column's number
+    // mode gives.
+    figures: row.figures,
+  };
 }
 
 /** Indicators the region has a target for in the year: what its monthly form asks for. */

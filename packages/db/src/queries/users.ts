@@ -145,7 +145,12 @@ export async function endOtherSessions(
 export type AuditEntry = typeof auditLog.$inferInsert;
 
 export async function writeAudit(db: Database, entry: AuditEntry) {
-  await db.insert(auditLog).values(entry);
+  await auditInsert(db, entry);
+}
+
+/** The audit row's insert, not yet sent: to go with another statement (bumpDataVersion). */
+export function auditInsert(db: Database, entry: AuditEntry) {
+  return db.insert(auditLog).values(entry);
 }
 
 /** Several audit rows in one statement (a bulk change writes one per thing it changes). */

@@ -1,5 +1,6 @@
 import {
   type Database,
+  databaseItself,
   endSession,
   regionAncestry,
   sessionWithUser,
@@ -58,11 +59,13 @@ declare module "fastify" {
  * Region ancestries per database, kept for the process's life: the API never changes regions
  * (they are reference data loaded with the database), and every scoped request needs one.
  */
-const ancestries = new WeakMap<Database, Map<string, string[]>>();
+const ancestries = new WeakMap<object, Map<string, string[]>>();
 
 export async function ancestryOf(db: Database, code: string): Promise<string[]> {
-  const known = ancestries.get(db) ?? new Map<string, string[]>();
-  ancestries.set(db, known);
+  // Kept per database, also when asked inside a change's transaction (a submit names its province).
+  const itself = databaseItself(db) ?? db;
+  const known = ancestries.get(itself) ?? new Map<string, string[]>();
+  ancestries.set(itself, known);
   const cached = known.get(code);
   if (cached) return cached;
   const ancestry = await regionAncestry(db, code);

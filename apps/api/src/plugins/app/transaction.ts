@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import {
+  auditInsert,
   bumpDataVersion,
   type Database,
   isDatabaseUnavailable,
   storedResponse,
   storeResponse,
-  writeAudit,
 } from "@jindu/db";
 import type {
   FastifyInstance,
@@ -115,7 +115,8 @@ export default fp(
           const answer = await holdingSend(reply, () => handler.call(this, request, reply));
           if (reply.statusCode >= 400) throw new Answered(answer);
           const body = answerBody(reply, answer);
-          await writeAudit(tx, auditEntry(request, reply.statusCode, body));
+          // Written with the version bump below, in its statement.
+          const audit = auditInsert(tx, auditEntry(request, reply.statusCode, body));
           if (key) {
             const kept = await storeResponse(tx, {
               key,
@@ -128,7 +129,7 @@ export default fp(
             const stored = kept ? null : await storedResponse(tx, key);
             if (stored && answers(stored, request)) replay(reply, stored);
           }
-          return { answer, version: await bumpDataVersion(tx) };
+          return { answer, version: await bumpDataVersion(tx, audit) };
         });
       });
       request.audited = true;
