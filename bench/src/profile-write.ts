@@ -38,7 +38,11 @@ const original = pg.Client.prototype.query as (...a: unknown[]) => unknown;
 
 const database = await openTestDatabase();
 await insertTestUsers(database.db);
-const app = await buildApp({ database, loginsPerMinute: 100_000, logger: process.env.LOG ? { level: "error" } : false });
+const app = await buildApp({
+  database,
+  loginsPerMinute: 100_000,
+  logger: process.env.LOG ? { level: "error" } : false,
+});
 await app.ready();
 const reporter = await signIn(app, "wz_reporter");
 const region = "330300";
