@@ -241,3 +241,44 @@ describe("the inbox", () => {
     }
   });
 });
+
+describe("one's own choices", () => {
+  /** Hangzhou's month with one figure, submitted by its bureau. */
+  async function submitHangzhou(month: number) {
+    const form = `/api/submissions/330100/${YEAR}/${month}`;
+    const target = await t.api.inject({
+      method: "POST",
+      url: "/api/targets",
+      payload: { indicator: "shantytown_starts", region: "330100", year: YEAR, value: 3000 },
+    });
+    expect([201, 409]).toContain(target.statusCode);
+    const view = (await t.api.inject(form)).json() as SubmissionView;
+    const saved = await send("hz_reporter", "PUT", form, {
+      baseVersion: view.version,
+      entries: [{ indicator: "shantytown_starts", value: 100 * month, explanation: "集中开工" }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const submitted = await send("hz_reporter", "POST", `${form}/submit`, {
+      version: saved.json().version,
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+  }
+  const submittedRows = async () =>
+    (await rowsOf("zj_official")).filter((r) => r.kind === "month_submitted");
+
+  it("an official who switched the inbox off for submissions gets none of them, until switched on again", async () => {
+    const preferences = (enabled: boolean) =>
+      send("zj_official", "PUT", "/api/notifications/preferences", {
+        preferences: [{ kind: "month_submitted", channel: "inbox", enabled }],
+      });
+    expect((await preferences(false)).statusCode).toBe(200);
+    const before = (await submittedRows()).length;
+    await submitHangzhou(5);
+    expect(await submittedRows()).toHaveLength(before);
+    expect((await preferences(true)).statusCode).toBe(200);
+    await submitHangzhou(6);
+    const after = await submittedRows();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)?.titleZh).toBe("杭州市2023年6月月报待审核");
+  });
+});
