@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Database, queryRows, withinTransaction } from "../client.js";
 import { regions, reportRevisions, reports, submissions, targets } from "../schema.js";
@@ -417,6 +417,15 @@ export async function changeSubmissionStatus(
   },
 ): Promise<TransitionOutcome> {
   return withinTransaction(db, async (tx) => {
+    // Without four eyes nothing about the month needs reading first: one conditional update
+    // (version and status as the caller saw them) moves it; only a refusal reads why.
+    if (!change.notBy) {
+      const moved = await moveIfAsSeen(tx, key, change);
+      if (moved) {
+        await moveFigures(tx, key, change, moved.oldStatus);
+        return { ok: true, version: moved.version } as const;
+      }
+    }
     const [submission] = await tx
       .select()
       .from(submissions)
@@ -449,46 +458,83 @@ export async function changeSubmissionStatus(
         message: `four eyes: you submitted or last edited this month, so another official must ${change.action} it`,
       } as const;
     }
-    const now = sql`now()`;
-    const submitting = change.to === "submitted";
     const [updated] = await tx
       .update(submissions)
-      .set({
-        status: change.to,
-        version: submission.version + 1,
-        updatedAt: now,
-        ...(submitting
-          ? {
-              submittedAt: now,
-              submittedBy: change.actor,
-              firstSubmittedAt: submission.firstSubmittedAt ?? now,
-              reason: null,
-            }
-          : { decidedAt: now, decidedBy: change.actor, reason: change.reason ?? null }),
-      })
+      .set(statusFields(change, submission.version + 1))
       .where(eq(submissions.id, submission.id))
       .returning({ version: submissions.version });
-    // The figures follow, each with a revision of its status change: one statement, so the
-    // month's rows never travel to the API and back.
-    const r = reports;
-    const to = sql`${change.to}::report_status`;
-    await tx.execute(sql`
-      with moved as (
-        update ${r} set status = ${to}, version = ${r.version} + 1, updated_at = now()
-          ${sql.raw(submitting ? ", submitted_at = now()" : "")}
-        where ${r.regionCode} = ${key.regionCode} and ${r.year} = ${key.year}
-          and ${r.month} = ${key.month}
-        returning indicator_code, version, value, numerator, denominator
-      )
-      insert into ${reportRevisions} (indicator_code, region_code, year, month, version, action,
-        old_value, new_value, old_numerator, new_numerator, old_denominator, new_denominator,
-        old_status, new_status, actor, reason)
-      select indicator_code, ${key.regionCode}, ${key.year}, ${key.month}, version, ${change.action},
-        value, value, numerator, numerator, denominator, denominator,
-        ${submission.status}::report_status, ${to}, ${change.actor}, ${change.reason ?? null}
-      from moved`);
+    await moveFigures(tx, key, change, submission.status);
     return { ok: true, version: updated?.version ?? submission.version + 1 } as const;
   });
+}
+
+type StatusChange = Parameters<typeof changeSubmissionStatus>[2];
+
+/** What a status change sets on the submission row besides its status. */
+function statusFields(change: StatusChange, version: SQL | number) {
+  const now = sql`now()`;
+  return {
+    status: change.to,
+    version,
+    updatedAt: now,
+    ...(change.to === "submitted"
+      ? {
+          submittedAt: now,
+          submittedBy: change.actor,
+          firstSubmittedAt: sql`coalesce(${submissions.firstSubmittedAt}, now())`,
+          reason: null,
+        }
+      : { decidedAt: now, decidedBy: change.actor, reason: change.reason ?? null }),
+  };
+}
+
+/**
+ * The month moved when it is still at the version and in a status the change starts from, with
+ * the status it left; undefined when not (missing, stale or in another status: nothing changed).
+ */
+async function moveIfAsSeen(
+  tx: Database,
+  key: MonthKey,
+  change: StatusChange,
+): Promise<{ version: number; oldStatus: Status } | undefined> {
+  const s = submissions;
+  const [row] = await tx
+    .update(s)
+    .set(statusFields(change, sql`${s.version} + 1`))
+    .from(
+      sql`(select id, status as old_status from ${s}
+           where ${s.regionCode} = ${key.regionCode} and ${s.year} = ${key.year}
+             and ${s.month} = ${key.month} and ${s.version} = ${change.version}
+             and ${s.status} in ${change.from}
+           for update) as seen`,
+    )
+    .where(sql`${s.id} = seen.id`)
+    .returning({ version: s.version, oldStatus: sql<Status>`seen.old_status` });
+  return row;
+}
+
+/**
+ * The month's figures follow its status, each with a revision of the change: one statement, so
+ * the month's rows never travel to the API and back.
+ */
+async function moveFigures(tx: Database, key: MonthKey, change: StatusChange, oldStatus: Status) {
+  const r = reports;
+  const to = sql`${change.to}::report_status`;
+  await tx.execute(sql`
+    with moved as (
+      update ${r} set status = ${to}, version = ${r.version} + 1, updated_at = now()
+        ${sql.raw(change.to === "submitted" ? ", submitted_at = now()" : "")}
+      where ${r.regionCode} = ${key.regionCode} and ${r.year} = ${key.year}
+        and ${r.month} = ${key.month}
+      returning indicator_code, version, value, numerator, denominator
+    )
+    insert into ${reportRevisions} (indicator_code, region_code, year, month, version, action,
+      old_value, new_value, old_numerator, new_numerator, old_denominator, new_denominator,
+      old_status, new_status, actor, reason)
+    select indicator_code, ${key.regionCode}, ${key.year}, ${key.month}, version, ${change.action},
+      value, value, numerator, numerator, denominator, denominator,
+      ${oldStatus}::report_status, ${to}, ${change.actor}, ${change.reason ?? null}
+    from moved`);
 }
 
 /** A figure's revisions, oldest first. */
