@@ -122,3 +122,17 @@ export async function downloaded(download: Download): Promise<Buffer> {
   for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
+
+/**
+ * Clicks the header's language toggle and waits until the interface speaks the other language:
+ * English is downloaded on its first use, so the switch is not instant.
+ */
+export async function toggleLanguage(page: Page) {
+  const toggle = page.getByTestId("language-toggle");
+  const before = await toggle.textContent();
+  await toggle.click();
+  await page.waitForFunction(
+    (label) => document.querySelector("[data-testid=language-toggle]")?.textContent !== label,
+    before,
+  );
+}

@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { signIn } from "../support/auth.js";
-import { openSession, useBrowser } from "../support/browser.js";
+import { openSession, toggleLanguage, useBrowser } from "../support/browser.js";
 
 const browser = useBrowser();
 
@@ -149,7 +149,7 @@ describe("administration", () => {
     await session.screenshot("admin-indicators-zh-CN-desktop");
 
     // In English, the catalogue says why code, kind and direction are locked.
-    await page.getByTestId("language-toggle").click();
+    await toggleLanguage(page);
     await expect(page.locator(".page-title h3").textContent()).resolves.toBe("Indicator catalogue");
     await expect(page.getByTestId("indicators-description").textContent()).resolves.toContain(
       "code, kind and direction cannot",

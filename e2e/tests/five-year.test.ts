@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { signIn } from "../support/auth.js";
-import { openSession, useBrowser } from "../support/browser.js";
+import { openSession, toggleLanguage, useBrowser } from "../support/browser.js";
 
 const browser = useBrowser();
 
@@ -88,7 +88,7 @@ describe("five-year plan progress", () => {
 
     // In English.
     await session.goto(`/region?region=${REGION}&year=2022&month=6`);
-    await page.getByTestId("language-toggle").click();
+    await toggleLanguage(page);
     await expect
       .poll(() => page.getByTestId("plan-progress").textContent(), { timeout: 30_000 })
       .toContain("Five-year plan progress");
@@ -98,7 +98,7 @@ describe("five-year plan progress", () => {
       `${lag < 0 ? "behind" : "ahead"} by ${size} pp`,
     );
     await session.screenshot("five-year-en");
-    await page.getByTestId("language-toggle").click();
+    await toggleLanguage(page);
 
     // A region without a plan shows no card.
     await session.goto("/region?region=330700&year=2022&month=6");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openSession, useBrowser } from "../support/browser.js";
+import { openSession, toggleLanguage, useBrowser } from "../support/browser.js";
 
 const browser = useBrowser();
 
@@ -13,7 +13,7 @@ describe("language", () => {
     await expect(page.getByTestId("nav-overview").textContent()).resolves.toBe("总览");
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("zh-CN");
 
-    await page.getByTestId("language-toggle").click();
+    await toggleLanguage(page);
     await expect(page.getByTestId("nav-overview").textContent()).resolves.toBe("Overview");
     await expect(page.getByTestId("nav-matrix").textContent()).resolves.toBe("Status matrix");
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
@@ -33,7 +33,7 @@ describe("language", () => {
     await tile.waitFor();
     await expect(page.getByTestId("nav-overview").textContent()).resolves.toBe("Overview");
 
-    await page.getByTestId("language-toggle").click();
+    await toggleLanguage(page);
     await expect(page.getByTestId("nav-overview").textContent()).resolves.toBe("总览");
     await expect(tile.textContent()).resolves.toContain("棚户区改造新开工");
     await session.close();

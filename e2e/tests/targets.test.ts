@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { signIn } from "../support/auth.js";
-import { openSession, useBrowser } from "../support/browser.js";
+import { openSession, toggleLanguage, useBrowser } from "../support/browser.js";
 
 const browser = useBrowser();
 
@@ -188,14 +188,14 @@ describe("targets screen", () => {
 
     // In English, the same decomposition.
     await session.goto(PAGE);
-    await page.getByTestId("language-toggle").click();
+    await toggleLanguage(page);
     await rows.first().waitFor();
     await expect
       .poll(() => checkAlert(page).textContent())
       .toContain("The sub-regions' targets add up to the parent's target.");
     await expect(page.getByRole("tab", { name: "Multi-year plan" }).count()).resolves.toBe(1);
     await session.screenshot("targets-en");
-    await page.getByTestId("language-toggle").click();
+    await toggleLanguage(page);
     // Chromium logs the import's 422 (the file's errors, shown in the table) as a console error.
     const shown = session.errors.filter((e) => !/status of 422/.test(e));
     session.errors.splice(0, session.errors.length, ...shown);

@@ -1,9 +1,8 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
-import enUS from "antd/locale/en_US";
-import zhCN from "antd/locale/zh_CN";
 import type { ReactNode } from "react";
 import { useLanguage } from "@/hooks/use-language";
+import { antdLocale } from "@/lib/i18n";
 import { queryClient } from "@/lib/query-client";
 
 const theme = {
@@ -30,7 +29,7 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const language = useLanguage();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={language === "en" ? enUS : zhCN} theme={theme}>
+      <ConfigProvider locale={antdLocale(language)} theme={theme}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </QueryClientProvider>

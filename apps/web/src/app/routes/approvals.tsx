@@ -24,6 +24,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { ApiError } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
 import { nameOf } from "@/utils/format";
+import "@/features/approvals/locales";
 
 const STATUSES = ["submitted", "returned", "approved"] as const;
 type QueueStatus = (typeof STATUSES)[number];

@@ -11,6 +11,7 @@ import { useGroupRegion } from "@/features/catalogue/hooks/use-group-region";
 import "@/features/bulletin/bulletin.css";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useLanguage } from "@/hooks/use-language";
+import "@/features/bulletin/locales";
 
 /**
  * The monthly bulletin (工作情况通报): a document to print on A4 or save as PDF, and the same

@@ -20,6 +20,7 @@ import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useLanguage } from "@/hooks/use-language";
 import { formatMonth, formatPercent, nameOf } from "@/utils/format";
 import { provinceOf } from "@/utils/scope";
+import "@/features/map/locales";
 
 /** Seconds each indicator stays on the wall unless the address says (?rotate=2 in tests). */
 const DEFAULT_ROTATE_SECONDS = 15;

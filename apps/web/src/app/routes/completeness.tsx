@@ -19,6 +19,7 @@ import { TimelinessDonut } from "@/features/completeness/components/timeliness-d
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useLanguage } from "@/hooks/use-language";
 import { nameOf } from "@/utils/format";
+import "@/features/completeness/locales";
 
 /** 报送率 and 及时率: who reported a month, who was late, who is still to chase. */
 export default function CompletenessRoute() {

@@ -14,6 +14,7 @@ import { MonthForm } from "@/features/entry/components/month-form";
 import { useLanguage } from "@/hooks/use-language";
 import { useUser } from "@/lib/auth";
 import { nameOf } from "@/utils/format";
+import "@/features/entry/locales";
 
 const intIn = (text: string | null, min: number, max: number) => {
   const n = Number(text);

@@ -3,6 +3,7 @@ import { PageTitle } from "@/components/ui/page-title";
 import { ImportWizard } from "@/features/import/components/import-wizard";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useSession } from "@/lib/auth";
+import "@/features/import/locales";
 
 /** 批量导入: a bureau's month from the Excel sheet it already keeps. */
 export default function ImportRoute() {

@@ -5,6 +5,7 @@ import { FourEyesCard } from "@/features/settings/components/four-eyes-card";
 import { ReportingCard } from "@/features/settings/components/reporting-card";
 import { LadderCard } from "@/features/supervision/components/ladder-card";
 import { useUser } from "@/lib/auth";
+import "@/features/settings/locales";
 
 /**
  * A province's own rules: reporting and the supervision ladder (its officials), four eyes (the

@@ -17,6 +17,7 @@ import { ScopeRegionSelect } from "@/features/supervision/components/scope-regio
 import { SupervisionForm } from "@/features/supervision/components/supervision-form";
 import { SupervisionTable } from "@/features/supervision/components/supervision-table";
 import { useUser } from "@/lib/auth";
+import "@/features/supervision/locales";
 
 const STATUSES: SupervisionStatus[] = ["all", "open", "closed"];
 const REGION = /^[0-9]{6}$/;

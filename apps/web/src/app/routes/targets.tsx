@@ -15,6 +15,7 @@ import { TaskListPanel } from "@/features/targets/components/task-list-panel";
 import "@/features/targets/targets.css";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useUser } from "@/lib/auth";
+import "@/features/targets/locales";
 
 /** Targets (目标任务): set and decompose them, seasonal profiles, multi-year plans, import. */
 export default function TargetsRoute() {

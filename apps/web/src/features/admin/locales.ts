@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /** The admin screens' texts, under t("admin.…"); English must have the same keys. */
 export const zhCN = {
   common: {
@@ -425,3 +426,5 @@ export const en: typeof zhCN = {
     empty: "No entries match",
   },
 };
+
+addTexts("admin", { zhCN, en });

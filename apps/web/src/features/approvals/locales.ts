@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /** The approvals screens' texts, under t("approvals.…"); English must have the same keys. */
 export const zhCN = {
   title: "数据审核",
@@ -148,3 +149,5 @@ export const en: typeof zhCN = {
     import: "Imported",
   },
 };
+
+addTexts("approvals", { zhCN, en });

@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /** The bulletin screens' texts, under t("bulletin.…"); English must have the same keys. */
 export const zhCN = {
   title: "工作通报",
@@ -141,3 +142,5 @@ export const en: typeof zhCN = {
   issued: "Generated {{date}}",
   listSeparator: ", ",
 };
+
+addTexts("bulletin", { zhCN, en });

@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /** The channels screen's texts, under t("channels.…"); English must have the same keys. */
 export const zhCN = {
   intro:
@@ -146,3 +147,5 @@ export const en: typeof zhCN = {
     },
   },
 };
+
+addTexts("channels", { zhCN, en });

@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /**
  * The comparison's rankings (issue 15), under t("standings.…"); English must have the same keys.
  * The rest of the comparison's texts predate the feature locales and stay in the shared ones.
@@ -63,3 +64,5 @@ export const en: typeof zhCN = {
   qualityTipNone: "No month was due yet this year: no data-quality score.",
   legend: "Colours:",
 };
+
+addTexts("standings", { zhCN, en });

@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /** The completeness screens' texts, under t("completeness.…"); English must have the same keys. */
 export const zhCN = {
   title: "报送情况",
@@ -102,3 +103,5 @@ export const en: typeof zhCN = {
   },
   empty: "This region has no sub-regions",
 };
+
+addTexts("completeness", { zhCN, en });

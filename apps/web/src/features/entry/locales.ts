@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /** The entry screens' texts, under t("entry.…"); English must have the same keys. */
 export const zhCN = {
   title: "月度数据填报",
@@ -187,3 +188,5 @@ export const en: typeof zhCN = {
     other: "Other",
   },
 };
+
+addTexts("entry", { zhCN, en });

@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /** The import screens' texts, under t("import.…"); English must have the same keys. */
 export const zhCN = {
   title: "批量导入月报",
@@ -227,3 +228,5 @@ export const en: typeof zhCN = {
     entry: "Open data entry",
   },
 };
+
+addTexts("import", { zhCN, en });

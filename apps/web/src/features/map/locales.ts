@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 export const zhCN = {
   title: "地图",
   indicator: "地图指标",
@@ -108,3 +109,5 @@ export const en: typeof zhCN = {
     panel: "{{index}} of {{count}}",
   },
 };
+
+addTexts("map", { zhCN, en });

@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /** The movers card's texts, under t("movers.…"); English must have the same keys. */
 export const zhCN = {
   title: "本月变动",
@@ -30,3 +31,5 @@ export const en: typeof zhCN = {
   more: "{{count}} more",
   hint: "Ranked by lag against the schedule; the change is the places gained or lost since last month",
 };
+
+addTexts("movers", { zhCN, en });

@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /** The inbox's texts, under t("notifications.…"); English must have the same keys. */
 export const zhCN = {
   bell: "通知",
@@ -73,3 +74,5 @@ export const en: typeof zhCN = {
     password_expiring: "Password expiring",
   },
 };
+
+addTexts("notifications", { zhCN, en });

@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /** The five-year plan card's texts, under t("plans.…"); English must have the same keys. */
 export const zhCN = {
   title: "十四五规划进度",
@@ -16,3 +17,5 @@ export const en: typeof zhCN = {
   hint: "Done: each finished year's year-end figure plus this year's so far. Schedule: the finished years' shares plus this year's share times its schedule progress, over the plan total. The tick marks the schedule.",
   barLabel: "{{indicator}}: {{completion}} of the plan done, schedule {{schedule}}",
 };
+
+addTexts("plans", { zhCN, en });

@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 export const zhCN = {
   title: "省份设置",
   reporting: "报送规则",
@@ -86,3 +87,5 @@ export const en: typeof zhCN = {
   saved: "Saved",
   failed: "Could not save: {{message}}",
 };
+
+addTexts("settings", { zhCN, en });

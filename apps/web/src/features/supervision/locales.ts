@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /** The supervision screens' texts, under t("supervision.…"); English must have the same keys. */
 export const zhCN = {
   title: "督办",
@@ -215,3 +216,5 @@ export const en: typeof zhCN = {
   viewAll: "All records",
   scopeRegions: "All regions in your scope",
 };
+
+addTexts("supervision", { zhCN, en });

@@ -1,3 +1,4 @@
+import { addTexts } from "@/lib/i18n";
 /** The targets screens' texts, under t("targets.…"); English must have the same keys. */
 export const zhCN = {
   title: "目标任务",
@@ -290,3 +291,5 @@ export const en: typeof zhCN = {
     new: "New target",
   },
 };
+
+addTexts("targets", { zhCN, en });

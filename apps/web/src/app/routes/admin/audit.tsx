@@ -7,6 +7,7 @@ import { QueryState } from "@/components/ui/query-state";
 import { type AuditFilter, useAuditLog } from "@/features/admin/api/audit";
 import { AuditExport, AuditFilters } from "@/features/admin/components/audit-filters";
 import { AuditTable } from "@/features/admin/components/audit-table";
+import "@/features/admin/locales";
 
 const FILTER_KEYS = ["username", "action", "entity", "result", "from", "to"] as const;
 const RESULTS = new Set(["success", "failure", "denied"]);

@@ -8,6 +8,7 @@ import { type ChannelView, useChannels } from "@/features/channels/api/channels"
 import { ChannelForm } from "@/features/channels/components/channel-form";
 import { ChannelsTable } from "@/features/channels/components/channels-table";
 import { DeliveryLogTable, RunsTable } from "@/features/channels/components/delivery-log";
+import "@/features/channels/locales";
 
 /** The administrator's channels beyond the inbox, what they sent, and the scheduled jobs. */
 export default function ChannelsRoute() {

@@ -18,6 +18,7 @@ import { IndicatorTable } from "@/features/admin/components/indicator-table";
 import { useIndicators } from "@/features/catalogue/api/get-indicators";
 import { useUser } from "@/lib/auth";
 import { errorText } from "@/lib/error-text";
+import "@/features/admin/locales";
 
 /** The indicator catalogue by category, in each category's sort order. */
 function byCategory(indicators: IndicatorEntry[]): [string, IndicatorEntry[]][] {

@@ -26,6 +26,7 @@ import { useRegions } from "@/features/catalogue/api/get-regions";
 import { ApiError } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
 import { errorText } from "@/lib/error-text";
+import "@/features/admin/locales";
 
 /**
  * The accounts screen of the administrator (business accounts) and of the security officer

@@ -5,6 +5,7 @@ import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { type AuditFilter, auditExportHref, useAuditFacets } from "../api/audit";
+import "@/features/admin/locales";
 
 /** The export of what the filter matches, as .xlsx. */
 export function AuditExport({ filter }: { filter: AuditFilter }) {

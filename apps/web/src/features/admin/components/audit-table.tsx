@@ -5,6 +5,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { formatBeijingTime } from "@/utils/format";
 import type { AuditEntry } from "../api/audit";
 import { JsonDiff } from "./json-diff";
+import "@/features/admin/locales";
 
 const RESULT_COLOURS: Record<string, string> = {
   success: "green",

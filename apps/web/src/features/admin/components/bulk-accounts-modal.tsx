@@ -15,6 +15,7 @@ import {
   type AccountImportErrors,
   importAccounts,
 } from "../api/bulk-accounts";
+import "@/features/admin/locales";
 
 const ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const PASSWORDS_FILE = "一次性密码.xlsx";

@@ -1,6 +1,7 @@
 import type { IndicatorCreate } from "@jindu/api/schemas";
 import { Alert, AutoComplete, Form, Input, InputNumber, Modal, Select, Switch } from "antd";
 import { useTranslation } from "react-i18next";
+import "@/features/admin/locales";
 
 interface FormValues extends Omit<IndicatorCreate, "parts" | "firstYear" | "lastYear"> {
   parts?: string;

@@ -2,6 +2,7 @@ import type { IndicatorEntry, IndicatorUpdate } from "@jindu/api/schemas";
 import { Alert, Descriptions, Form, Input, InputNumber, Modal, Select } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import "@/features/admin/locales";
 
 type FormValues = Required<IndicatorUpdate>;
 

@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { ProfileSparkline } from "./profile-sparkline";
+import "@/features/admin/locales";
 
 interface IndicatorTableProps {
   indicators: IndicatorEntry[];

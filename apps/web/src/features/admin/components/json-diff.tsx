@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import "@/features/admin/locales";
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

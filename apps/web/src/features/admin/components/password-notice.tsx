@@ -1,5 +1,6 @@
 import { Alert, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import "@/features/admin/locales";
 
 interface PasswordNoticeProps {
   /** The account and its new temporary password; null hides the notice. */

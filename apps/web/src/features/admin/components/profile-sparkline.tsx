@@ -1,6 +1,7 @@
 import { Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
 import { formatPercent } from "@/utils/format";
+import "@/features/admin/locales";
 
 const WIDTH = 72;
 const HEIGHT = 22;

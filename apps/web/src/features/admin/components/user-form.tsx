@@ -15,6 +15,7 @@ import type { Role } from "@/lib/auth";
 import type { UserCreateInput, UserView } from "../api/users";
 import { temporaryPassword } from "../utils/temporary-password";
 import { type ScopeRegion, ScopeSelect } from "./scope-select";
+import "@/features/admin/locales";
 
 /** Which roles answer for a region: the rule the API checks (packages/domain accounts.ts). */
 const SCOPED = ROLE_REGION;

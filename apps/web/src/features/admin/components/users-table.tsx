@@ -7,6 +7,7 @@ import type { Role } from "@/lib/auth";
 import { formatBeijingTime, nameOf } from "@/utils/format";
 import type { UserView } from "../api/users";
 import type { ScopeRegion } from "./scope-select";
+import "@/features/admin/locales";
 
 interface UsersTableProps {
   users: UserView[];

@@ -14,6 +14,7 @@ import {
   formatQuantity,
   nameOf,
 } from "@/utils/format";
+import "@/features/approvals/locales";
 
 export type Decision = "approve" | "return" | "reopen";
 

@@ -11,6 +11,8 @@ import {
   nameOf,
 } from "@/utils/format";
 import { periodText } from "./approval-card";
+import "@/features/approvals/locales";
+import "@/features/entry/locales";
 
 /** Every revision of every figure of a month: who changed what, when, and why. */
 export function HistoryDrawer({

@@ -1,5 +1,6 @@
 import { type ButtonProps, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
+import "@/features/approvals/locales";
 
 interface ReasonModalProps {
   open: boolean;

@@ -11,6 +11,7 @@ import { LaggingList } from "./lagging-list";
 import { RankingTable } from "./ranking-table";
 import { ReportingList } from "./reporting-list";
 import { ScoreChart } from "./score-chart";
+import "@/features/bulletin/locales";
 
 const MONTH_NAMES = new Intl.DateTimeFormat("en", { month: "long", timeZone: "UTC" });
 const monthName = (month: number) => MONTH_NAMES.format(new Date(Date.UTC(2000, month - 1, 1)));

@@ -6,6 +6,7 @@ import { statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
 import { formatPercent, formatQuantity, nameOf } from "@/utils/format";
 import { formatLag } from "../format";
+import "@/features/bulletin/locales";
 
 /** Every indicator of the region: its figure and completion against the schedule. */
 export function IndicatorTable({ indicators }: { indicators: BulletinIndicator[] }) {

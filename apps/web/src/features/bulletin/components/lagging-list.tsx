@@ -6,6 +6,7 @@ import { statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
 import { formatPercent, formatQuantity, nameOf } from "@/utils/format";
 import { formatLag } from "../format";
+import "@/features/bulletin/locales";
 
 const keyOf = (item: LaggingItem) => `${item.indicator.code}:${item.line.region.code}`;
 

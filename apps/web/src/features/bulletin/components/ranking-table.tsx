@@ -7,6 +7,7 @@ import { statusKey } from "@/config/status";
 import { QualityTag, RankChange } from "@/features/comparison/components/standings-panel";
 import { useLanguage } from "@/hooks/use-language";
 import { formatNumber, nameOf } from "@/utils/format";
+import "@/features/bulletin/locales";
 
 /** The children by overall score, best first: one row per region, its name in the row. */
 export function RankingTable({ ranking }: { ranking: BulletinRankingRow[] }) {

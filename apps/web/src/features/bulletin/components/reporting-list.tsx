@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { nameOf } from "@/utils/format";
 import { formatDateTime } from "../format";
+import "@/features/bulletin/locales";
 
 /**
  * The children that have not reported the month, then those that reported after the deadline.

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from "rec
 import { STATUS_STYLE, statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
 import { nameOf } from "@/utils/format";
+import "@/features/bulletin/locales";
 
 /** The chart's width fits an A4 page's text width, so that it prints as it shows. */
 const WIDTH = 640;

@@ -6,6 +6,8 @@ import { useLanguage } from "@/hooks/use-language";
 import { errorText } from "@/lib/error-text";
 import { nameOf } from "@/utils/format";
 import { type ChannelView, useSaveChannel } from "../api/channels";
+import "@/features/channels/locales";
+import "@/features/notifications/locales";
 
 interface Values {
   kind: ChannelView["kind"];

@@ -11,6 +11,8 @@ import {
   useSaveChannel,
   useTestChannel,
 } from "../api/channels";
+import "@/features/channels/locales";
+import "@/features/notifications/locales";
 
 /** Sends a test now; for e-mail, to an address typed beside the button. */
 function TestButton({ channel }: { channel: ChannelView }) {

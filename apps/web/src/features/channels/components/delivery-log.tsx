@@ -4,6 +4,7 @@ import { QueryState } from "@/components/ui/query-state";
 import { useLanguage } from "@/hooks/use-language";
 import { formatBeijingTime } from "@/utils/format";
 import { useDeliveries, useRuns } from "../api/channels";
+import "@/features/channels/locales";
 
 const STATUS_COLOUR = {
   pending: "default",

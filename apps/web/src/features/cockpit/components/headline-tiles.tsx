@@ -4,6 +4,7 @@ import { StatusTag } from "@/components/ui/status-tag";
 import { STATUS_STYLE, statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
 import { formatPercent, nameOf } from "@/utils/format";
+import "@/features/map/locales";
 
 interface HeadlineTilesProps {
   tiles: readonly OverviewTile[];

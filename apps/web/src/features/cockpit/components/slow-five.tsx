@@ -4,6 +4,7 @@ import { StatusTag } from "@/components/ui/status-tag";
 import { statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
 import { formatPercent, formatPoints } from "@/utils/format";
+import "@/features/map/locales";
 
 interface SlowFiveProps {
   /** The slowest five (后五) by completion, worst first, with their names. */

@@ -15,6 +15,7 @@ import { StatusLegend } from "@/components/ui/status-legend";
 import { STATUS_STYLE, type StatusKey, statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
 import { formatPercent, formatPoints, nameOf } from "@/utils/format";
+import "@/features/comparison/locales";
 
 interface Datum {
   code: string;

@@ -8,6 +8,7 @@ import { StatusTag } from "@/components/ui/status-tag";
 import { statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
 import { formatPercent, formatPoints, nameOf } from "@/utils/format";
+import "@/features/comparison/locales";
 
 interface StandingsPanelProps {
   data: ProgressResponse;

@@ -8,6 +8,7 @@ import { nameOf } from "@/utils/format";
 import type { CompletenessLine, CompletenessResponse } from "../api/get-completeness";
 import { useSendChase } from "../api/send-chase";
 import { daysLate, formatDateTime, TimelinessTag } from "./timeliness";
+import "@/features/completeness/locales";
 
 /** As the API bounds one 催报's message (CHASE_LIMITS). */
 const MESSAGE_MAX = 500;

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { formatPercent } from "@/utils/format";
 import type { CompletenessResponse } from "../api/get-completeness";
 import { TIMELINESS_STYLE } from "./timeliness";
+import "@/features/completeness/locales";
 
 /** The month's counts as figures: due, submitted, on time, late, missing, and the two rates. */
 export function CompletenessSummary({ summary }: { summary: CompletenessResponse["summary"] }) {

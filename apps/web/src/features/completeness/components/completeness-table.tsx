@@ -5,6 +5,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { nameOf } from "@/utils/format";
 import type { CompletenessLine } from "../api/get-completeness";
 import { daysLate, formatDateTime, TIMELINESS_ORDER, TimelinessTag } from "./timeliness";
+import "@/features/completeness/locales";
 
 interface CompletenessTableProps {
   lines: CompletenessLine[];

@@ -11,6 +11,7 @@ import {
   TIMELINESS_STYLE,
   TimelinessTag,
 } from "./timeliness";
+import "@/features/completeness/locales";
 
 type HistoryMonth = TimelinessHistoryResponse["months"][number];
 

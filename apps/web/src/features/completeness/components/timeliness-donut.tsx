@@ -3,6 +3,7 @@ import { Cell, Label, Pie, PieChart, ResponsiveContainer, Tooltip } from "rechar
 import { formatPercent } from "@/utils/format";
 import type { CompletenessResponse } from "../api/get-completeness";
 import { TIMELINESS_KEY, TIMELINESS_ORDER, TIMELINESS_STYLE } from "./timeliness";
+import "@/features/completeness/locales";
 
 /** On time, late and missing as a donut, the reporting rate written in the middle. */
 export function TimelinessDonut({ summary }: { summary: CompletenessResponse["summary"] }) {

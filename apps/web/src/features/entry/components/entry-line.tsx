@@ -18,6 +18,7 @@ import {
   toTyped,
   typedAsPercent,
 } from "../utils/checks";
+import "@/features/entry/locales";
 
 export interface LineDraft extends Figures {
   explanation: string;

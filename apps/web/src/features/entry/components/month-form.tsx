@@ -28,6 +28,7 @@ import { checkForm } from "../utils/checks";
 import { clearUnsaved, readUnsaved, writeUnsaved } from "../utils/unsaved-figures";
 import { EntryLine, type EntryMode, type LineDraft } from "./entry-line";
 import { SubmissionStatusTag } from "./submission-status";
+import "@/features/entry/locales";
 
 const draftOf = (e: SubmissionEntry): LineDraft => ({
   value: e.value,

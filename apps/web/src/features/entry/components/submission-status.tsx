@@ -1,6 +1,7 @@
 import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { SubmissionView } from "../api/submissions";
+import "@/features/entry/locales";
 
 const COLORS = {
   none: "default",

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useBlocker } from "react-router";
 import { paths } from "@/config/paths";
+import "@/features/entry/locales";
 
 /**
  * Nothing typed is lost by a click elsewhere: while the form has unsaved figures, leaving it for

@@ -14,6 +14,7 @@ import type { TFunction } from "i18next";
 import type { Language } from "@/lib/i18n";
 import { formatNumber, formatQuantity, unitOf } from "@/utils/format";
 import type { SubmissionEntry, SubmissionView } from "../api/submissions";
+import "@/features/entry/locales";
 
 export interface Figures {
   value: number | null;

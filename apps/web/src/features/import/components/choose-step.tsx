@@ -8,6 +8,7 @@ import { PeriodSelect } from "@/features/catalogue/components/period-select";
 import { useLanguage } from "@/hooks/use-language";
 import { nameOf } from "@/utils/format";
 import { type ImportTarget, templateHref } from "../api/upload";
+import "@/features/import/locales";
 
 interface TreeOption {
   value: string;

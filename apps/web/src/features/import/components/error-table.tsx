@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { nameOf } from "@/utils/format";
 import type { ImportResult } from "../api/upload";
+import "@/features/import/locales";
 
 type CellError = ImportResult["errors"][number];
 

@@ -23,6 +23,7 @@ import { ChooseStep } from "./choose-step";
 import { ErrorTable } from "./error-table";
 import { ACTION_KEY, PreviewStep } from "./preview-step";
 import { type UploadPhase, UploadStatus } from "./upload-status";
+import "@/features/import/locales";
 
 const ACCEPT =
   ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv";

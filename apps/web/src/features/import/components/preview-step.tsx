@@ -6,6 +6,7 @@ import { useLanguage } from "@/hooks/use-language";
 import type { Language } from "@/lib/i18n";
 import { formatNumber, formatQuantity, nameOf } from "@/utils/format";
 import type { ImportAction, ImportResult } from "../api/upload";
+import "@/features/import/locales";
 
 type PreviewLine = ImportResult["preview"][number];
 type Figures = PreviewLine["new"];

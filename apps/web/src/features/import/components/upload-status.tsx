@@ -1,6 +1,7 @@
 import { FileExcelOutlined, LoadingOutlined } from "@ant-design/icons";
 import { Progress, Spin } from "antd";
 import { useTranslation } from "react-i18next";
+import "@/features/import/locales";
 
 export type UploadPhase = "idle" | "uploading" | "processing" | "done" | "failed";
 

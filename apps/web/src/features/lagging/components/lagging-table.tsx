@@ -9,6 +9,7 @@ import { QualityTag, RankChange } from "@/features/comparison/components/standin
 import { useSuperviseColumn } from "@/features/supervision/hooks/use-supervise-column";
 import { useLanguage } from "@/hooks/use-language";
 import { formatPercent, formatPoints, formatQuantity, nameOf } from "@/utils/format";
+import "@/features/comparison/locales";
 
 interface LaggingTableProps {
   items: LaggingItem[];

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
 import { useDeleteBaseMap, useUploadBaseMap } from "../api/get-base-map";
+import "@/features/map/locales";
 
 /** The most a file may hold, as the API takes it (characters of GeoJSON). */
 const MAX_BYTES = 5_000_000;

@@ -6,6 +6,7 @@ import { STATUS_STYLE, statusKey } from "@/config/status";
 import { formatPercent } from "@/utils/format";
 import type { BaseMap } from "../api/get-base-map";
 import type { MapItem } from "./tile-map";
+import "@/features/map/locales";
 
 interface ChoroplethMapProps {
   map: BaseMap;

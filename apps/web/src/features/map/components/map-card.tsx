@@ -14,6 +14,7 @@ import { CITY_GRID, cityItems, PROVINCE_GRID } from "../grid-positions";
 import { BaseMapUpload } from "./base-map-upload";
 import { ChoroplethMap } from "./choropleth-map";
 import { type MapItem, TileMap } from "./tile-map";
+import "@/features/map/locales";
 
 interface IndicatorChoice {
   code: string;

@@ -5,6 +5,7 @@ import { statusIcon } from "@/components/ui/status-tag";
 import { STATUS_STYLE, statusKey } from "@/config/status";
 import { formatPercent } from "@/utils/format";
 import { type GridCell, placeOnGrid } from "../grid-positions";
+import "@/features/map/locales";
 
 export interface MapItem {
   code: string;

@@ -11,6 +11,7 @@ import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useLanguage } from "@/hooks/use-language";
 import { formatPoints, nameOf } from "@/utils/format";
 import { useMovers } from "../api/get-movers";
+import "@/features/movers/locales";
 
 type Move = MoversResponse["gains"][number];
 type Turn = MoversResponse["turnedRed"][number];

@@ -12,6 +12,7 @@ import {
   useNotifications,
   useUnreadCount,
 } from "../api/notifications";
+import "@/features/notifications/locales";
 
 /** One notification: what happened, why, when; unread ones stand out. */
 function Item({ n, onOpen }: { n: Notification; onOpen: (n: Notification) => void }) {

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { QueryState } from "@/components/ui/query-state";
 import { errorText } from "@/lib/error-text";
 import { usePreferences, useSavePreference } from "../api/notifications";
+import "@/features/notifications/locales";
 
 /** Kinds down, channels across: each switch saved as it is flipped. */
 export function PreferencesTable() {

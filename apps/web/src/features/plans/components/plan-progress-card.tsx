@@ -7,6 +7,7 @@ import { STATUS_STYLE, statusKey } from "@/config/status";
 import { useLanguage } from "@/hooks/use-language";
 import { formatPercent, formatQuantity, nameOf } from "@/utils/format";
 import { usePlanProgress } from "../api/get-plan-progress";
+import "@/features/plans/locales";
 
 /**
  * Progress of the multi-year plans (十四五) of a region and its sub-regions: done against the plan

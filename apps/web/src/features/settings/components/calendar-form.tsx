@@ -6,6 +6,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { errorText } from "@/lib/error-text";
 import { formatMonth } from "@/utils/format";
 import { type ReportingSettings, useSaveReportingSettings } from "../api/settings";
+import "@/features/settings/locales";
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 

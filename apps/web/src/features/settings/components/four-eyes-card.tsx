@@ -5,6 +5,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { errorText } from "@/lib/error-text";
 import { nameOf } from "@/utils/format";
 import { type ProvinceSetting, useProvinceSettings, useSetFourEyes } from "../api/settings";
+import "@/features/settings/locales";
 
 /** Four eyes on each province's approvals: the security officer's setting. */
 export function FourEyesCard() {

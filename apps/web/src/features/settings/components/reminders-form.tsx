@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "@/lib/error-text";
 import { type ReportingSettings, useSaveReportingSettings } from "../api/settings";
+import "@/features/settings/locales";
 
 /**
  * When the system itself chases and informs: the reminder before the deadline, the escalation to

@@ -11,6 +11,7 @@ import { nameOf } from "@/utils/format";
 import { useReportingSettings, useSaveReportingSettings } from "../api/settings";
 import { CalendarForm } from "./calendar-form";
 import { RemindersForm } from "./reminders-form";
+import "@/features/settings/locales";
 
 /**
  * A province's reporting rules, for its officials: a provincial official sees its own province,

@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
 import { nameOf } from "@/utils/format";
 import { type SupervisionRecord, useAnswerSupervision } from "../api/supervision";
+import "@/features/supervision/locales";
 
 interface AnswerDialogProps {
   record: SupervisionRecord | null;

@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
 import { nameOf } from "@/utils/format";
 import { type SupervisionRecord, useCloseSupervision } from "../api/supervision";
+import "@/features/supervision/locales";
 
 interface CloseDialogProps {
   record: SupervisionRecord | null;

@@ -8,6 +8,7 @@ import {
   useSaveSupervisionLadder,
   useSupervisionLadder,
 } from "../api/supervision";
+import "@/features/supervision/locales";
 
 type Level = (typeof SUPERVISION_LEVELS)[number];
 

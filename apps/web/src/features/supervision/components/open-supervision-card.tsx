@@ -10,6 +10,7 @@ import { nameOf } from "@/utils/format";
 import { useSupervision } from "../api/supervision";
 import { inScope } from "../utils";
 import { Deadline, KindTag, useIndicatorNames } from "./record-bits";
+import "@/features/supervision/locales";
 
 const SHOWN = 5;
 

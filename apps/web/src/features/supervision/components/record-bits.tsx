@@ -5,6 +5,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { formatBeijingTime, nameOf } from "@/utils/format";
 import type { SupervisionRecord } from "../api/supervision";
 import { isOverdue } from "../utils";
+import "@/features/supervision/locales";
 
 const KIND_COLORS: Record<SupervisionRecord["kind"], string> = {
   reminder: "gold",

@@ -13,6 +13,7 @@ import {
   useSupervisionDetail,
 } from "../api/supervision";
 import { AnswerBlock, Deadline, KindTag, StatusBadge } from "./record-bits";
+import "@/features/supervision/locales";
 
 interface RecordDrawerProps {
   id: number | null;

@@ -16,6 +16,7 @@ import {
 } from "../api/supervision";
 import { today } from "../utils";
 import { ScopeRegionSelect } from "./scope-region-select";
+import "@/features/supervision/locales";
 
 type Kind = SupervisionRecord["kind"];
 const KINDS: Kind[] = ["reminder", "interview", "listed"];

@@ -7,6 +7,7 @@ import { nameOf } from "@/utils/format";
 import type { SupervisionRecord } from "../api/supervision";
 import { beijingDate, isOverdue } from "../utils";
 import { AnswerBlock, Deadline, KindTag, StatusBadge, useIndicatorNames } from "./record-bits";
+import "@/features/supervision/locales";
 
 interface SupervisionTableProps {
   records: SupervisionRecord[];

@@ -6,6 +6,7 @@ import { useNavigate } from "react-router";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useUser } from "@/lib/auth";
 import { newRecordHref } from "../utils";
+import "@/features/supervision/locales";
 
 /**
  * The lagging list's "督办" column: for provincial officials, a button that opens a new

@@ -21,6 +21,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { formatMonth, formatNumber, formatQuantity, isShare, nameOf, unitOf } from "@/utils/format";
 import { type Decomposition, useDecomposition, useSaveDecomposition } from "../api/targets";
 import { fromInput, MONTHS, toInput } from "../utils";
+import "@/features/targets/locales";
 
 interface Props {
   indicator: Indicator;

@@ -6,6 +6,8 @@ import { useLanguage } from "@/hooks/use-language";
 import { errorText } from "@/lib/error-text";
 import { formatMonth, formatNumber, nameOf } from "@/utils/format";
 import { type TargetImportResult, templateHref, useImportTargets } from "../api/targets";
+import "@/features/import/locales";
+import "@/features/targets/locales";
 
 interface Props {
   region: { code: string; nameZh: string; nameEn: string };

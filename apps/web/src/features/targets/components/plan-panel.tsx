@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { formatNumber, nameOf, unitOf } from "@/utils/format";
 import { type TargetPlan, usePlans, useSavePlan } from "../api/targets";
+import "@/features/targets/locales";
 
 interface Props {
   indicator: Indicator;

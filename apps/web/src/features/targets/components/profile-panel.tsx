@@ -19,6 +19,7 @@ import { useUser } from "@/lib/auth";
 import { formatMonth, nameOf } from "@/utils/format";
 import { useProfiles, useSaveProfile, useSaveProvinceProfile } from "../api/targets";
 import { MONTHS } from "../utils";
+import "@/features/targets/locales";
 
 const evenPace = () => MONTHS.map((m) => Number(((m / 12) * 100).toFixed(1)));
 const toPercent = (profile: readonly number[]) => profile.map((f) => Number((f * 100).toFixed(2)));

@@ -13,6 +13,7 @@ import {
   useSaveTaskList,
   useTaskList,
 } from "../api/task-lists";
+import "@/features/targets/locales";
 
 interface Props {
   /** The province whose list it is (null: none chosen, e.g. a national view). */
