@@ -1,7 +1,8 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import { Button, Empty, Result, Skeleton } from "antd";
+import { Button, Empty, Skeleton } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { StatusResult } from "@/components/ui/status-result";
 import { ApiError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
 
@@ -32,7 +33,7 @@ export function QueryState<T>({
   }
   if (query.isError) {
     return (
-      <Result
+      <StatusResult
         status="warning"
         title={t("common.error")}
         subTitle={

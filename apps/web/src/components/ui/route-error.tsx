@@ -1,6 +1,7 @@
-import { Button, Result } from "antd";
+import { Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate, useRouteError } from "react-router";
+import { StatusResult } from "@/components/ui/status-result";
 import { ApiError, NetworkError } from "@/lib/api-client";
 import { errorText } from "@/lib/error-text";
 
@@ -32,7 +33,7 @@ export function RouteError() {
     : () => navigate(`${location.pathname}${location.search}`, { replace: true });
   return (
     <div className="route-error" data-testid="route-error" data-kind={chunk ? "chunk" : "error"}>
-      <Result
+      <StatusResult
         status={chunk ? "warning" : "error"}
         title={t(chunk ? "errorPage.chunkTitle" : "errorPage.title")}
         subTitle={

@@ -1,5 +1,5 @@
-import { Result } from "antd";
 import { useTranslation } from "react-i18next";
+import { StatusResult } from "@/components/ui/status-result";
 import { useUser } from "@/lib/auth";
 
 /** Administrators and auditors sign in for other work: say so, rather than show errors. */
@@ -7,7 +7,7 @@ export function NoDashboard() {
   const { t } = useTranslation();
   const user = useUser();
   return (
-    <Result
+    <StatusResult
       status="info"
       data-testid="no-dashboard"
       title={t("noDashboard.title")}

@@ -1,7 +1,8 @@
-import { Button, Result, Spin } from "antd";
+import { Button, Spin } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router";
+import { StatusResult } from "@/components/ui/status-result";
 import { paths } from "@/config/paths";
 import { lastEndReason, useSession } from "@/lib/auth";
 import { errorText } from "@/lib/error-text";
@@ -36,7 +37,7 @@ export function RequireSession({
   if (session.isPending) return <FullPageSpin />;
   if (session.isError) {
     return (
-      <Result
+      <StatusResult
         status="warning"
         title={t("common.error")}
         subTitle={errorText(session.error, t, "session")}
