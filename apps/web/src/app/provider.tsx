@@ -1,7 +1,8 @@
 import { QueryClientProvider } from "@tanstack/react-query";
-import { App as AntApp, ConfigProvider } from "antd";
+import { ConfigProvider } from "antd";
 import type { ReactNode } from "react";
 import { useLanguage } from "@/hooks/use-language";
+import { FeedbackProvider } from "@/lib/feedback";
 import { antdLocale } from "@/lib/i18n";
 import { queryClient } from "@/lib/query-client";
 
@@ -30,7 +31,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={antdLocale(language)} theme={theme}>
-        <AntApp>{children}</AntApp>
+        <FeedbackProvider>
+          {/* antd's App gave the text its colour, size and font; styles.css does now. */}
+          <div className="app-root">{children}</div>
+        </FeedbackProvider>
       </ConfigProvider>
     </QueryClientProvider>
   );

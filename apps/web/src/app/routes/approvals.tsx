@@ -1,4 +1,4 @@
-import { Alert, App, Segmented } from "antd";
+import { Alert, Segmented } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -25,6 +25,7 @@ import { ApiError } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
 import { nameOf } from "@/utils/format";
 import "@/features/approvals/locales";
+import { useMessage } from "@/lib/feedback";
 
 const STATUSES = ["submitted", "returned", "approved"] as const;
 type QueueStatus = (typeof STATUSES)[number];
@@ -41,7 +42,7 @@ const intIn = (text: string | null, min: number, max: number) => {
 export default function ApprovalsRoute() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const user = useUser();
   const [search, setSearch] = useSearchParams();
   const named = search.get("region");

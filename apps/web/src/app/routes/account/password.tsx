@@ -1,4 +1,4 @@
-import { Alert, App, Button } from "antd";
+import { Alert, Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { AuthLayout } from "@/components/layouts/auth-layout";
@@ -7,13 +7,14 @@ import { ChangePasswordForm } from "@/features/auth/components/change-password-f
 import { withNext } from "@/features/auth/components/require-session";
 import { SignOutButton } from "@/features/auth/components/sign-out-button";
 import { safeNext, useUser } from "@/lib/auth";
+import { useMessage } from "@/lib/feedback";
 
 /** A new password: forced on first sign-in and after 90 days, or chosen from the user menu. */
 export default function PasswordRoute() {
   const { t } = useTranslation();
   const user = useUser();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const message = useMessage();
   const next = safeNext(useSearchParams()[0].get("next"));
   const forced = user.mustChangePassword;
   return (

@@ -2,7 +2,7 @@ import "@/features/admin/admin.css";
 import { PlusOutlined } from "@ant-design/icons";
 import type { IndicatorCreate, IndicatorEntry, IndicatorUpdate } from "@jindu/api/schemas";
 import { mayEditCatalogue } from "@jindu/domain";
-import { App, Button, Card, Typography } from "antd";
+import { Button, Card, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "@/components/ui/page-title";
@@ -19,6 +19,7 @@ import { useIndicators } from "@/features/catalogue/api/get-indicators";
 import { useUser } from "@/lib/auth";
 import { errorText } from "@/lib/error-text";
 import "@/features/admin/locales";
+import { useMessage } from "@/lib/feedback";
 
 /** The indicator catalogue by category, in each category's sort order. */
 function byCategory(indicators: IndicatorEntry[]): [string, IndicatorEntry[]][] {
@@ -38,7 +39,7 @@ function byCategory(indicators: IndicatorEntry[]): [string, IndicatorEntry[]][] 
  */
 export default function AdminIndicatorsRoute() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const user = useUser();
   const indicators = useIndicators();
   const update = useUpdateIndicator();

@@ -1,7 +1,7 @@
 import "@/features/admin/admin.css";
 import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { rolesManagedBy } from "@jindu/domain";
-import { App, Button, Card, Input, Space, Typography } from "antd";
+import { Button, Card, Input, Space, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "@/components/ui/page-title";
@@ -27,6 +27,7 @@ import { ApiError } from "@/lib/api-client";
 import { useUser } from "@/lib/auth";
 import { errorText } from "@/lib/error-text";
 import "@/features/admin/locales";
+import { useMessage } from "@/lib/feedback";
 
 /**
  * The accounts screen of the administrator (business accounts) and of the security officer
@@ -34,7 +35,7 @@ import "@/features/admin/locales";
  */
 export default function AdminUsersRoute() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const me = useUser();
   const users = useUsers();
   const regionTree = (useRegions().data?.regions ?? []) as ScopeRegion[];

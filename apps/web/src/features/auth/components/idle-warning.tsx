@@ -1,11 +1,16 @@
-import { Button, Modal } from "antd";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { paths } from "@/config/paths";
 import { type LoginReason, useLogout, useStaySignedIn } from "@/lib/auth";
 import { onClockChange, sessionClock } from "@/lib/session-clock";
 import { withNext } from "./require-session";
+
+// The dialog (antd Modal) shows after minutes of idleness at the earliest: its code is not part
+// of the first download, and is fetched a little after it, before it can be needed.
+const loadDialog = () => import("./idle-dialog");
+const IdleDialog = lazy(loadDialog);
+const DIALOG_PRELOAD_MS = 5000;
 
 /** Key presses and clicks count as being there, though they reach no server. */
 const INTERACTIONS = ["keydown", "pointerdown"] as const;
@@ -25,6 +30,11 @@ export function IdleWarning() {
   const [now, setNow] = useState(() => Date.now());
   const lastInteraction = useRef(0);
   const ending = useRef(false);
+
+  useEffect(() => {
+    const preload = window.setTimeout(() => loadDialog().catch(() => {}), DIALOG_PRELOAD_MS);
+    return () => window.clearTimeout(preload);
+  }, []);
 
   useEffect(() => {
     const seen = () => {
@@ -72,47 +82,21 @@ export function IdleWarning() {
   const secondsLeft = Math.ceil(left / 1000);
   const countdown = `${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, "0")}`;
   return (
-    <Modal
-      open
-      closable={false}
-      maskClosable={false}
-      keyboard={false}
-      title={t("idle.title")}
-      wrapClassName="idle-warning"
-      footer={[
-        <Button
-          key="sign-out"
-          data-testid="idle-sign-out"
-          onClick={() => {
-            ending.current = true;
-            logout
-              .mutateAsync({})
-              .catch(() => undefined)
-              .finally(() =>
-                navigate(paths.login, { replace: true, state: { reason: "signedOut" } }),
-              );
-          }}
-        >
-          {t("idle.signOut")}
-        </Button>,
-        <Button
-          key="stay"
-          type="primary"
-          data-testid="idle-stay"
-          loading={stay.isPending}
-          onClick={() => stay.mutate()}
-        >
-          {t("idle.stay")}
-        </Button>,
-      ]}
-    >
-      <p data-testid="idle-warning-text">
-        {t("idle.content", {
-          idle: duration(clock.idleMs - left),
-          left: countdown,
-        })}
-      </p>
-      <p className="muted">{t("idle.kept")}</p>
-    </Modal>
+    <Suspense fallback={null}>
+      <IdleDialog
+        text={t("idle.content", { idle: duration(clock.idleMs - left), left: countdown })}
+        staying={stay.isPending}
+        onStay={() => stay.mutate()}
+        onSignOut={() => {
+          ending.current = true;
+          logout
+            .mutateAsync({})
+            .catch(() => undefined)
+            .finally(() =>
+              navigate(paths.login, { replace: true, state: { reason: "signedOut" } }),
+            );
+        }}
+      />
+    </Suspense>
   );
 }

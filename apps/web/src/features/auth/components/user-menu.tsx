@@ -1,13 +1,16 @@
-import { BellOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
-import { Button, Dropdown } from "antd";
+import { UserOutlined } from "@ant-design/icons";
+import { Button } from "antd";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
-import { paths } from "@/config/paths";
 import { regionPath, useRegions } from "@/features/catalogue/api/get-regions";
 import { useLanguage } from "@/hooks/use-language";
 import { useUser } from "@/lib/auth";
 import { nameOf } from "@/utils/format";
 import { useSignOut } from "./sign-out-button";
+
+// The menu (antd Dropdown and Menu, ~15 KB gzip) only opens on a click: its code follows the
+// first screen instead of holding it up.
+const UserMenuDropdown = lazy(() => import("./user-menu-dropdown"));
 
 /** The region's name in the current language; the whole country for national accounts. */
 export function useScopeName(regionCode: string | null): string {
@@ -23,62 +26,27 @@ export function useScopeName(regionCode: string | null): string {
 export function UserMenu() {
   const { t } = useTranslation();
   const user = useUser();
-  const scope = useScopeName(user.regionCode);
   const { signOut, isPending } = useSignOut();
-  const navigate = useNavigate();
-  return (
-    <Dropdown
-      trigger={["click"]}
-      placement="bottomRight"
-      menu={{
-        items: [
-          {
-            key: "who",
-            type: "group",
-            label: (
-              <div className="user-menu-who" data-testid="user-menu-who">
-                <div className="user-menu-name">{user.displayName}</div>
-                <div data-testid="user-role">
-                  {t("user.role", { role: t(`role.${user.role}`) })}
-                </div>
-                <div data-testid="user-scope">{t("user.region", { region: scope })}</div>
-              </div>
-            ),
-          },
-          { type: "divider" },
-          {
-            key: "password",
-            icon: <KeyOutlined />,
-            label: <span data-testid="change-password">{t("user.changePassword")}</span>,
-            onClick: () => navigate(paths.password),
-          },
-          {
-            key: "notifications",
-            icon: <BellOutlined />,
-            label: (
-              <span data-testid="notification-settings">{t("nav.notifications-settings")}</span>
-            ),
-            onClick: () => navigate(paths.notificationSettings),
-          },
-          {
-            key: "logout",
-            icon: <LogoutOutlined />,
-            label: <span data-testid="sign-out">{t("user.signOut")}</span>,
-            onClick: signOut,
-          },
-        ],
-      }}
+  // Controlled here, so that a click before the menu's code has arrived still opens it.
+  const [open, setOpen] = useState(false);
+  const button = (onClick?: () => void) => (
+    <Button
+      className="user-menu"
+      data-testid="user-menu"
+      icon={<UserOutlined />}
+      // Starts with the visible name (WCAG 2.5.3: label in name).
+      aria-label={`${user.displayName} · ${t("user.menu")}`}
+      loading={isPending}
+      onClick={onClick}
     >
-      <Button
-        className="user-menu"
-        data-testid="user-menu"
-        icon={<UserOutlined />}
-        // Starts with the visible name (WCAG 2.5.3: label in name).
-        aria-label={`${user.displayName} · ${t("user.menu")}`}
-        loading={isPending}
-      >
-        <span className="user-menu-label">{user.displayName}</span>
-      </Button>
-    </Dropdown>
+      <span className="user-menu-label">{user.displayName}</span>
+    </Button>
+  );
+  return (
+    <Suspense fallback={button(() => setOpen(true))}>
+      <UserMenuDropdown open={open} onOpenChange={setOpen} signOut={signOut}>
+        {button()}
+      </UserMenuDropdown>
+    </Suspense>
   );
 }

@@ -1,5 +1,5 @@
 import { CHANNEL_KINDS, NOTIFICATION_KINDS } from "@jindu/domain";
-import { App, Form, Input, InputNumber, Modal, Select, Switch } from "antd";
+import { Form, Input, InputNumber, Modal, Select, Switch } from "antd";
 import { useTranslation } from "react-i18next";
 import { useRegions } from "@/features/catalogue/api/get-regions";
 import { useLanguage } from "@/hooks/use-language";
@@ -8,6 +8,7 @@ import { nameOf } from "@/utils/format";
 import { type ChannelView, useSaveChannel } from "../api/channels";
 import "@/features/channels/locales";
 import "@/features/notifications/locales";
+import { useMessage } from "@/lib/feedback";
 
 interface Values {
   kind: ChannelView["kind"];
@@ -50,7 +51,7 @@ export function ChannelForm({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch("kind", form) ?? channel?.kind ?? "smtp";
   const save = useSaveChannel();

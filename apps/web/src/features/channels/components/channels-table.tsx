@@ -1,4 +1,4 @@
-import { App, Button, Empty, Input, Popconfirm, Space, Switch, Table, Tag } from "antd";
+import { Button, Empty, Input, Popconfirm, Space, Switch, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRegions } from "@/features/catalogue/api/get-regions";
@@ -13,11 +13,12 @@ import {
 } from "../api/channels";
 import "@/features/channels/locales";
 import "@/features/notifications/locales";
+import { useMessage } from "@/lib/feedback";
 
 /** Sends a test now; for e-mail, to an address typed beside the button. */
 function TestButton({ channel }: { channel: ChannelView }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const test = useTestChannel();
   const [recipient, setRecipient] = useState("");
   const run = () =>

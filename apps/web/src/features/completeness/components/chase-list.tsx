@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Empty, Input, Tag, Typography } from "antd";
+import { Button, Checkbox, Empty, Input, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
@@ -9,6 +9,7 @@ import type { CompletenessLine, CompletenessResponse } from "../api/get-complete
 import { useSendChase } from "../api/send-chase";
 import { daysLate, formatDateTime, TimelinessTag } from "./timeliness";
 import "@/features/completeness/locales";
+import { useMessage } from "@/lib/feedback";
 
 /** As the API bounds one 催报's message (CHASE_LIMITS). */
 const MESSAGE_MAX = 500;
@@ -51,7 +52,7 @@ function LastChased({ chase }: { chase: NonNullable<CompletenessLine["lastChase"
 export function ChaseList({ data, onOpen }: ChaseListProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message: toast } = App.useApp();
+  const toast = useMessage();
   const canChase = useUser().role === "province";
   const send = useSendChase();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());

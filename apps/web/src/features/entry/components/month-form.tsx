@@ -1,14 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  type ButtonProps,
-  Card,
-  Popconfirm,
-  Segmented,
-  Space,
-  Tag,
-} from "antd";
+import { Alert, Button, type ButtonProps, Card, Popconfirm, Segmented, Space, Tag } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLeaveGuard } from "@/features/entry/hooks/use-leave-guard";
@@ -29,6 +19,7 @@ import { clearUnsaved, readUnsaved, writeUnsaved } from "../utils/unsaved-figure
 import { EntryLine, type EntryMode, type LineDraft } from "./entry-line";
 import { SubmissionStatusTag } from "./submission-status";
 import "@/features/entry/locales";
+import { useMessage } from "@/lib/feedback";
 
 const draftOf = (e: SubmissionEntry): LineDraft => ({
   value: e.value,
@@ -57,7 +48,7 @@ function inputOf(e: SubmissionEntry, d: LineDraft): EntryInput {
 export function MonthForm({ view }: { view: SubmissionView }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const user = useUser();
   const key = { region: view.region.code, year: view.year, month: view.month };
   const kept = { userId: user.id, ...key };
@@ -116,7 +107,7 @@ export function MonthForm({ view }: { view: SubmissionView }) {
     writeUnsaved(month, JSON.parse(unsavedJson));
   }, [unsavedJson, user.id, view.region.code, view.year, view.month]);
   // Saving or submitting sends them; until the form reloads they still count as unsaved.
-  useLeaveGuard(editable && changed.length > 0 && !busy);
+  const leaveGuard = useLeaveGuard(editable && changed.length > 0 && !busy);
 
   const fail = (action: "saveDraft" | "submit") => (error: unknown) => {
     if (error instanceof ApiError && error.status === 409) message.warning(t("entry.stale"));
@@ -147,6 +138,7 @@ export function MonthForm({ view }: { view: SubmissionView }) {
 
   return (
     <div className="entry-form" data-testid="entry-form" data-status={view.status ?? "none"}>
+      {leaveGuard}
       {restored > 0 ? (
         <Alert
           className="entry-restored"

@@ -1,4 +1,4 @@
-import { App } from "antd";
+import { Modal } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useBlocker } from "react-router";
@@ -9,10 +9,11 @@ import "@/features/entry/locales";
  * Nothing typed is lost by a click elsewhere: while the form has unsaved figures, leaving it for
  * another screen or month asks first, and closing or reloading the tab gets the browser's warning.
  * (The figures are also kept in the browser, see unsaved-figures.ts, for what no warning stops.)
+ * Returns the question's holder, to render within the form.
  */
 export function useLeaveGuard(dirty: boolean) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const [modal, holder] = Modal.useModal();
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
       dirty &&
@@ -40,4 +41,6 @@ export function useLeaveGuard(dirty: boolean) {
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
+
+  return holder;
 }

@@ -1,83 +1,14 @@
 import { BellOutlined } from "@ant-design/icons";
-import { Alert, Badge, Button, Empty, Popover, Spin } from "antd";
-import { useState } from "react";
+import { Button } from "antd";
+import { lazy, type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { useLanguage } from "@/hooks/use-language";
-import { formatBeijingTime } from "@/utils/format";
-import {
-  type Notification,
-  useMarkAllRead,
-  useMarkRead,
-  useNotifications,
-  useUnreadCount,
-} from "../api/notifications";
+import { type Notification, useMarkRead, useUnreadCount } from "../api/notifications";
 import "@/features/notifications/locales";
 
-/** One notification: what happened, why, when; unread ones stand out. */
-function Item({ n, onOpen }: { n: Notification; onOpen: (n: Notification) => void }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const unread = n.readAt === null;
-  return (
-    <button
-      type="button"
-      className={`inbox-item${unread ? " inbox-item-unread" : ""}`}
-      data-testid={`inbox-item-${n.id}`}
-      data-kind={n.kind}
-      data-link={n.link}
-      data-unread={unread}
-      onClick={() => onOpen(n)}
-    >
-      <span className="inbox-item-title">
-        {unread && <Badge status="processing" aria-label={t("notifications.unread")} />}
-        {language === "en" ? n.titleEn : n.titleZh}
-      </span>
-      {n.body && (
-        <span className="inbox-item-body">{t("notifications.reason", { reason: n.body })}</span>
-      )}
-      <span className="inbox-item-time">{formatBeijingTime(n.createdAt, language)}</span>
-    </button>
-  );
-}
-
-/** The inbox's list, loaded when it opens. */
-function Inbox({ onOpen }: { onOpen: (n: Notification) => void }) {
-  const { t } = useTranslation();
-  const list = useNotifications(true);
-  const readAll = useMarkAllRead();
-  const unread = list.data?.unread ?? 0;
-  return (
-    <div className="inbox" data-testid="inbox">
-      <div className="inbox-head">
-        <strong>{t("notifications.title")}</strong>
-        <Button
-          size="small"
-          type="link"
-          disabled={unread === 0}
-          loading={readAll.isPending}
-          onClick={() => readAll.mutate()}
-          data-testid="inbox-read-all"
-        >
-          {t("notifications.readAll")}
-        </Button>
-      </div>
-      {list.isPending ? (
-        <Spin />
-      ) : list.isError ? (
-        <Alert type="error" title={t("notifications.loadFailed")} />
-      ) : list.data.notifications.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("notifications.empty")} />
-      ) : (
-        <div className="inbox-list">
-          {list.data.notifications.map((n) => (
-            <Item key={n.id} n={n} onOpen={onOpen} />
-          ))}
-        </div>
-      )}
-    </div>
-  );
-}
+// The badge and the inbox (antd Badge, Popover, Alert) follow the first screen: the bell is
+// there at once, its count as soon as the API says it.
+const BellInbox = lazy(() => import("./bell-inbox"));
 
 /** The header's bell: the unread count, and the inbox under it. */
 export function NotificationBell() {
@@ -91,26 +22,28 @@ export function NotificationBell() {
     setOpen(false);
     navigate(n.link);
   };
+  const icon = <BellOutlined style={{ fontSize: 18 }} />;
+  const button = (inner: ReactNode, onClick?: () => void) => (
+    <Button
+      type="text"
+      data-testid="bell"
+      data-count={count}
+      aria-label={count > 0 ? t("notifications.bellCount", { count }) : t("notifications.bell")}
+      icon={inner}
+      onClick={onClick}
+    />
+  );
   return (
-    <Popover
-      trigger="click"
-      placement="bottomRight"
-      open={open}
-      onOpenChange={setOpen}
-      content={<Inbox onOpen={openItem} />}
-      destroyOnHidden
-    >
-      <Button
-        type="text"
-        data-testid="bell"
-        data-count={count}
-        aria-label={count > 0 ? t("notifications.bellCount", { count }) : t("notifications.bell")}
-        icon={
-          <Badge count={count} size="small" overflowCount={99} data-testid="bell-count">
-            <BellOutlined style={{ fontSize: 18 }} />
-          </Badge>
-        }
+    // A click before the inbox's code has arrived opens it once it has.
+    <Suspense fallback={button(icon, () => setOpen(true))}>
+      <BellInbox
+        count={count}
+        open={open}
+        onOpenChange={setOpen}
+        onOpen={openItem}
+        icon={icon}
+        button={(inner) => button(inner)}
       />
-    </Popover>
+    </Suspense>
   );
 }

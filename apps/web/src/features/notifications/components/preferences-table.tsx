@@ -1,14 +1,15 @@
-import { Alert, App, Switch, Table, Typography } from "antd";
+import { Alert, Switch, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "@/components/ui/query-state";
 import { errorText } from "@/lib/error-text";
 import { usePreferences, useSavePreference } from "../api/notifications";
 import "@/features/notifications/locales";
+import { useMessage } from "@/lib/feedback";
 
 /** Kinds down, channels across: each switch saved as it is flipped. */
 export function PreferencesTable() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const preferences = usePreferences();
   const save = useSavePreference();
   const flip = (kind: string, channel: "inbox" | "email", enabled: boolean) =>

@@ -1,5 +1,5 @@
 import { CALENDAR_LIMITS } from "@jindu/domain";
-import { App, Button, Checkbox, Form, InputNumber, Space, Typography } from "antd";
+import { Button, Checkbox, Form, InputNumber, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
@@ -7,6 +7,7 @@ import { errorText } from "@/lib/error-text";
 import { formatMonth } from "@/utils/format";
 import { type ReportingSettings, useSaveReportingSettings } from "../api/settings";
 import "@/features/settings/locales";
+import { useMessage } from "@/lib/feedback";
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
@@ -17,7 +18,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 export function CalendarForm({ code, settings }: { code: string; settings: ReportingSettings }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const save = useSaveReportingSettings();
   const [deadlineDay, setDeadlineDay] = useState(settings.deadlineDay);
   const [graceDays, setGraceDays] = useState(settings.graceDays);

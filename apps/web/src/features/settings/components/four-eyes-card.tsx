@@ -1,4 +1,4 @@
-import { App, Card, Switch, Table, Typography } from "antd";
+import { Card, Switch, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "@/components/ui/query-state";
 import { useLanguage } from "@/hooks/use-language";
@@ -6,12 +6,13 @@ import { errorText } from "@/lib/error-text";
 import { nameOf } from "@/utils/format";
 import { type ProvinceSetting, useProvinceSettings, useSetFourEyes } from "../api/settings";
 import "@/features/settings/locales";
+import { useMessage } from "@/lib/feedback";
 
 /** Four eyes on each province's approvals: the security officer's setting. */
 export function FourEyesCard() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const settings = useProvinceSettings(true);
   const setFourEyes = useSetFourEyes();
 

@@ -1,10 +1,11 @@
 import { REMINDER_LIMITS } from "@jindu/domain";
-import { App, Button, Form, InputNumber, Space, Switch, Typography } from "antd";
+import { Button, Form, InputNumber, Space, Switch, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "@/lib/error-text";
 import { type ReportingSettings, useSaveReportingSettings } from "../api/settings";
 import "@/features/settings/locales";
+import { useMessage } from "@/lib/feedback";
 
 /**
  * When the system itself chases and informs: the reminder before the deadline, the escalation to
@@ -12,7 +13,7 @@ import "@/features/settings/locales";
  */
 export function RemindersForm({ code, settings }: { code: string; settings: ReportingSettings }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const save = useSaveReportingSettings();
   const [daysBefore, setDaysBefore] = useState(settings.reminderDaysBefore);
   const [escalate, setEscalate] = useState(settings.escalateAfterDays);

@@ -1,5 +1,5 @@
 import { provinceOf } from "@jindu/domain";
-import { App, Card, Divider, Form, Select, Switch, Typography } from "antd";
+import { Card, Divider, Form, Select, Switch, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "@/components/ui/query-state";
@@ -12,6 +12,7 @@ import { useReportingSettings, useSaveReportingSettings } from "../api/settings"
 import { CalendarForm } from "./calendar-form";
 import { RemindersForm } from "./reminders-form";
 import "@/features/settings/locales";
+import { useMessage } from "@/lib/feedback";
 
 /**
  * A province's reporting rules, for its officials: a provincial official sees its own province,
@@ -20,7 +21,7 @@ import "@/features/settings/locales";
 export function ReportingCard({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const regions = useRegions();
   const provinces = regions.data?.regions ?? [];
   const [chosen, setChosen] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal } from "antd";
+import { Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { ApiError } from "@/lib/api-client";
@@ -6,6 +6,7 @@ import { errorText } from "@/lib/error-text";
 import { nameOf } from "@/utils/format";
 import { type SupervisionRecord, useAnswerSupervision } from "../api/supervision";
 import "@/features/supervision/locales";
+import { useMessage } from "@/lib/feedback";
 
 interface AnswerDialogProps {
   record: SupervisionRecord | null;
@@ -23,7 +24,7 @@ const FIELDS = ["explanation", "measures"] as const;
 export function AnswerDialog({ record, onDone }: AnswerDialogProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<AnswerValues>();
   const answer = useAnswerSupervision();
 

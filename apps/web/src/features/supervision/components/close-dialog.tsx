@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal } from "antd";
+import { Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { ApiError } from "@/lib/api-client";
@@ -6,6 +6,7 @@ import { errorText } from "@/lib/error-text";
 import { nameOf } from "@/utils/format";
 import { type SupervisionRecord, useCloseSupervision } from "../api/supervision";
 import "@/features/supervision/locales";
+import { useMessage } from "@/lib/feedback";
 
 interface CloseDialogProps {
   record: SupervisionRecord | null;
@@ -16,7 +17,7 @@ interface CloseDialogProps {
 export function CloseDialog({ record, onDone }: CloseDialogProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<{ outcome: string }>();
   const close = useCloseSupervision();
 

@@ -1,5 +1,5 @@
 import { LADDER_LIMITS, SUPERVISION_LEVELS } from "@jindu/domain";
-import { App, Button, Card, Form, InputNumber, Table, Typography } from "antd";
+import { Button, Card, Form, InputNumber, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "@/components/ui/query-state";
 import { errorText } from "@/lib/error-text";
@@ -9,13 +9,14 @@ import {
   useSupervisionLadder,
 } from "../api/supervision";
 import "@/features/supervision/locales";
+import { useMessage } from "@/lib/feedback";
 
 type Level = (typeof SUPERVISION_LEVELS)[number];
 
 /** The ladder's form: a row per level, then the months on schedule before 销号. */
 function LadderForm({ code, ladder }: { code: string; ladder: SupervisionLadder }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<SupervisionLadder>();
   const save = useSaveSupervisionLadder();
   const submit = async (values: SupervisionLadder) => {

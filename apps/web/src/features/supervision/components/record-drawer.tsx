@@ -1,4 +1,4 @@
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Space, Table, Tag } from "antd";
+import { Alert, Button, Descriptions, Drawer, Form, Input, Space, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "@/components/ui/query-state";
 import { StatusTag } from "@/components/ui/status-tag";
@@ -14,6 +14,7 @@ import {
 } from "../api/supervision";
 import { AnswerBlock, Deadline, KindTag, StatusBadge } from "./record-bits";
 import "@/features/supervision/locales";
+import { useMessage } from "@/lib/feedback";
 
 interface RecordDrawerProps {
   id: number | null;
@@ -99,7 +100,7 @@ function ProgressTable({ detail }: { detail: SupervisionDetail }) {
 /** An interview's attendees and minutes, which the officials fill in after it. */
 function MinutesForm({ record }: { record: SupervisionRecord }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const message = useMessage();
   const save = useSaveMinutes();
   return (
     <Form

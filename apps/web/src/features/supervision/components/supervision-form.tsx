@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select } from "antd";
+import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import "dayjs/locale/zh-cn";
 import { useEffect } from "react";
@@ -17,6 +17,7 @@ import {
 import { today } from "../utils";
 import { ScopeRegionSelect } from "./scope-region-select";
 import "@/features/supervision/locales";
+import { useMessage } from "@/lib/feedback";
 
 type Kind = SupervisionRecord["kind"];
 const KINDS: Kind[] = ["reminder", "interview", "listed"];
@@ -104,7 +105,7 @@ function SuggestionNote({ suggestion }: { suggestion: SupervisionSuggestion }) {
 export function SupervisionForm({ open, region, indicator, period, onDone }: SupervisionFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const [form] = Form.useForm<FormValues>();
   const indicators = useIndicators();
   const create = useCreateSupervision();

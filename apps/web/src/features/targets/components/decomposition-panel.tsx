@@ -2,7 +2,6 @@ import type { Indicator } from "@jindu/api/schemas";
 import { checkDecomposition, parsePastedColumn } from "@jindu/domain";
 import {
   Alert,
-  App,
   Button,
   Card,
   Input,
@@ -22,6 +21,7 @@ import { formatMonth, formatNumber, formatQuantity, isShare, nameOf, unitOf } fr
 import { type Decomposition, useDecomposition, useSaveDecomposition } from "../api/targets";
 import { fromInput, MONTHS, toInput } from "../utils";
 import "@/features/targets/locales";
+import { useMessage } from "@/lib/feedback";
 
 interface Props {
   indicator: Indicator;
@@ -80,7 +80,7 @@ function DecompositionEditor({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const save = useSaveDecomposition();
   const share = isShare(indicator);
   const initialParent = {

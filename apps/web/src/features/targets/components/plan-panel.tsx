@@ -1,12 +1,13 @@
 import type { Indicator } from "@jindu/api/schemas";
 import { exactSum, planDecimals, planProblems, splitTotal, takesWholeNumbers } from "@jindu/domain";
-import { Alert, App, Button, Card, InputNumber, Space, Table, Typography } from "antd";
+import { Alert, Button, Card, InputNumber, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { formatNumber, nameOf, unitOf } from "@/utils/format";
 import { type TargetPlan, usePlans, useSavePlan } from "../api/targets";
 import "@/features/targets/locales";
+import { useMessage } from "@/lib/feedback";
 
 interface Props {
   indicator: Indicator;
@@ -20,7 +21,7 @@ const FIRST_PLAN_YEAR = 2021;
 export function PlanPanel({ indicator, region, canEdit }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const plans = usePlans(region.code, indicator.code);
   const save = useSavePlan();
   const wholeUnits = takesWholeNumbers(indicator);

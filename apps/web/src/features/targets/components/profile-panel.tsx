@@ -1,6 +1,6 @@
 import type { Indicator, ProvinceProfile } from "@jindu/api/schemas";
 import { seasonalProfileProblem } from "@jindu/domain";
-import { Alert, App, Button, Card, InputNumber, Segmented, Space, Spin, Typography } from "antd";
+import { Alert, Button, Card, InputNumber, Segmented, Space, Spin, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -20,6 +20,7 @@ import { formatMonth, nameOf } from "@/utils/format";
 import { useProfiles, useSaveProfile, useSaveProvinceProfile } from "../api/targets";
 import { MONTHS } from "../utils";
 import "@/features/targets/locales";
+import { useMessage } from "@/lib/feedback";
 
 const evenPace = () => MONTHS.map((m) => Number(((m / 12) * 100).toFixed(1)));
 const toPercent = (profile: readonly number[]) => profile.map((f) => Number((f * 100).toFixed(2)));
@@ -112,7 +113,7 @@ interface EditorProps {
 function ProfileEditor({ indicator, national, province, canEdit }: EditorProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const saveNational = useSaveProfile();
   const saveProvince = useSaveProvinceProfile();
   const save = province ? saveProvince : saveNational;

@@ -1,5 +1,5 @@
 import type { IndicatorEntry as Indicator } from "@jindu/api/schemas";
-import { Alert, App, Button, Checkbox, Popconfirm, Select, Space, Table, Typography } from "antd";
+import { Alert, Button, Checkbox, Popconfirm, Select, Space, Table, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "@/components/ui/query-state";
@@ -14,6 +14,7 @@ import {
   useTaskList,
 } from "../api/task-lists";
 import "@/features/targets/locales";
+import { useMessage } from "@/lib/feedback";
 
 interface Props {
   /** The province whose list it is (null: none chosen, e.g. a national view). */
@@ -76,7 +77,7 @@ function TaskListEditor({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { message } = App.useApp();
+  const message = useMessage();
   const saved = new Map(data.items.map((i) => [i.indicatorCode, i.regions]));
   const [rows, setRows] = useState<Row[]>(() =>
     indicators.map((indicator) => ({
