@@ -8,6 +8,7 @@ import { RequireSession } from "@/features/auth/components/require-session";
 import { ScreenGate } from "@/features/auth/components/screen-gate";
 import { DefaultPeriod } from "@/features/catalogue/components/default-period";
 import type { PeriodKind } from "@/features/catalogue/hooks/use-default-period";
+import { Preloaded, preloadable } from "./preloadable";
 
 // Each screen is its own chunk: the first visit downloads the shell and the screen it opens.
 const LoginRoute = lazy(() => import("./routes/login"));
@@ -15,22 +16,22 @@ const PasswordRoute = lazy(() => import("./routes/account/password"));
 const AuthenticatorRoute = lazy(() => import("./routes/account/authenticator"));
 // The dashboards' chunks start downloading at once when the page opens on one of them, while
 // the session is still being checked, instead of after: one round trip less to the first chart.
+const OverviewScreen = preloadable(() => import("./routes/overview"));
+const ComparisonScreen = preloadable(() => import("./routes/comparison"));
+const LaggingScreen = preloadable(() => import("./routes/lagging"));
+const RegionDetailScreen = preloadable(() => import("./routes/region-detail"));
+const MatrixScreen = preloadable(() => import("./routes/matrix"));
 const dashboardScreens = {
-  [paths.overview]: () => import("./routes/overview"),
-  [paths.comparison]: () => import("./routes/comparison"),
-  [paths.lagging]: () => import("./routes/lagging"),
-  [paths.region]: () => import("./routes/region-detail"),
-  [paths.matrix]: () => import("./routes/matrix"),
+  [paths.overview]: OverviewScreen,
+  [paths.comparison]: ComparisonScreen,
+  [paths.lagging]: LaggingScreen,
+  [paths.region]: RegionDetailScreen,
+  [paths.matrix]: MatrixScreen,
 };
 // A failure here shows again, and properly, when the screen itself loads.
-dashboardScreens[globalThis.location?.pathname as keyof typeof dashboardScreens]?.().catch(
-  () => {},
-);
-const OverviewRoute = lazy(dashboardScreens[paths.overview]);
-const ComparisonRoute = lazy(dashboardScreens[paths.comparison]);
-const LaggingRoute = lazy(dashboardScreens[paths.lagging]);
-const RegionDetailRoute = lazy(dashboardScreens[paths.region]);
-const MatrixRoute = lazy(dashboardScreens[paths.matrix]);
+dashboardScreens[globalThis.location?.pathname as keyof typeof dashboardScreens]
+  ?.preload()
+  .catch(() => {});
 const EntryRoute = lazy(() => import("./routes/entry"));
 const ImportRoute = lazy(() => import("./routes/import"));
 const ApprovalsRoute = lazy(() => import("./routes/approvals"));
@@ -114,13 +115,13 @@ export const router = createBrowserRouter([
 
 function screens(): RouteObject[] {
   return [
-    { index: true, element: screen(paths.overview, <OverviewRoute />) },
+    { index: true, element: screen(paths.overview, <Preloaded screen={OverviewScreen} />) },
     ...(
       [
-        [paths.comparison, <ComparisonRoute key="comparison" />],
-        [paths.lagging, <LaggingRoute key="lagging" />],
-        [paths.region, <RegionDetailRoute key="region" />],
-        [paths.matrix, <MatrixRoute key="matrix" />],
+        [paths.comparison, <Preloaded key="comparison" screen={ComparisonScreen} />],
+        [paths.lagging, <Preloaded key="lagging" screen={LaggingScreen} />],
+        [paths.region, <Preloaded key="region" screen={RegionDetailScreen} />],
+        [paths.matrix, <Preloaded key="matrix" screen={MatrixScreen} />],
         [paths.entry, <EntryRoute key="entry" />],
         [paths.import, <ImportRoute key="import" />],
         [paths.approvals, <ApprovalsRoute key="approvals" />],
