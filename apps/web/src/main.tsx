@@ -1,3 +1,5 @@
+// First: asks for the session and the screen's code and data before the rest is evaluated.
+import "./app/warm-up";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { i18nReady } from "./lib/i18n";

@@ -6,9 +6,6 @@ import { onUnauthorized } from "@/lib/api-client";
 import type { LoginReason } from "@/lib/auth";
 import { AppProvider } from "./provider";
 import { router } from "./router";
-import { warmUp } from "./warm-up";
-
-warmUp();
 
 // A 401 from any call: the session ended (idle 30 minutes, the account signed in elsewhere...).
 // Off to the sign-in page, which says why, forgets the old session and brings the user back here.

@@ -8,30 +8,19 @@ import { RequireSession } from "@/features/auth/components/require-session";
 import { ScreenGate } from "@/features/auth/components/screen-gate";
 import { DefaultPeriod } from "@/features/catalogue/components/default-period";
 import type { PeriodKind } from "@/features/catalogue/hooks/use-default-period";
-import { Preloaded, preloadable } from "./preloadable";
+import {
+  ComparisonScreen,
+  LaggingScreen,
+  MatrixScreen,
+  OverviewScreen,
+  RegionDetailScreen,
+} from "./dashboard-screens";
+import { Preloaded } from "./preloadable";
 
 // Each screen is its own chunk: the first visit downloads the shell and the screen it opens.
 const LoginRoute = lazy(() => import("./routes/login"));
 const PasswordRoute = lazy(() => import("./routes/account/password"));
 const AuthenticatorRoute = lazy(() => import("./routes/account/authenticator"));
-// The dashboards' chunks start downloading at once when the page opens on one of them, while
-// the session is still being checked, instead of after: one round trip less to the first chart.
-const OverviewScreen = preloadable(() => import("./routes/overview"));
-const ComparisonScreen = preloadable(() => import("./routes/comparison"));
-const LaggingScreen = preloadable(() => import("./routes/lagging"));
-const RegionDetailScreen = preloadable(() => import("./routes/region-detail"));
-const MatrixScreen = preloadable(() => import("./routes/matrix"));
-const dashboardScreens = {
-  [paths.overview]: OverviewScreen,
-  [paths.comparison]: ComparisonScreen,
-  [paths.lagging]: LaggingScreen,
-  [paths.region]: RegionDetailScreen,
-  [paths.matrix]: MatrixScreen,
-};
-// A failure here shows again, and properly, when the screen itself loads.
-dashboardScreens[globalThis.location?.pathname as keyof typeof dashboardScreens]
-  ?.preload()
-  .catch(() => {});
 const EntryRoute = lazy(() => import("./routes/entry"));
 const ImportRoute = lazy(() => import("./routes/import"));
 const ApprovalsRoute = lazy(() => import("./routes/approvals"));

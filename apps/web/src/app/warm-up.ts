@@ -1,18 +1,21 @@
 import { canOpen } from "@/config/nav";
 import { paths } from "@/config/paths";
 import { overviewQueryOptions } from "@/features/overview/api/get-overview";
-import { defaultRegion, namedParams } from "@/hooks/use-dashboard-params";
 import { sessionQueryOptions } from "@/lib/auth";
 import { queryClient } from "@/lib/query-client";
+import { defaultRegion, namedParams } from "@/utils/dashboard-params";
+import { preloadDashboard } from "./dashboard-screens";
 
 /**
- * Asks who is signed in as soon as the code runs, not once React has rendered the guard, and on
- * the overview with a period in its address also asks for the overview's figures right after:
- * they download while the screen's code does, instead of after it. The screens then find both in
- * the query cache (same keys as their hooks).
+ * Imported first by main.tsx, so that it runs before React, the router and antd are evaluated:
+ * starts downloading the dashboard the page opens on, asks who is signed in (rather than once
+ * React has rendered the guard) and, on the overview with a period in its address, asks for the
+ * overview's figures right after: they download while the screen's code does, instead of after
+ * it. The screens find both in the query cache (same keys as their hooks).
  */
 export function warmUp(location: Location | undefined = globalThis.location) {
   if (!location || location.pathname === paths.login) return;
+  preloadDashboard(location.pathname);
   const session = queryClient.fetchQuery(sessionQueryOptions());
   // A failure shows where the session guard asks again.
   session.catch(() => {});
@@ -33,3 +36,5 @@ export function warmUp(location: Location | undefined = globalThis.location) {
     // The screens ask again and show any failure themselves.
     .catch(() => {});
 }
+
+warmUp();

@@ -1,43 +1,8 @@
 import { openMonth } from "@jindu/domain";
 import { useCallback, useMemo } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
-import { NATIONAL_DEFAULT_REGION } from "@/config/defaults";
 import { useSession } from "@/lib/auth";
-import { dashboardProvince } from "@/utils/scope";
-
-export interface DashboardParams {
-  region: string;
-  year: number;
-  month: number;
-  /** Unset until the user picks one; each screen falls back to the first indicator. */
-  indicator: string | undefined;
-}
-
-const intIn = (text: string | null, min: number, max: number) => {
-  const value = Number(text);
-  return text && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
-};
-
-/**
- * The region when the URL names none: the user's own province (a city bureau's is the one it
- * belongs to), or for national accounts the default one.
- */
-export const defaultRegion = (userRegion: string | null | undefined) =>
-  dashboardProvince(userRegion ?? null) ?? NATIONAL_DEFAULT_REGION;
-
-/** What the URL itself names, well-formed; anything malformed counts as not named. */
-export function namedParams(search: URLSearchParams): Partial<DashboardParams> {
-  const region = search.get("region");
-  const indicator = search.get("indicator");
-  const named: Partial<DashboardParams> = {
-    year: intIn(search.get("year"), 2000, 2100),
-    month: intIn(search.get("month"), 1, 12),
-  };
-  if (region && /^[0-9]{6}$/.test(region)) named.region = region;
-  if (indicator && /^[a-z][a-z0-9_]{1,63}$/.test(indicator)) named.indicator = indicator;
-  for (const key of ["year", "month"] as const) if (named[key] === undefined) delete named[key];
-  return named;
-}
+import { type DashboardParams, defaultRegion, namedParams } from "@/utils/dashboard-params";
 
 /**
  * The selection with what the URL leaves out filled in. Screens open behind DefaultPeriod, which
@@ -96,3 +61,5 @@ export function useDashboardParams() {
 
   return { params, named, setParams, hrefTo };
 }
+
+export { type DashboardParams, defaultRegion, namedParams };
