@@ -309,35 +309,44 @@ function saveDraftInTransaction(
       });
     }
     const changed = figureRows.length;
-    // Two statements for the whole month, however many figures: a bureau's save at month end
-    // competes with thousands of others.
-    if (changed > 0) {
-      const excluded = (column: string) => sql.raw(`excluded.${column}`);
-      await tx
-        .insert(reports)
-        .values(figureRows)
-        .onConflictDoUpdate({
-          target: [reports.indicatorCode, reports.year, reports.regionCode, reports.month],
-          set: {
-            value: excluded("value"),
-            numerator: excluded("numerator"),
-            denominator: excluded("denominator"),
-            explanation: excluded("explanation"),
-            status: "draft",
-            version: excluded("version"),
-            updatedAt: sql`now()`,
-          },
-        });
-      await tx.insert(reportRevisions).values(revisionRows);
-    }
     if (changed === 0 && submission.version > 0) {
       return { ok: true, version: submission.version, changed } as const;
     }
-    const [updated] = await tx
+    const bump = tx
       .update(submissions)
       .set({ status: "draft", version: submission.version + 1, updatedAt: sql`now()` })
       .where(eq(submissions.id, submission.id))
       .returning({ version: submissions.version });
+    if (changed === 0) {
+      const [updated] = await bump;
+      return { ok: true, version: updated?.version ?? submission.version + 1, changed } as const;
+    }
+    // One statement for the whole month, however many figures: the figures, their revisions and
+    // the month's new version as data-modifying CTEs (a bureau's save at month end competes with
+    // thousands of others; it was three round trips). getSQL(): embedded as builders they would
+    // be parenthesised, which a CTE's insert may not be.
+    const excluded = (column: string) => sql.raw(`excluded.${column}`);
+    const figures = tx
+      .insert(reports)
+      .values(figureRows)
+      .onConflictDoUpdate({
+        target: [reports.indicatorCode, reports.year, reports.regionCode, reports.month],
+        set: {
+          value: excluded("value"),
+          numerator: excluded("numerator"),
+          denominator: excluded("denominator"),
+          explanation: excluded("explanation"),
+          status: "draft",
+          version: excluded("version"),
+          updatedAt: sql`now()`,
+        },
+      });
+    const revisions = tx.insert(reportRevisions).values(revisionRows);
+    const [updated] = await queryRows<{ version: number }>(
+      tx,
+      sql`with figures as (${figures.getSQL()}), revisions as (${revisions.getSQL()})
+          ${bump.getSQL()}`,
+    );
     return { ok: true, version: updated?.version ?? submission.version + 1, changed } as const;
   });
 }
