@@ -256,11 +256,11 @@ describe("audit log", () => {
       entity: string;
       entityId: string;
       oldValue: {
-        entries?: { indicator: { code: string }; value: number }[];
+        figures?: { indicator: string; value: number }[];
         value?: number;
       } | null;
       newValue: {
-        entries?: { indicator: { code: string }; value: number }[];
+        figures?: { indicator: string; value: number }[];
         value?: number;
       } | null;
       result: string;
@@ -273,7 +273,7 @@ describe("audit log", () => {
     expect(saves).toHaveLength(2);
     const latest = saves[0];
     const seismic = (v: (typeof saves)[number]["oldValue"]) =>
-      v?.entries?.find((e) => e.indicator.code === "rural_seismic")?.value;
+      v?.figures?.find((e) => e.indicator === "rural_seismic")?.value;
     expect(latest).toMatchObject({ username: "wz_reporter", result: "success", ip: "127.0.0.1" });
     expect(seismic(latest?.oldValue ?? null)).toBe(5);
     expect(seismic(latest?.newValue ?? null)).toBe(8);

@@ -47,6 +47,26 @@ const monthAudit: AuditRule = {
     r.monthBefore = await submissionView(r.server.db, month, new Date(), r.monthContext);
     return r.monthBefore;
   },
+  // The month's state: its status and its stored figures, not the form around them.
+  record: (state) => {
+    const view = state as SubmissionViewValue;
+    return {
+      status: view.status,
+      version: view.version,
+      reason: view.reason,
+      figures: view.entries
+        .filter((e) => e.status !== null)
+        .map((e) => ({
+          indicator: e.indicator.code,
+          value: e.value,
+          numerator: e.numerator,
+          denominator: e.denominator,
+          explanation: e.explanation,
+          status: e.status,
+          version: e.version,
+        })),
+    };
+  },
 };
 
 const route: FastifyPluginAsyncTypebox = async (app) => {
