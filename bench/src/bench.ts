@@ -439,9 +439,9 @@ if (!skip.has("dashboards")) {
     ],
   });
   budgets.push({
-    budget: "repeated dashboard request ≥ 25% of hello-world rate",
+    budget: "repeated dashboard request ≥ 40% of hello-world rate (issue 16)",
     measured: `${fmt(repeat.rps)} req/s = ${((100 * repeat.rps) / helloStats.rps).toFixed(1)}% of ${fmt(helloStats.rps)}`,
-    met: repeat.rps >= 0.25 * helloStats.rps,
+    met: repeat.rps >= 0.4 * helloStats.rps,
     note: etag ? "" : "the API sends no ETag and keeps no cache",
   });
 }
