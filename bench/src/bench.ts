@@ -419,7 +419,9 @@ if (!skip.has("dashboards")) {
     note: "",
   });
   // A repeated request: with an ETag, the conditional request a browser sends; without one, the
-  // same full request again (there is no cache to hit).
+  // same full request again (there is no cache to hit). Its yardstick, hello-world, is measured
+  // again right before it: on a shared machine the load a minute earlier is not the load now.
+  const helloNow = await load(`http://127.0.0.1:${ports.helloPort}/`, 10, duration);
   const repeat = await load(
     api + (endpoints[0] as { url: string }).url,
     10,
@@ -440,8 +442,8 @@ if (!skip.has("dashboards")) {
   });
   budgets.push({
     budget: "repeated dashboard request ≥ 40% of hello-world rate (issue 16)",
-    measured: `${fmt(repeat.rps)} req/s = ${((100 * repeat.rps) / helloStats.rps).toFixed(1)}% of ${fmt(helloStats.rps)}`,
-    met: repeat.rps >= 0.4 * helloStats.rps,
+    measured: `${fmt(repeat.rps)} req/s = ${((100 * repeat.rps) / helloNow.rps).toFixed(1)}% of hello-world's ${fmt(helloNow.rps)} measured just before`,
+    met: repeat.rps >= 0.4 * helloNow.rps,
     note: etag ? "" : "the API sends no ETag and keeps no cache",
   });
 }
