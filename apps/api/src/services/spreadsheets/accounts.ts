@@ -14,11 +14,11 @@ import {
   USERNAME_MIN,
   USERNAME_PATTERN,
 } from "@jindu/domain";
-import ExcelJS from "exceljs";
 import { regionChainOf } from "../accounts.js";
 import type { Grid } from "./grid.js";
 import { type CellError, cellErrors } from "./import.js";
 import type { GridLimits } from "./sheet-limits.js";
+import { newWorkbook } from "./workbook.js";
 
 /*
  * Accounts in bulk: the template, the check of a filled one (every row, all or nothing), and the
@@ -72,7 +72,7 @@ export function parseRole(text: string): Role | null {
 /** The template an account of `actor`'s role fills in: its role column offers its roles only. */
 export async function accountsTemplate(actor: Role): Promise<Buffer> {
   const roles = rolesManagedBy(actor);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = "Jindu 进度";
   const sheet = workbook.addWorksheet("账号 Accounts", {
     views: [{ state: "frozen", ySplit: 2 }],
@@ -332,7 +332,7 @@ export async function checkAccountSheet(
 export async function passwordsWorkbook(
   accounts: readonly (AccountRow & { password: string })[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = "Jindu 进度";
   const sheet = workbook.addWorksheet("一次性密码 Passwords", {
     views: [{ state: "frozen", ySplit: 1 }],

@@ -1,6 +1,6 @@
-import ExcelJS from "exceljs";
 import type { Grid } from "./grid.js";
 import type { CellError } from "./import.js";
+import { newWorkbook } from "./workbook.js";
 
 const RED = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } } as const;
 const YELLOW = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFEB9C" } } as const;
@@ -21,7 +21,7 @@ export async function annotatedWorkbook(
   errors: readonly CellError[],
   held: readonly CellError[] = [],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet("标注 Annotated");
   for (const row of grid) sheet.addRow(row.map((c) => c ?? null));
   const mark = (e: CellError, fill: typeof RED | typeof YELLOW, text: string) => {

@@ -1,5 +1,6 @@
-import ExcelJS from "exceljs";
+import type { Row, Worksheet } from "exceljs";
 import type { BulletinResponse } from "../../schemas/index.js";
+import { newWorkbook } from "./workbook.js";
 
 export type BulletinLanguage = "zh" | "en";
 
@@ -228,14 +229,14 @@ const isShare = (i: { kind: string; unitEn: string }) => i.kind === "ratio" || i
  * A progress line's five cells from column `first`: target and actual in the indicator's own
  * format (a share as a percentage), completion and schedule as percentages, the lag in points.
  */
-function formatLine(row: ExcelJS.Row, first: number, indicator: { kind: string; unitEn: string }) {
+function formatLine(row: Row, first: number, indicator: { kind: string; unitEn: string }) {
   const figure = isShare(indicator) ? PERCENT : QUANTITY;
   [figure, figure, PERCENT, PERCENT, POINTS].forEach((format, i) => {
     row.getCell(first + i).numFmt = format;
   });
 }
 
-function header(sheet: ExcelJS.Worksheet, cells: readonly string[]) {
+function header(sheet: Worksheet, cells: readonly string[]) {
   const row = sheet.addRow([...cells]);
   row.font = { bold: true };
   row.alignment = { vertical: "middle", wrapText: true };
@@ -256,7 +257,7 @@ export async function bulletinWorkbook(
   const name = (x: { nameZh: string; nameEn: string }) => (language === "en" ? x.nameEn : x.nameZh);
   const unit = (x: { unitZh: string; unitEn: string }) => (language === "en" ? x.unitEn : x.unitZh);
   const status = (s: string | null) => (s ? t.status[s as keyof typeof t.status] : "—");
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.title = bulletinTitle(bulletin, language);
   workbook.creator = "Jindu";
 

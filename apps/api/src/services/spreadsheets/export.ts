@@ -1,8 +1,8 @@
 import { allIndicators, childRegions, type Database, submissionsOfChildren } from "@jindu/db";
 import { isPercentTarget, provinceOf, typedFromStored } from "@jindu/domain";
-import ExcelJS from "exceljs";
 import { requireRegion } from "../lookups.js";
 import { monthlyTables, refOf } from "../progress.js";
+import { newWorkbook } from "./workbook.js";
 
 const STATUS_ZH: Record<string, string> = {
   draft: "草稿",
@@ -35,7 +35,7 @@ export async function monthExport(
   ]);
   const tables = await monthlyTables(db, parent, indicators, { ...q, toMonth: q.month });
   const statusOf = new Map(submissions.map((s) => [s.code, s.status]));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(`${q.year}年${q.month}月`);
   const header = ["地区代码", "地区", "状态 Status"];
   for (const i of indicators) {

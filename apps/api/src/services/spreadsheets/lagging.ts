@@ -1,7 +1,7 @@
 import { isPercentTarget, typedFromStored } from "@jindu/domain";
-import ExcelJS from "exceljs";
 import type { LaggingResponse } from "../../schemas/index.js";
 import { rankChangeText } from "./bulletin.js";
+import { newWorkbook } from "./workbook.js";
 
 export type LaggingLanguage = "zh" | "en";
 
@@ -81,7 +81,7 @@ export async function laggingWorkbook(
   const t = TEXTS[language];
   const name = (x: { nameZh: string; nameEn: string }) => (language === "en" ? x.nameEn : x.nameZh);
   const percent = (v: number | null) => (v === null ? null : typedFromStored(v, true));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = "Jindu";
   workbook.title = t.title(name(lagging.parent), lagging.year, lagging.month);
   const sheet = workbook.addWorksheet(t.sheet);

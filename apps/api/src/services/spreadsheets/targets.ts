@@ -15,13 +15,13 @@ import {
   targetProblems,
   typedFromStored,
 } from "@jindu/domain";
-import ExcelJS from "exceljs";
 import type { TargetImportResult } from "../../schemas/index.js";
 import { requireIndicator, requireRegion } from "../lookups.js";
 import type { Grid } from "./grid.js";
 import { cellErrors } from "./import.js";
 import type { GridLimits } from "./sheet-limits.js";
 import { CODE_ROW, REGION_COLUMN } from "./template.js";
+import { newWorkbook } from "./workbook.js";
 
 /** The columns of a targets sheet, by the codes in its row 2; the import reads the codes. */
 export const TARGET_COLUMNS = [
@@ -95,7 +95,7 @@ export async function targetsTemplate(
   ).filter((i) => !q.indicator || i.code === q.indicator);
   const current = await listTargets(db, { year: q.year, within: q.parent });
   const stored = new Map(current.map((t) => [`${t.regionCode}|${t.indicatorCode}`, t]));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = "Jindu 进度";
   const sheet = workbook.addWorksheet(`${q.year}年目标`, {
     views: [{ state: "frozen", xSplit: 2, ySplit: CODE_ROW }],

@@ -6,9 +6,9 @@ import {
   listTargets,
 } from "@jindu/db";
 import { canWarn, provinceOf } from "@jindu/domain";
-import ExcelJS from "exceljs";
 import { requireRegion } from "../lookups.js";
 import type { GridLimits } from "./sheet-limits.js";
+import { newWorkbook } from "./workbook.js";
 
 /** Row 2 of the template names each column by code; the import reads that row, not the titles. */
 export const CODE_ROW = 2;
@@ -98,7 +98,7 @@ export async function monthlyTemplate(
   const regions = children.length > 0 ? children : [parent];
   const columns = await templateColumns(db, { province: provinceOf(parent.code), year: q.year });
   const targets = await listTargets(db, { year: q.year });
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = "Jindu 进度";
   const sheet = workbook.addWorksheet(`${q.year}年${q.month}月`, {
     views: [{ state: "frozen", xSplit: 2, ySplit: CODE_ROW }],

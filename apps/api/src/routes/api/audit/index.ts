@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { auditFacets, auditPage } from "@jindu/db";
 import { auditActionWords, auditEntityWords, auditReasonWords } from "@jindu/domain";
-import ExcelJS from "exceljs";
 import type { Static } from "typebox";
 import {
   AuditFacetsResponse,
@@ -12,6 +11,7 @@ import {
 import { auditObjectNames } from "../../../services/audit-names.js";
 import { auditRead } from "../../../services/read-audit.js";
 import { sendWorkbook } from "../../../services/spreadsheets/upload.js";
+import { newWorkbook } from "../../../services/spreadsheets/workbook.js";
 
 const RESULT_WORDS: Record<string, { zh: string; en: string }> = {
   success: { zh: "成功", en: "success" },
@@ -90,7 +90,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const workbook = new ExcelJS.Workbook();
+      const workbook = await newWorkbook();
       const sheet = workbook.addWorksheet("审计日志 Audit log");
       sheet.addRow([
         "时间（北京）Time (Beijing)",
