@@ -8,12 +8,20 @@
  *                   data directory) point where they do from the sources
  *   grid-worker.js  the spreadsheet reader piscina runs on worker threads
  *   migrate.js, roles.js, backup.js, restore.js   packages/db's commands (pnpm migrate, …)
+ *   compiled-schemas.js   every route's request validators and response serializers, compiled
+ *                   here rather than at each start (src/precompiled-schemas.ts): the app is built
+ *                   once, without a database, in Fastify's standalone mode, and the code it stores
+ *                   is bundled with the few runtime modules it requires (Ajv's, the formats',
+ *                   fast-json-stringify's serializer)
  */
-import { rmSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { relative } from "node:path";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
+import { schemaModuleSource, storeSchemaCode } from "./src/precompile.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const outdir = fileURLToPath(new URL("./dist", import.meta.url));
@@ -72,5 +80,36 @@ const result = await build({
   logLevel: "warning",
   metafile: true,
 });
+
+/** The folder holding a package and its dependencies (pnpm: …/.pnpm/<pkg>/node_modules). */
+const require = createRequire(import.meta.url);
+const packageFolder = (name: string) =>
+  dirname(dirname(realpathSync(dirname(require.resolve(`${name}/package.json`)))));
+
+const generated = mkdtempSync(join(tmpdir(), "jindu-schemas-"));
+try {
+  const entry = join(generated, "compiled-schemas.js");
+  writeFileSync(entry, schemaModuleSource(await storeSchemaCode()));
+  const schemas = await build({
+    entryPoints: { "compiled-schemas": entry },
+    outdir,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20.19",
+    // The stored code requires Ajv's runtime, ajv-formats and fast-json-stringify's serializer:
+    // found beside the compilers that wrote it.
+    nodePaths: [
+      packageFolder("@fastify/ajv-compiler"),
+      packageFolder("@fastify/fast-json-stringify-compiler"),
+    ],
+    logLevel: "warning",
+    metafile: true,
+  });
+  Object.assign(result.metafile.outputs, schemas.metafile.outputs);
+} finally {
+  rmSync(generated, { recursive: true, force: true });
+}
+
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 console.log(`Built apps/api/dist (${(bytes / 1024 / 1024).toFixed(1)} MiB with source maps)`);

@@ -5,6 +5,7 @@ import { IDLE_TIMEOUT_MINUTES, IDLE_WARNING_MINUTES } from "@jindu/domain";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import type { BackgroundOptions } from "./plugins/app/background.js";
 import { registerPlugins } from "./plugins/index.js";
+import { type SchemaCode, serializerFactory } from "./precompiled-schemas.js";
 import { registerRoutes } from "./routes/index.js";
 import { ErrorBody } from "./schemas/index.js";
 import { refuseNulCharacters, useStrictValidation } from "./validation.js";
@@ -43,6 +44,8 @@ export interface AppOptions {
   idleWarningSeconds?: number;
   /** Runs the delivery worker and the scheduled jobs in this process (src/server.ts does). */
   background?: BackgroundOptions;
+  /** Route schemas compiled at build time (the built server), or where to store them (the build). */
+  schemaCode?: SchemaCode;
 }
 
 /** 64 MiB: room for a day of figures and the database's own housekeeping. */
@@ -63,6 +66,7 @@ export async function buildApp({
   idleTimeoutSeconds = IDLE_TIMEOUT_MINUTES * 60,
   idleWarningSeconds = Math.min(IDLE_WARNING_MINUTES * 60, Math.floor(idleTimeoutSeconds / 2)),
   background,
+  schemaCode,
 }: AppOptions) {
   const proxies = (trustedProxies ?? "")
     .split(",")
@@ -73,9 +77,16 @@ export async function buildApp({
     // request.ip is then the client's address: the sign-in limit, sessions and the audit log.
     trustProxy: proxies.length > 0 ? proxies : false,
     bodyLimit: 1024 * 1024,
+    ...(schemaCode
+      ? {
+          schemaController: {
+            compilersFactory: { buildSerializer: serializerFactory(schemaCode) },
+          },
+        }
+      : {}),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.addSchema(ErrorBody);
-  useStrictValidation(app);
+  useStrictValidation(app, schemaCode);
 
   // Every route, for the authorization tests to check that none is left without a case.
   const routeList: { method: string; url: string }[] = [];

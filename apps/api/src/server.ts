@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { DEFAULT_DATA_DIR, openDatabase, prepareSchema, SchemaNotCurrentError } from "@jindu/db";
 import { buildApp } from "./app.js";
+import { loadPrecompiledSchemas } from "./precompiled-schemas.js";
 import { prepareInstallation, type SeedChoice } from "./services/first-run.js";
 
 /**
@@ -19,6 +20,8 @@ function bytesSetting(name: string): number {
   return value;
 }
 const production = env.NODE_ENV === "production";
+// Loads while the database opens (the built server's route schemas, compiled at build time).
+const precompiledSchemas = loadPrecompiledSchemas(import.meta.url);
 const database = await openDatabase({
   url: env.DATABASE_URL,
   dataDir:
@@ -61,6 +64,7 @@ const port = Number(env.PORT ?? 3000);
 
 const app = await buildApp({
   database,
+  schemaCode: await precompiledSchemas,
   webRoot: production ? fileURLToPath(new URL("../../web/dist", import.meta.url)) : undefined,
   logger: { level: env.LOG_LEVEL ?? "info" },
   trustedProxies: env.JINDU_TRUSTED_PROXIES,
@@ -87,3 +91,12 @@ await app.listen({
   host: env.HOST ?? "127.0.0.1",
   backlog: 4096,
 });
+
+// Schemas are compiled when the app gets ready, which listening waits for.
+const schemaCode = await precompiledSchemas;
+if (schemaCode?.mode === "read" && schemaCode.compiledAtStart.length > 0) {
+  app.log.warn(
+    { routes: schemaCode.compiledAtStart },
+    "route schemas compiled at start: they differ from the build's (apps/api/build.ts)",
+  );
+}

@@ -1,6 +1,6 @@
-import { AjvCompiler } from "@fastify/ajv-compiler";
 import type { FastifyInstance, FastifySchemaValidationError } from "fastify";
 import { badRequest } from "./errors.js";
+import { type SchemaCode, validatorFactory } from "./precompiled-schemas.js";
 
 /**
  * How requests are checked against their route schemas (issue 12, F14 and F15).
@@ -27,8 +27,9 @@ const isNumeric = (s: JsonSchema): boolean =>
 
 const ajvOptions = { removeAdditional: false, useDefaults: true, allErrors: false } as const;
 
-export function useStrictValidation(app: FastifyInstance) {
-  const factory = AjvCompiler();
+/** `code`: validators compiled at build time (src/precompiled-schemas.ts), or to store them. */
+export function useStrictValidation(app: FastifyInstance, code?: SchemaCode) {
+  const factory = validatorFactory(code);
   const schemas = app.getSchemas() as Parameters<typeof factory>[0];
   const forBody = factory(schemas, { customOptions: { ...ajvOptions, coerceTypes: false } });
   const forText = factory(schemas, { customOptions: { ...ajvOptions, coerceTypes: true } });

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { type Database, insertUser, schema } from "@jindu/db";
 import { openTestDatabase, type TestDatabase } from "@jindu/db/testing";
 import { type Role, requiresSecondFactor } from "@jindu/domain";
@@ -5,6 +6,8 @@ import { eq } from "drizzle-orm";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll } from "vitest";
 import { type App, type AppOptions, buildApp } from "../src/app.js";
+import { storeSchemaCode } from "../src/precompile.js";
+import type { SchemaCode } from "../src/precompiled-schemas.js";
 import { hashPassword, totpFor } from "../src/services/auth.js";
 
 export const TEST_PASSWORD = "Test#Pass2026";
@@ -110,4 +113,37 @@ export function useTestApp(options: Omit<AppOptions, "database"> = {}): TestCont
     await ctx.database?.close();
   });
   return ctx;
+}
+
+/**
+ * Route schemas compiled in advance, as apps/api/build.ts compiles them for the built server:
+ * the stored code runs here as CommonJS, requiring what it needs from beside the compilers
+ * (the build bundles the same modules instead).
+ */
+export async function precompiledSchemaCode(): Promise<Extract<SchemaCode, { mode: "read" }>> {
+  const stored = await storeSchemaCode();
+  const fromHere = createRequire(import.meta.url);
+  const besideCompilers = ["@fastify/ajv-compiler", "@fastify/fast-json-stringify-compiler"].map(
+    (name) => createRequire(fromHere.resolve(name)),
+  );
+  const require = (id: string) => {
+    for (const r of besideCompilers) {
+      try {
+        return r(id);
+      } catch {}
+    }
+    throw new Error(`stored schema code requires ${id}, found beside no compiler`);
+  };
+  const run = (code: string) => () => {
+    const module = { exports: {} };
+    new Function("module", "exports", "require", code)(module, module.exports, require);
+    return module.exports;
+  };
+  const functions = (byKey: Map<string, string>) =>
+    Object.fromEntries([...byKey].map(([key, code]) => [key, run(code)]));
+  return {
+    mode: "read",
+    schemas: { validators: functions(stored.validator), serializers: functions(stored.serializer) },
+    compiledAtStart: [],
+  };
 }

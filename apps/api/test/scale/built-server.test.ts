@@ -136,6 +136,12 @@ describe("the built server (pnpm start)", () => {
     expect(progress.status).toBe(200);
     const body = (await progress.json()) as { children: unknown[] };
     expect(body.children).toHaveLength(11);
+    // Checked by the validator compiled at build time (src/precompiled-schemas.ts).
+    const hexYear = await fetch(
+      `${base}/api/progress?indicator=shantytown_starts&parent=330000&year=0x7E4&month=10`,
+      { headers: signedIn },
+    );
+    expect(hexYear.status).toBe(400);
 
     // An .xlsx is read on a piscina worker thread: the bundled reader beside the server.
     const month = "parent=330000&year=2023&month=3";
@@ -150,5 +156,16 @@ describe("the built server (pnpm start)", () => {
     });
     expect(check.status, await check.clone().text()).toBe(200);
     expect(await check.json()).toMatchObject({ dryRun: true, rows: 11 });
+  });
+
+  it("checks requests with the route schemas compiled by the build, none compiled at start", async () => {
+    const badBody = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: 1, password: true }),
+    });
+    expect(badBody.status).toBe(400);
+    expect(await badBody.json()).toMatchObject({ message: expect.stringContaining("username") });
+    expect(output).not.toContain("route schemas compiled at start");
   });
 });
