@@ -11,7 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,8 +35,21 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Milliseconds from spawning the built server until its /healthz answers 200; then stops it. */
-export async function timeStart(env: Record<string, string>): Promise<number> {
+export interface BuiltServer {
+  port: number;
+  pid: number;
+  /** Milliseconds from spawn until /healthz first answered 200. */
+  startMs: number;
+  /** The process's resident memory now and at its peak, in bytes (/proc/<pid>/status). */
+  memory(): { rss: number; peak: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns the built server as production runs it (NODE_ENV=production, node on dist/server.js)
+ * with `env` added, and waits until its /healthz answers 200.
+ */
+export async function startBuiltServer(env: Record<string, string>): Promise<BuiltServer> {
   const port = await freePort();
   const base = process.env;
   const child = spawn(process.execPath, ["--enable-source-maps", SERVER_BUNDLE], {
@@ -59,6 +72,22 @@ export async function timeStart(env: Record<string, string>): Promise<number> {
   };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
+  // A bench that fails half-way leaves no server behind.
+  const orphaned = () => child.kill("SIGTERM");
+  process.once("exit", orphaned);
+  child.once("exit", () => process.off("exit", orphaned));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    }
+  };
+  const memory = () => {
+    const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+    const kB = (field: string) =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1]);
+    return { rss: kB("VmRSS") * 1024, peak: kB("VmHWM") * 1024 };
+  };
   try {
     while (performance.now() - started < DEADLINE_MS) {
       if (child.exitCode !== null) break;
@@ -66,16 +95,25 @@ export async function timeStart(env: Record<string, string>): Promise<number> {
         (res) => res.status === 200,
         () => false,
       );
-      if (ok) return performance.now() - started;
+      if (ok) {
+        const startMs = performance.now() - started;
+        return { port, pid: child.pid as number, startMs, memory, stop };
+      }
       await sleep(10);
     }
-    throw new Error(`the built server did not answer /healthz:\n${output}`);
-  } finally {
-    if (child.exitCode === null) {
-      child.kill("SIGTERM");
-      await once(child, "exit");
-    }
+  } catch (error) {
+    await stop();
+    throw error;
   }
+  await stop();
+  throw new Error(`the built server did not answer /healthz:\n${output}`);
+}
+
+/** Milliseconds from spawning the built server until its /healthz answers 200; then stops it. */
+export async function timeStart(env: Record<string, string>): Promise<number> {
+  const server = await startBuiltServer(env);
+  await server.stop();
+  return server.startMs;
 }
 
 const median = (values: number[]) => {

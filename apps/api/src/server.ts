@@ -19,6 +19,15 @@ function bytesSetting(name: string): number {
   }
   return value;
 }
+function loginsSetting(): number {
+  const value = Number(env.JINDU_LOGINS_PER_MINUTE);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(
+      `JINDU_LOGINS_PER_MINUTE must be a whole number ≥ 1, not "${env.JINDU_LOGINS_PER_MINUTE}"`,
+    );
+  }
+  return value;
+}
 const production = env.NODE_ENV === "production";
 // Loads while the database opens (the built server's route schemas, compiled at build time).
 const precompiledSchemas = loadPrecompiledSchemas(import.meta.url);
@@ -69,6 +78,7 @@ const app = await buildApp({
   logger: { level: env.LOG_LEVEL ?? "info" },
   trustedProxies: env.JINDU_TRUSTED_PROXIES,
   ...(env.JINDU_MIN_FREE_BYTES ? { minFreeBytes: bytesSetting("JINDU_MIN_FREE_BYTES") } : {}),
+  ...(env.JINDU_LOGINS_PER_MINUTE ? { loginsPerMinute: loginsSetting() } : {}),
   background: {
     publicUrl: env.JINDU_PUBLIC_URL ?? `http://localhost:${port || 3000}`,
     ...(clockStart === null
