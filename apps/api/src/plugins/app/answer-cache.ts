@@ -19,6 +19,11 @@ declare module "fastify" {
 
 const CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const MAX_ENTRIES = 500;
+/**
+ * And at most this many characters in all (≤ 32 MB as V8 keeps strings): 500 answers of a large
+ * region could otherwise hold hundreds of megabytes (issue 16). A single larger answer is not kept.
+ */
+const MAX_CHARACTERS = 16 * 1024 * 1024;
 
 /**
  * What an answer is kept under: its URL, and with include=submitted also the caller's region,
@@ -39,8 +44,12 @@ function viewerOf(request: FastifyRequest): string {
 export default fp(
   async function answerCache(app: FastifyInstance) {
     const answers = new Map<string, string>();
+    let characters = 0;
     // Answers of older versions are never asked for again.
-    app.changes.onChange(() => answers.clear());
+    app.changes.onChange(() => {
+      answers.clear();
+      characters = 0;
+    });
 
     app.addHook("preHandler", async (request, reply) => {
       if (!request.routeOptions.config.cacheable || request.method !== "GET") return;
@@ -69,10 +78,15 @@ export default fp(
         return payload;
       }
       const key = `${version}${viewerOf(request)} ${request.url}`;
-      if (!answers.has(key)) {
+      if (!answers.has(key) && payload.length <= MAX_CHARACTERS) {
         // Oldest first out: a Map keeps insertion order.
-        if (answers.size >= MAX_ENTRIES) answers.delete(answers.keys().next().value as string);
+        while (answers.size >= MAX_ENTRIES || characters + payload.length > MAX_CHARACTERS) {
+          const [oldest, answer] = answers.entries().next().value as [string, string];
+          answers.delete(oldest);
+          characters -= answer.length;
+        }
         answers.set(key, payload);
+        characters += payload.length;
       }
       return payload;
     });
