@@ -19,6 +19,9 @@ RUN pnpm install --frozen-lockfile --offline \
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+# Two malloc arenas instead of one per thread: the server's resident memory after a month-end
+# burst 227 MB instead of 340–540 MB (issue 16, BENCHMARKS.md), for the same requests.
+ENV MALLOC_ARENA_MAX=2
 # The repository's layout, which the bundle's paths follow: packages/db's migrations and seed
 # data beside it, the web app at apps/web/dist, the embedded database's data in /app/.data.
 WORKDIR /app

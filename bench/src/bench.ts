@@ -987,7 +987,7 @@ const loadAfter = os.loadavg();
     budget: "API resident memory ≤ 300 MB after the bench (PostgreSQL)",
     measured: `${mb(memory.rss).toFixed(0)} MB rss of the API process (peak ${mb(memory.peak).toFixed(0)} MB)`,
     met: mb(memory.rss) <= 300,
-    note: `VmRSS (and VmHWM, the peak) of the built server's process (node apps/api/dist/server.js, NODE_ENV=production, on the bench database) after every section of this run (${[...skip].length ? `skipped: ${[...skip].join(", ")}` : "none skipped"}); the load generator is another process. Its rss (MB) after each step: ${memoryTrail.join(", ")}.`,
+    note: `VmRSS (and VmHWM, the peak) of the built server's process (node apps/api/dist/server.js, NODE_ENV=production and MALLOC_ARENA_MAX=2 as \`pnpm start\` and the Docker image set them, on the bench database) after every section of this run (${[...skip].length ? `skipped: ${[...skip].join(", ")}` : "none skipped"}); the load generator is another process. Its rss (MB) after each step: ${memoryTrail.join(", ")}.`,
   });
 }
 await apiServer.stop();

@@ -46,7 +46,8 @@ export interface BuiltServer {
 }
 
 /**
- * Spawns the built server as production runs it (NODE_ENV=production, node on dist/server.js)
+ * Spawns the built server as production runs it (NODE_ENV=production, MALLOC_ARENA_MAX=2, node on
+ * dist/server.js)
  * with `env` added, and waits until its /healthz answers 200.
  */
 export async function startBuiltServer(env: Record<string, string>): Promise<BuiltServer> {
@@ -61,6 +62,8 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
       HOST: "127.0.0.1",
       PORT: String(port),
       LOG_LEVEL: "warn",
+      // As `pnpm start` and the Docker image run it: two malloc arenas, not one per thread.
+      MALLOC_ARENA_MAX: "2",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
