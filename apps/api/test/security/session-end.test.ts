@@ -87,6 +87,24 @@ describe("a request whose session has ended learns why (401 reason)", () => {
     expect((await again.inject("/api/regions")).json().reason).toBe("account_changed");
   });
 
+  it("a change of figures only keeps the sessions read in the last seconds; any other change empties them", async () => {
+    const client = await signIn(t.app, "zj_official");
+    expect((await client.inject("/api/regions")).statusCode).toBe(200);
+    // Ended behind the API's back: only reading the session's row again shows it.
+    await t.database.db.execute(
+      sql`update sessions set ended_at = now(), end_reason = 'signed_out'
+          where user_id = (select id from users where username = 'zj_official')
+            and ended_at is null`,
+    );
+    const figuresOnly = await bumpDataVersion(t.database.db, undefined, { dataOnly: true });
+    await expect.poll(() => t.app.changes.version(), { timeout: 2_000 }).toBe(figuresOnly);
+    expect((await client.inject("/api/regions")).statusCode).toBe(200);
+    await bumpDataVersion(t.database.db);
+    await expect
+      .poll(async () => (await client.inject("/api/regions")).json().reason, { timeout: 2_000 })
+      .toBe("signed_out");
+  });
+
   it("keeps at most one generation of ended sessions per account", async () => {
     for (let i = 0; i < 4; i++) await signIn(t.app, "gd_official");
     const rows = await t.database.db

@@ -13,6 +13,9 @@ export async function currentDataVersion(db: Database): Promise<string> {
 /** Where every change is announced, with the new data version as the payload. */
 export const CHANGES_CHANNEL = "jindu_changes";
 
+/** Appended to an announcement of a change that touched no account and no session. */
+export const DATA_ONLY_MARK = ":data";
+
 /** Serializes the commits of version bumps (any constant; this one spells "jindu"). */
 const VERSION_LOCK = 0x6a696e6475;
 
@@ -25,7 +28,11 @@ const VERSION_LOCK = 0x6a696e6475;
  * change taking n could commit after one taking n + 1, and an answer cached under n + 1 in
  * between would lack it.
  */
-export async function bumpDataVersion(db: Database, alongside?: SQLWrapper): Promise<string> {
+export async function bumpDataVersion(
+  db: Database,
+  alongside?: SQLWrapper,
+  opts: { dataOnly?: boolean } = {},
+): Promise<string> {
   // One statement, its own transaction when `db` is not one: the lock first, then the next
   // value (the plan is a nested loop whose lateral side, nextval, runs under a filter on the
   // lock's row: EXPLAIN shows the lock evaluated before it). `alongside`, a change's last write
@@ -33,9 +40,12 @@ export async function bumpDataVersion(db: Database, alongside?: SQLWrapper): Pro
   // whether or not the query reads it: one round trip less per change.
   // getSQL(): a query builder embedded as such is parenthesised, which a CTE's insert may not be.
   const first = alongside ? sql`with alongside as (${alongside.getSQL()}) ` : sql``;
+  // A change that touched figures only (no account, no session) says so: listeners then keep
+  // what depends on accounts alone (the sessions read in the last seconds).
+  const mark = opts.dataOnly ? DATA_ONLY_MARK : "";
   const [row] = await queryRows<{ v: string }>(
     db,
-    sql`${first}select next.v::text as v, pg_notify(${CHANGES_CHANNEL}, next.v::text)
+    sql`${first}select next.v::text as v, pg_notify(${CHANGES_CHANNEL}, next.v::text || ${mark}::text)
         from (select pg_advisory_xact_lock(${VERSION_LOCK})::text as held) as locked,
              lateral (select nextval('data_version') as v where locked.held is not null) as next`,
   );

@@ -151,21 +151,22 @@ export default fp(
 
     /**
      * Sessions read in the last few seconds, so that a busy dashboard does not ask the database
-     * who is calling on every request. Any change anywhere (sign-in, sign-out, an account edited:
-     * all announced, see changes.ts) empties it; without the announcements it is not used.
+     * who is calling on every request. Any change that may touch accounts or sessions (sign-in,
+     * sign-out, an account edited: all announced, see changes.ts; every change but those marked
+     * data only) empties it; without the announcements it is not used.
      */
     const recent = new Map<string, { found: SessionRow; readAt: number }>();
-    app.changes.onChange(() => recent.clear());
+    app.changes.onAccountChange(() => recent.clear());
 
     async function sessionOf(id: string, now: number): Promise<SessionRow | null> {
       const listening = app.changes.version() !== null;
       const kept = listening ? recent.get(id) : undefined;
       if (kept && now - kept.readAt < SESSION_MEMORY_MS) return kept.found;
-      const versionBefore = app.changes.version();
+      const changesBefore = app.changes.accountChanges();
       const found = await sessionWithUser(app.db, id);
       // A change announced while reading (a sign-out, say) may have emptied the memory already:
       // what was read before it is not kept.
-      if (found && listening && app.changes.version() === versionBefore) {
+      if (found && listening && app.changes.accountChanges() === changesBefore) {
         if (recent.size >= 10_000) recent.clear();
         recent.set(id, { found, readAt: now });
       }

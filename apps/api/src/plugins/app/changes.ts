@@ -1,4 +1,4 @@
-import { bumpDataVersion, CHANGES_CHANNEL, currentDataVersion } from "@jindu/db";
+import { bumpDataVersion, CHANGES_CHANNEL, currentDataVersion, DATA_ONLY_MARK } from "@jindu/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 
@@ -16,10 +16,18 @@ export interface Changes {
   version(): string | null;
   /** Runs `forget` after every change anywhere, so that caches drop what it may have made stale. */
   onChange(forget: () => void): void;
+  /**
+   * Runs `forget` after every change anywhere that may have touched accounts or sessions: all
+   * but those announced as data only (a month's figures, targets…). A bureau's save at month end
+   * then does not make every signed-in request read its session again.
+   */
+  onAccountChange(forget: () => void): void;
+  /** Counts the account changes heard: what was read while it moved may be stale. */
+  accountChanges(): number;
   /** Records a successful change made here: a new data version, announced to every process. */
   bump(): Promise<void>;
   /** Notes the version a change of this process took in its transaction, once committed. */
-  committed(version: string): void;
+  committed(version: string, dataOnly?: boolean): void;
 }
 
 const newer = (a: string | null, b: string) => (a === null || BigInt(b) > BigInt(a) ? b : a);
@@ -35,23 +43,36 @@ export default fp(
   async function changes(app: FastifyInstance) {
     let version: string | null = null;
     const listeners: (() => void)[] = [];
+    const accountListeners: (() => void)[] = [];
+    let accountChanges = 0;
+    const forgetAccounts = () => {
+      accountChanges++;
+      for (const forget of accountListeners) forget();
+    };
     const forgetAll = () => {
+      forgetAccounts();
       for (const forget of listeners) forget();
     };
     const heard = (payload: string) => {
-      if (!/^\d+$/.test(payload)) return;
-      const next = newer(version, payload);
+      const [, number, dataOnly] = /^(\d+)(:data)?$/.exec(payload) ?? [];
+      if (number === undefined) return;
+      // Whatever its number, a change that may have touched accounts empties what depends on them.
+      if (dataOnly === undefined) forgetAccounts();
+      const next = newer(version, number);
       if (next === version) return;
       version = next;
-      forgetAll();
+      for (const forget of listeners) forget();
     };
     let stop = async () => {};
 
     app.decorate("changes", {
       version: () => version,
       onChange: (forget: () => void) => listeners.push(forget),
+      onAccountChange: (forget: () => void) => accountListeners.push(forget),
+      accountChanges: () => accountChanges,
       bump: async () => heard(await bumpDataVersion(app.db)),
-      committed: heard,
+      committed: (committed: string, dataOnly = false) =>
+        heard(dataOnly ? `${committed}${DATA_ONLY_MARK}` : committed),
     } satisfies Changes);
 
     const lost = (error: Error) => {

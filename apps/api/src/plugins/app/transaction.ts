@@ -28,6 +28,13 @@ const RETRY_DELAY_MS = 300;
 /** Connections kept for reads while changes queue (dashboards stay answered at month end). */
 const READ_CONNECTIONS = 2;
 
+/**
+ * What these change is figures and their months only, never an account or a session: announced
+ * as data only, so that processes keep the sessions they read (changes.ts). Any entity not
+ * listed empties them, as before: forgetting one here costs a session read, not a stale session.
+ */
+const DATA_ONLY_ENTITIES = new Set(["submission", "report", "import", "target", "chase"]);
+
 /** Changes waiting beyond this many are refused (503): a backlog no deadline would see cleared. */
 const MAX_WAITING_CHANGES = 20_000;
 
@@ -131,13 +138,14 @@ export default fp(
             const stored = kept ? null : await storedResponse(tx, key);
             if (stored && answers(stored, request)) replay(reply, stored);
           }
-          return { answer, version: await bumpDataVersion(tx, audit) };
+          const dataOnly = DATA_ONLY_ENTITIES.has(rule.entity);
+          return { answer, dataOnly, version: await bumpDataVersion(tx, audit, { dataOnly }) };
         });
       });
       request.audited = true;
       request.idempotentAnswerKept = Boolean(key);
       request.versionTaken = true;
-      app.changes.committed(done.version);
+      app.changes.committed(done.version, done.dataOnly);
       return done.answer;
     }
 
