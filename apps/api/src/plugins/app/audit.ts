@@ -49,12 +49,13 @@ function parse(payload: unknown): unknown {
   }
 }
 
-/** The audit row of a request answered with `status` and `body` (the answer as sent). */
+/** What the log keeps of a state: the rule's record of it, or the whole. */
 function kept(rule: AuditRule, state: unknown): unknown {
   if (state === undefined || state === null) return null;
   return rule.record ? rule.record(state) : state;
 }
 
+/** The audit row of a request answered with `status` and `body` (the answer as sent). */
 export function auditEntry(request: FastifyRequest, status: number, body: unknown): AuditEntry {
   const rule = request.routeOptions.config.audit as AuditRule;
   const ok = status < 400;
