@@ -4,7 +4,7 @@ import {
   type FigureChange,
   fourEyesOf,
   monthForm,
-  notify,
+  notifyAll,
   saveDraftFigures,
   schema,
 } from "@jindu/db";
@@ -266,15 +266,27 @@ export async function moveSubmission(
  * file): in the change's own transaction (app.db is it), so a change rolled back notifies no one.
  */
 export async function notifyMonthMove(db: Database, event: MonthEvent): Promise<number> {
-  const { code, nameZh, nameEn } = event.region;
-  const written = await notify(
+  return notifyMonthMoves(db, [event]);
+}
+
+/** notifyMonthMove for many months at once (an import's): one read and one write for all. */
+export async function notifyMonthMoves(
+  db: Database,
+  events: readonly MonthEvent[],
+): Promise<number> {
+  const written = await notifyAll(
     db,
-    monthNotification({ ...event, region: { code, nameZh, nameEn } }),
+    events.map((event) => {
+      const { code, nameZh, nameEn } = event.region;
+      return monthNotification({ ...event, region: { code, nameZh, nameEn } });
+    }),
   );
   // The figures that decide whether a supervised region is back on schedule changed: its open
   // records may now propose 销号 (or no longer), in this same transaction.
-  if (event.action === "approve" || event.action === "reopen") {
-    await reviewRegionClosings(db, code);
+  for (const event of events) {
+    if (event.action === "approve" || event.action === "reopen") {
+      await reviewRegionClosings(db, event.region.code);
+    }
   }
   return written;
 }

@@ -15,6 +15,7 @@ import {
   allowedFrom,
   checkMonth,
   isPercentFigure,
+  type MonthEvent,
   type MonthProblem,
   parseFigure,
   provinceOf,
@@ -24,7 +25,7 @@ import {
 import type { ImportResult } from "../../schemas/index.js";
 import { requireRegion } from "../lookups.js";
 import { type Figures, monthContexts, monthLines } from "../month-context.js";
-import { notifyMonthMove } from "../submissions.js";
+import { notifyMonthMoves } from "../submissions.js";
 import { columnLetter, type Grid } from "./grid.js";
 import { REGION_COLUMN } from "./template.js";
 
@@ -489,12 +490,14 @@ export async function importGrid(
       );
     return result({ rows, warnings: [], held: [] });
   }
-  // A month the file submitted or approved is news to the same people as by the form.
+  // A month the file submitted or approved is news to the same people as by the form: one read
+  // and one write for all of them (one each per month cost most of a large file's import).
+  const events: MonthEvent[] = [];
   for (const move of outcome.moved) {
     const region = allowedRegions.get(move.regionCode);
     const action = ACTION_OF[move.to];
     if (!region || !action) continue;
-    await notifyMonthMove(db, {
+    events.push({
       action,
       region,
       provinceCode: provinceOf(region.code),
@@ -503,6 +506,7 @@ export async function importGrid(
       version: move.version,
     });
   }
+  await notifyMonthMoves(db, events);
   return result({
     ok: true,
     rows,
