@@ -1,5 +1,5 @@
 import type { Audience, NotificationKind } from "@jindu/domain";
-import { and, count, desc, eq, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client.js";
 import {
   type DeliveryAttachment,
