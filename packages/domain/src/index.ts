@@ -7,6 +7,7 @@ export * from "./data-quality.js";
 export * from "./delivery.js";
 export * from "./exact-sum.js";
 export * from "./figures.js";
+export * from "./group-by.js";
 export * from "./indicator.js";
 export * from "./lagging-filter.js";
 export * from "./measure.js";

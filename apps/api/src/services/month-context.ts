@@ -11,6 +11,7 @@ import {
   taskListItems,
 } from "@jindu/db";
 import {
+  groupBy,
   incrementsOf,
   type MonthLine,
   provinceOf,
@@ -93,16 +94,6 @@ function contextOf(
   };
 }
 
-function byRegion<T extends { regionCode: string }>(rows: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = out.get(row.regionCode);
-    if (list) list.push(row);
-    else out.set(row.regionCode, [row]);
-  }
-  return out;
-}
-
 /** What a month is checked against besides figures: it changes only with the catalogue. */
 interface CatalogueReads {
   indicators: IndicatorRow[];
@@ -169,8 +160,8 @@ export async function monthContexts(
     province,
   });
   const byCode = new Map(indicators.map((i) => [i.code, i]));
-  const targetsOf = byRegion(targets);
-  const historyOf = byRegion(history);
+  const targetsOf = groupBy(targets, (t) => t.regionCode);
+  const historyOf = groupBy(history, (h) => h.regionCode);
   const taskList = taskListOf(list);
   return new Map(
     q.regionCodes.map((region) => [

@@ -12,6 +12,7 @@ import {
 import {
   behindStreak,
   filterLagging,
+  groupBy,
   isBehind,
   type LaggingFilter,
   type Measure,
@@ -192,11 +193,7 @@ export async function monthlyTables(
   ]);
   const key = (indicator: string, region: string) => `${indicator}|${region}`;
   const targetOf = new Map(targets.map((t) => [key(t.indicatorCode, t.regionCode), t]));
-  const figuresOfRegion = new Map<string, typeof figures>();
-  for (const row of figures) {
-    const k = key(row.indicatorCode, row.regionCode);
-    figuresOfRegion.set(k, [...(figuresOfRegion.get(k) ?? []), row]);
-  }
+  const figuresOfRegion = groupBy(figures, (row) => key(row.indicatorCode, row.regionCode));
   const regionFigures = (indicator: IndicatorRow, region: RegionRef, month: number) => {
     if (!asks(indicator.code, region.code)) return notAsked(region);
     const k = key(indicator.code, region.code);

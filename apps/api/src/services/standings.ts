@@ -2,6 +2,7 @@ import { type Database, qualityFactsOf } from "@jindu/db";
 import {
   dataQuality,
   fastAndSlow,
+  groupBy,
   isDue,
   onTimeUntil,
   type ProgressTable,
@@ -73,14 +74,8 @@ export async function qualityOf(
     (s) => s.regionCode,
   );
   const correctionsOf = new Map(facts.corrections.map((c) => [c.regionCode, c.months]));
-  const figuresBy = groupBy(facts.figures, (f) => `${f.regionCode}|${f.indicatorCode}`);
+  const figuresBy = groupBy(facts.figures, (f) => f.regionCode);
   const targetOf = new Map(facts.targets.map((t) => [`${t.regionCode}|${t.indicatorCode}`, t]));
-  const indicatorsOf = new Map<string, Set<string>>();
-  for (const f of facts.figures) {
-    const set = indicatorsOf.get(f.regionCode) ?? new Set<string>();
-    set.add(f.indicatorCode);
-    indicatorsOf.set(f.regionCode, set);
-  }
   for (const region of q.regionCodes) {
     const sent = new Map(
       (sentBy.get(region) ?? []).map((s) => [s.month, s.firstSubmittedAt as Date]),
@@ -103,12 +98,12 @@ export async function qualityOf(
         if (at <= onTimeUntil(calendar, q.year, month)) record.monthsOnTime++;
       }
     }
-    for (const indicator of indicatorsOf.get(region) ?? []) {
-      const key = `${region}|${indicator}`;
-      const tally = warningTally(figuresBy.get(key) ?? [], {
+    const series = groupBy(figuresBy.get(region) ?? [], (f) => f.indicatorCode);
+    for (const [indicator, figures] of series) {
+      const tally = warningTally(figures, {
         year: q.year,
         toMonth: q.month,
-        target: targetOf.get(key)?.target ?? null,
+        target: targetOf.get(`${region}|${indicator}`)?.target ?? null,
       });
       record.warnings += tally.warnings;
       record.unexplainedWarnings += tally.unexplained;
@@ -117,15 +112,4 @@ export async function qualityOf(
     out.set(region, { score, parts, record });
   }
   return out;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }

@@ -1,4 +1,4 @@
-import type { Audience, NotificationKind } from "@jindu/domain";
+import { type Audience, groupBy, type NotificationKind } from "@jindu/domain";
 import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../client.js";
 import {
@@ -96,11 +96,7 @@ export async function notifyAll(db: Database, events: readonly NewNotification[]
   );
   const recipients = read?.recipients ?? [];
   const channels = read?.channels ?? [];
-  const byAudience = new Map<string, typeof recipients>();
-  for (const r of recipients) {
-    const key = `${r.role}|${r.regionCode}`;
-    byAudience.set(key, [...(byAudience.get(key) ?? []), r]);
-  }
+  const byAudience = groupBy(recipients, (r) => `${r.role}|${r.regionCode}`);
   const byId = new Map(recipients.map((r) => [r.id, r]));
   const inboxRows: (typeof notifications.$inferInsert)[] = [];
   const queued: (typeof deliveries.$inferInsert)[] = [];
