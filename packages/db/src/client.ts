@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { migrateServer, migrationsFolder } from "./migrations.js";
+import { PreparingClient } from "./prepared.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -70,6 +71,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const applicationName = options.applicationName ?? `jindu-${process.pid}`;
     const max = options.maxConnections ?? 10;
     const pool = new pg.Pool({
+      Client: PreparingClient,
       connectionString: url,
       max,
       application_name: applicationName,

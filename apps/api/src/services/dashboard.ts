@@ -1,4 +1,4 @@
-import { allIndicators, type Database } from "@jindu/db";
+import { allIndicators, childRegions, type Database } from "@jindu/db";
 import { countStatuses, type ProgressLine, provinceOf, worstStatus } from "@jindu/domain";
 import type {
   MatrixResponse,
@@ -69,14 +69,16 @@ export async function matrixOf(
   q: PeriodQuery & { parent: string; month: number },
 ): Promise<MatrixResponse> {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
-  const indicators = await allIndicators(db, { province: provinceOf(parent.code), year: q.year });
-  const tables = await progressTables(db, parent, indicators, q);
+  const [indicators, children] = await Promise.all([
+    allIndicators(db, { province: provinceOf(parent.code), year: q.year }),
+    childRegions(db, parent.code),
+  ]);
+  const reading = asksFor(db, [parent.code, ...children.map((c) => c.code)], q.year);
+  const [asks, tables] = await Promise.all([
+    reading,
+    progressTables(db, parent, indicators, q, { children, asks: reading }),
+  ]);
   const first = tables.get(indicators[0]?.code ?? "");
-  const asks = await asksFor(
-    db,
-    (first?.children ?? []).map((c) => c.region.code),
-    q.year,
-  );
   const rows = (first?.children ?? []).map((child, i) => ({
     region: child.region,
     cells: indicators.map((indicator) => {

@@ -130,17 +130,38 @@ function figuresOf(
   };
 }
 
+/** What a caller has read already, so that the tables need not read it again. */
+export interface KnownInputs {
+  children?: RegionRef[];
+  /** Which the caller may still be reading: the tables wait for it beside their own reads. */
+  asks?: Asks | Promise<Asks>;
+}
+
+/** The parent's children and which of them the task list asks for what, unless known. */
+async function childrenAndAsks(
+  db: Database,
+  parent: RegionRef,
+  year: number,
+  known: KnownInputs,
+): Promise<{ children: RegionRef[]; asks: Asks }> {
+  const children = known.children ?? (await childRegions(db, parent.code));
+  const asks =
+    (await known.asks) ?? (await asksFor(db, [parent.code, ...children.map((c) => c.code)], year));
+  return { children, asks };
+}
+
 /** Progress tables of a parent and its children at one month, one per indicator. */
 export async function progressTables(
   db: Database,
   parent: RegionRef,
   indicators: IndicatorRow[],
   q: PeriodQuery & { month: number },
+  known: KnownInputs = {},
 ): Promise<Map<string, Table>> {
   const { year, month } = q;
-  const children = await childRegions(db, parent.code);
-  const [asks, rows, rules] = await Promise.all([
-    asksFor(db, [parent.code, ...children.map((c) => c.code)], year),
+  const children = known.children ?? (await childRegions(db, parent.code));
+  const [{ asks }, rows, rules] = await Promise.all([
+    childrenAndAsks(db, parent, year, { ...known, children }),
     progressByChildren(db, {
       parentCode: parent.code,
       year,
@@ -176,10 +197,11 @@ export async function monthlyTables(
   parent: RegionRef,
   indicators: IndicatorRow[],
   q: PeriodQuery & { toMonth: number },
+  known: KnownInputs = {},
 ): Promise<Map<string, Table[]>> {
   const { year, toMonth } = q;
   const query = { parentCode: parent.code, year, indicatorCodes: indicators.map((i) => i.code) };
-  const children = await childRegions(db, parent.code);
+  const children = known.children ?? (await childRegions(db, parent.code));
   const [figures, targets, asks, rules] = await Promise.all([
     monthlyFiguresByChildren(db, {
       ...query,
@@ -188,7 +210,7 @@ export async function monthlyTables(
       submittedRegions: await submittedRegions(db, parent, children, q),
     }),
     targetsByChildren(db, query),
-    asksFor(db, [parent.code, ...children.map((c) => c.code)], year),
+    childrenAndAsks(db, parent, year, { ...known, children }).then((read) => read.asks),
     withProvinceProfiles(db, parent.code, indicators),
   ]);
   const key = (indicator: string, region: string) => `${indicator}|${region}`;
@@ -245,8 +267,8 @@ export async function progressOf(
   const children = await childRegions(db, parent.code);
   // The quality read is the largest of the three; none waits for another.
   const [tables, before, quality] = await Promise.all([
-    progressTables(db, refOf(parent), [indicator], q),
-    progressTables(db, refOf(parent), [indicator], { ...q, ...previous }),
+    progressTables(db, refOf(parent), [indicator], q, { children }),
+    progressTables(db, refOf(parent), [indicator], { ...q, ...previous }, { children }),
     qualityOf(db, { regionCodes: children.map((c) => c.code), year: q.year, month: q.month }),
   ]);
   const table = tables.get(indicator.code) as Table;
@@ -277,11 +299,14 @@ export async function previousTables(
   indicators: IndicatorRow[],
   q: PeriodQuery & { month: number },
   monthly: Map<string, Table[]>,
+  known: KnownInputs = {},
 ): Promise<Map<string, Table | undefined>> {
   if (q.month > 1) {
     return new Map(indicators.map((i) => [i.code, monthly.get(i.code)?.[q.month - 2]]));
   }
-  return progressTables(db, parent, indicators, { ...q, ...previousMonth(q.year, q.month) });
+  // January's month before is last December: another year, so another task list.
+  const before = { ...q, ...previousMonth(q.year, q.month) };
+  return progressTables(db, parent, indicators, before, { children: known.children });
 }
 
 /** What the lagging items carry beyond their line: standings and data quality. */
@@ -325,14 +350,16 @@ export async function laggingOf(
   q: PeriodQuery & { parent: string; month: number } & LaggingFilter,
 ) {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
-  const indicators = await allIndicators(db, { province: provinceOf(parent.code), year: q.year });
-  const children = await childRegions(db, parent.code);
+  const [indicators, children] = await Promise.all([
+    allIndicators(db, { province: provinceOf(parent.code), year: q.year }),
+    childRegions(db, parent.code),
+  ]);
   // Quality does not wait for the tables: on a first read after a change both are read afresh.
   const [tables, quality] = await Promise.all([
-    monthlyTables(db, parent, indicators, { ...q, toMonth: q.month }),
+    monthlyTables(db, parent, indicators, { ...q, toMonth: q.month }, { children }),
     qualityOf(db, { regionCodes: children.map((c) => c.code), year: q.year, month: q.month }),
   ]);
-  const previous = await previousTables(db, parent, indicators, q, tables);
+  const previous = await previousTables(db, parent, indicators, q, tables, { children });
   const items = filterLagging(laggingItems(indicators, tables, { previous, quality }), {
     indicator: q.indicator,
     region: q.region,
