@@ -16,26 +16,20 @@ export const CHANGES_CHANNEL = "jindu_changes";
 /** Appended to an announcement of a change that touched no account and no session. */
 export const DATA_ONLY_MARK = ":data";
 
-/** Serializes the commits of version bumps (any constant; this one spells "jindu"). */
-const VERSION_LOCK = 0x6a696e6475;
-
 /**
  * Takes the next data version and announces it to every process listening. Called inside the
  * transaction of the change it stands for (or in one of its own), so that the announcement goes
- * out at commit and never without the change. The transaction-scoped lock, held from here to
- * commit (the last moments of the change), makes versions commit, and so arrive, in the order
- * they were taken: a listener that heard version n has seen every change up to n. Without it, a
- * change taking n could commit after one taking n + 1, and an answer cached under n + 1 in
- * between would lack it.
+ * out at commit and never without the change. Changes do not wait for each other here: versions
+ * may commit, and arrive, out of the order they were taken in (the API's VersionFrontier copes).
+ * A lock held from here to commit kept them in order, but made every change at month end wait
+ * for the one before it to finish its round trip and its disk flush: writing ran one at a time.
  */
 export async function bumpDataVersion(
   db: Database,
   alongside?: SQLWrapper,
   opts: { dataOnly?: boolean } = {},
 ): Promise<string> {
-  // One statement, its own transaction when `db` is not one: the lock first, then the next
-  // value (the plan is a nested loop whose lateral side, nextval, runs under a filter on the
-  // lock's row: EXPLAIN shows the lock evaluated before it). `alongside`, a change's last write
+  // One statement, its own transaction when `db` is not one. `alongside`, a change's last write
   // (its audit row), rides in the same statement as a data-modifying CTE, which PostgreSQL runs
   // whether or not the query reads it: one round trip less per change.
   // getSQL(): a query builder embedded as such is parenthesised, which a CTE's insert may not be.
@@ -46,8 +40,7 @@ export async function bumpDataVersion(
   const [row] = await queryRows<{ v: string }>(
     db,
     sql`${first}select next.v::text as v, pg_notify(${CHANGES_CHANNEL}, next.v::text || ${mark}::text)
-        from (select pg_advisory_xact_lock(${VERSION_LOCK})::text as held) as locked,
-             lateral (select nextval('data_version') as v where locked.held is not null) as next`,
+        from (select nextval('data_version') as v) as next`,
   );
   return row?.v ?? "0";
 }

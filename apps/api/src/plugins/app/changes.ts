@@ -1,6 +1,7 @@
 import { bumpDataVersion, CHANGES_CHANNEL, currentDataVersion, DATA_ONLY_MARK } from "@jindu/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+import { VersionFrontier } from "./version-frontier.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -10,8 +11,9 @@ declare module "fastify" {
 
 export interface Changes {
   /**
-   * The latest data version this process has heard of, or null when it is not listening (then
-   * ask the database). Every change, in this process or another, bumps it.
+   * The data version as this process has heard it (VersionFrontier: "41", or "41~2" with two
+   * changes heard out of order), or null when it is not listening (then ask the database).
+   * Every change, in this process or another, makes it another.
    */
   version(): string | null;
   /** Runs `forget` after every change anywhere, so that caches drop what it may have made stale. */
@@ -30,18 +32,23 @@ export interface Changes {
   committed(version: string, dataOnly?: boolean): void;
 }
 
-const newer = (a: string | null, b: string) => (a === null || BigInt(b) > BigInt(a) ? b : a);
-
 /**
  * What lets a process keep things in memory without serving them stale: every change takes a new
- * data version and announces it (PostgreSQL NOTIFY), and every API process listens. A process
+ * data version and announces it (PostgreSQL NOTIFY, sent at commit), and every API process
+ * listens. Changes commit in any order (VersionFrontier): every announcement heard gives a new
+ * current version, so what was computed or tagged before it is never served after it. A process
  * that loses its listening connection stops trusting memory (version() is null, every cache is
  * emptied and bypassed) while the connection is reconnected with backoff; once listening again
  * it reads the current version and trusts memory again.
  */
 export default fp(
   async function changes(app: FastifyInstance) {
-    let version: string | null = null;
+    let frontier: VersionFrontier | null = null;
+    /** Trusting memory: listening, with a version to start from. */
+    let listening = false;
+    /** The listening connection is up, though the version may not be known yet. */
+    let connected = false;
+    let gapTimer: NodeJS.Timeout | undefined;
     const listeners: (() => void)[] = [];
     const accountListeners: (() => void)[] = [];
     let accountChanges = 0;
@@ -49,24 +56,50 @@ export default fp(
       accountChanges++;
       for (const forget of accountListeners) forget();
     };
+    const forgetData = () => {
+      for (const forget of listeners) forget();
+    };
     const forgetAll = () => {
       forgetAccounts();
-      for (const forget of listeners) forget();
+      forgetData();
+    };
+    // A version taken by a change that then rolled back never comes: the gap is closed after a
+    // wait, and caches start again under the new version.
+    const watchGap = () => {
+      const since = frontier?.openGapSince();
+      if (since === null || since === undefined || gapTimer) return;
+      const wait = Math.max(0, since + (frontier as VersionFrontier).gapMs - Date.now());
+      gapTimer = setTimeout(() => {
+        gapTimer = undefined;
+        if (frontier?.closeOldGap(Date.now())) forgetData();
+        watchGap();
+      }, wait);
+      gapTimer.unref();
+    };
+    const start = (version: bigint) => {
+      if (frontier) frontier.restart(version);
+      else frontier = new VersionFrontier(version);
+      listening = true;
     };
     const heard = (payload: string) => {
       const [, number, dataOnly] = /^(\d+)(:data)?$/.exec(payload) ?? [];
       if (number === undefined) return;
       // Whatever its number, a change that may have touched accounts empties what depends on them.
       if (dataOnly === undefined) forgetAccounts();
-      const next = newer(version, number);
-      if (next === version) return;
-      version = next;
-      for (const forget of listeners) forget();
+      const version = BigInt(number);
+      if (!listening) {
+        // Listening again without a version read: this announcement brings one.
+        if (connected) start(version);
+        return forgetData();
+      }
+      if (!(frontier as VersionFrontier).heard(version, Date.now())) return;
+      forgetData();
+      watchGap();
     };
     let stop = async () => {};
 
     app.decorate("changes", {
-      version: () => version,
+      version: () => (listening && frontier ? frontier.current() : null),
       onChange: (forget: () => void) => listeners.push(forget),
       onAccountChange: (forget: () => void) => accountListeners.push(forget),
       accountChanges: () => accountChanges,
@@ -77,15 +110,17 @@ export default fp(
 
     const lost = (error: Error) => {
       app.log.error({ err: error }, "lost the change notifications; caches are off until back");
-      version = null;
+      listening = false;
+      connected = false;
       forgetAll();
     };
     const restored = async () => {
       try {
         // Listening again: whatever changed meanwhile is in the database's version.
-        const current = await currentDataVersion(app.db);
+        connected = true;
+        const current = BigInt(await currentDataVersion(app.db));
         forgetAll();
-        version = newer(version, current);
+        start(current);
         app.log.info("listening to change notifications again; caches are on");
       } catch (error) {
         // Still listening: the next notification brings the version and turns caches on.
@@ -98,10 +133,12 @@ export default fp(
         onLost: lost,
         onRestored: () => void restored(),
       });
+      connected = true;
       // Read after listening starts, so that no change falls between the two.
-      version = newer(version, await currentDataVersion(app.db));
+      start(BigInt(await currentDataVersion(app.db)));
     });
     app.addHook("onClose", async () => {
+      clearTimeout(gapTimer);
       await stop();
     });
   },
