@@ -55,8 +55,10 @@ interface Stats {
   p99: number;
   rps: number;
   errors: number;
+  /** Answers 304 Not Modified (a conditional request's ETag hit). */
+  notModified: number;
 }
-function statsOf(latencies: number[], seconds: number, errors: number): Stats {
+function statsOf(latencies: number[], seconds: number, errors: number, notModified = 0): Stats {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     n: sorted.length,
@@ -65,6 +67,7 @@ function statsOf(latencies: number[], seconds: number, errors: number): Stats {
     p99: percentile(sorted, 99),
     rps: sorted.length / seconds,
     errors,
+    notModified,
   };
 }
 const ms = (v: number) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v.toFixed(1)) : "–");
@@ -78,6 +81,7 @@ async function load(
 ): Promise<Stats> {
   const latencies: number[] = [];
   let errors = 0;
+  let notModified = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url, connections, duration: seconds, headers }, (err, res) =>
       err ? reject(err) : resolve(res),
@@ -85,10 +89,11 @@ async function load(
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
       if (statusCode >= 400) errors++;
+      if (statusCode === 304) notModified++;
     });
   });
   errors += result.errors + result.timeouts;
-  return statsOf(latencies, seconds, errors);
+  return statsOf(latencies, seconds, errors, notModified);
 }
 
 /** A statement timed over many round trips on one connection (prepared once). */
@@ -364,7 +369,6 @@ if (!skip.has("dashboards")) {
     const res = await fetch(api + e.url, { headers: asLeader });
     if (!res.ok) throw new Error(`${e.url}: ${res.status} ${await res.text()}`);
     const bytes = (await res.arrayBuffer()).byteLength;
-    if (e.name === "province progress") etag = res.headers.get("etag") ?? undefined;
     for (let i = 0; i < 20; i++)
       await (await fetch(api + e.url, { headers: asLeader })).arrayBuffer();
     const one = await load(api + e.url, 1, duration, asLeader);
@@ -441,9 +445,17 @@ if (!skip.has("dashboards")) {
   // A repeated request: with an ETag, the conditional request a browser sends; without one, the
   // same full request again (there is no cache to hit). Its yardstick, hello-world, is measured
   // again right before it: on a shared machine the load a minute earlier is not the load now.
+  // The ETag is taken right before too: the cache misses above moved the data version, and an
+  // ETag of an older version is answered in full (200), which is not what a browser repeats.
+  const repeatUrl = api + (endpoints[0] as { url: string }).url;
+  {
+    const res = await fetch(repeatUrl, { headers: asLeader });
+    await res.arrayBuffer();
+    etag = res.headers.get("etag") ?? undefined;
+  }
   const helloNow = await load(`http://127.0.0.1:${ports.helloPort}/`, 10, duration);
   const repeat = await load(
-    api + (endpoints[0] as { url: string }).url,
+    repeatUrl,
     10,
     duration,
     etag ? { ...asLeader, "if-none-match": etag } : asLeader,
@@ -464,7 +476,9 @@ if (!skip.has("dashboards")) {
     budget: "repeated dashboard request ≥ 40% of hello-world rate (issue 16)",
     measured: `${fmt(repeat.rps)} req/s = ${((100 * repeat.rps) / helloNow.rps).toFixed(1)}% of hello-world's ${fmt(helloNow.rps)} measured just before`,
     met: repeat.rps >= 0.4 * helloNow.rps,
-    note: etag ? "" : "the API sends no ETag and keeps no cache",
+    note: etag
+      ? `${fmt(repeat.notModified)} of ${fmt(repeat.n)} answered 304 Not Modified`
+      : "the API sends no ETag and keeps no cache",
   });
 }
 
