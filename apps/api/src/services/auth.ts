@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash as digest, randomBytes } from "node:crypto";
 import {
   acceptTotpStep,
   clearSignInFailures,
@@ -34,8 +34,11 @@ export interface SignedInUser {
   mustSetUpSecondFactor: boolean;
 }
 
-/** Session ids are stored hashed, so a copy of the table signs nobody in. */
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/**
+ * Session ids are stored hashed, so a copy of the table signs nobody in. Worked out on every
+ * signed-in request: the one-shot digest costs a fifth of a Hash object's (issue 16).
+ */
+export const hashToken = (token: string) => digest("sha256", token, "hex");
 export const newToken = () => randomBytes(32).toString("base64url");
 
 /**

@@ -136,6 +136,58 @@ describe("a request whose session has ended learns why (401 reason)", () => {
   });
 });
 
+describe("a repeated dashboard request (ETag) still checks its session and scope", () => {
+  const url = "/api/progress?indicator=rural_seismic&parent=330000&year=2022&month=5";
+  /** The ETag of the dashboard answer now, asked by `client` (every viewer gets the same). */
+  const etagNow = async (client: { inject: (url: string) => Promise<{ headers: object }> }) =>
+    ((await client.inject(url)).headers as { etag: string }).etag;
+
+  it("a session answered from memory is refused on the very next request once it ends: replaced, signed out", async () => {
+    const first = await signIn(t.app, "zj_leader");
+    // Settled: the sign-in's own announcement, heard a moment later, empties the memory too.
+    const settled = await bumpDataVersion(t.database.db);
+    await expect.poll(() => heardUpTo(t.app), { timeout: 2_000 }).toBe(settled);
+    const etag = await etagNow(first);
+    const repeat = () => first.inject({ url, headers: { "if-none-match": etag } });
+    // The session was read with the first request; these are answered from memory, no query.
+    expect((await repeat()).statusCode).toBe(304);
+    expect((await repeat()).statusCode).toBe(304);
+
+    // Replaced by a sign-in elsewhere: the very next request, with the ETag of now, is refused.
+    const second = await signIn(t.app, "zj_leader");
+    const etagAfter = await etagNow(second);
+    const refused = await first.inject({ url, headers: { "if-none-match": etagAfter } });
+    expect([refused.statusCode, refused.json().reason]).toEqual([401, "replaced"]);
+
+    // Signed out: the same, for a session whose conditional requests were answered 304 just before.
+    const settledAgain = await bumpDataVersion(t.database.db);
+    await expect.poll(() => heardUpTo(t.app), { timeout: 2_000 }).toBe(settledAgain);
+    const etagThen = await etagNow(second);
+    const again = () => second.inject({ url, headers: { "if-none-match": etagThen } });
+    expect((await again()).statusCode).toBe(304);
+    expect((await again()).statusCode).toBe(304);
+    await second.inject({ method: "POST", url: "/api/auth/logout" });
+    const out = await again();
+    expect([out.statusCode, out.json().reason]).toEqual([401, "signed_out"]);
+  });
+
+  it("a region outside the caller's scope is refused with a valid ETag too, also once its ancestry is known", async () => {
+    const bureau = await signIn(t.app, "hz_reporter");
+    const own = await etagNow(bureau);
+    // A bureau sees its own province's rankings (reach: province) ...
+    for (let i = 0; i < 2; i++) {
+      const res = await bureau.inject({ url, headers: { "if-none-match": own } });
+      expect(res.statusCode).toBe(304);
+    }
+    // ... and not another province's, however often it asks with the ETag of its own.
+    const elsewhere = "/api/progress?indicator=rural_seismic&parent=440000&year=2022&month=5";
+    for (let i = 0; i < 2; i++) {
+      const res = await bureau.inject({ url: elsewhere, headers: { "if-none-match": own } });
+      expect(res.statusCode).toBe(403);
+    }
+  });
+});
+
 describe("the idle timeout is configurable, and the session answer says it", () => {
   let short: App;
   beforeAll(async () => {

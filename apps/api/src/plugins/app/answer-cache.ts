@@ -1,5 +1,5 @@
 import { currentDataVersion } from "@jindu/db";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 
 declare module "fastify" {
@@ -51,31 +51,59 @@ export default fp(
       characters = 0;
     });
 
-    app.addHook("preHandler", async (request, reply) => {
-      if (!request.routeOptions.config.cacheable || request.method !== "GET") return;
-      const heard = app.changes.version();
-      const version = heard ?? request.seenDataVersion ?? (await currentDataVersion(app.db));
-      const etag = `W/"${version}${viewerOf(request)}"`;
-      const key = `${version}${viewerOf(request)} ${request.url}`;
+    /**
+     * The answer, from the ETag or from memory, once the version is known. Sends it (and returns
+     * true) when it can; otherwise the handler computes it.
+     */
+    function answerKnown(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      version: string,
+      listening: boolean,
+    ): boolean {
+      const viewer = viewerOf(request);
+      const etag = `W/"${version}${viewer}"`;
       reply.header("etag", etag).header("cache-control", "private, no-cache");
-      if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+      if (request.headers["if-none-match"] === etag) {
+        reply.status(304).send();
+        return true;
+      }
       // Not listening to the announcements (the connection dropped, F7): another process's
       // change would go unnoticed, so nothing is served from memory or kept until it is back.
-      if (heard === null) return;
+      if (!listening) return false;
       request.dataVersion = version;
-      const cached = answers.get(key);
-      if (cached !== undefined) return reply.type("application/json; charset=utf-8").send(cached);
+      const cached = answers.get(`${version}${viewer} ${request.url}`);
+      if (cached === undefined) return false;
+      reply.type("application/json; charset=utf-8").send(cached);
+      return true;
+    }
+
+    // Callback-style hooks (issue 16): a repeated request, answered 304 or from memory, and every
+    // request this plugin has nothing to do with, go on without a promise each.
+    app.addHook("preHandler", (request, reply, done) => {
+      if (!request.routeOptions.config.cacheable || request.method !== "GET") return done();
+      const heard = app.changes.version();
+      const version = heard ?? request.seenDataVersion;
+      if (version !== undefined) {
+        // Sent: the hooks stop here (Fastify runs none after an answer is sent).
+        if (!answerKnown(request, reply, version, heard !== null)) done();
+        return;
+      }
+      currentDataVersion(app.db).then((read) => {
+        if (!answerKnown(request, reply, read, false)) done();
+      }, done);
     });
 
-    app.addHook("onSend", async (request, reply, payload) => {
+    app.addHook("onSend", (request, reply, payload, done) => {
       if (CHANGING.has(request.method) && reply.statusCode < 400) {
         // A change with an audit rule took its version in its transaction (transaction.ts).
-        if (!request.versionTaken) await app.changes.bump();
-        return payload;
+        if (request.versionTaken) return done(null, payload);
+        app.changes.bump().then(() => done(null, payload), done);
+        return;
       }
       const version = request.dataVersion;
       if (version === undefined || reply.statusCode !== 200 || typeof payload !== "string") {
-        return payload;
+        return done(null, payload);
       }
       const key = `${version}${viewerOf(request)} ${request.url}`;
       if (!answers.has(key) && payload.length <= MAX_CHARACTERS) {
@@ -88,7 +116,7 @@ export default fp(
         answers.set(key, payload);
         characters += payload.length;
       }
-      return payload;
+      done(null, payload);
     });
   },
   { name: "answer-cache", dependencies: ["database", "changes"] },

@@ -93,20 +93,25 @@ export default fp(
       }
     });
 
-    app.addHook("onSend", async (request, reply, payload) => {
-      const rule = request.routeOptions.config.audit;
-      if (!rule || rule === "self" || !CHANGING.has(request.method) || request.audited) {
-        return payload;
-      }
+    async function write(request: FastifyRequest, status: number, payload: unknown) {
       try {
-        await writeAudit(app.db, auditEntry(request, reply.statusCode, parse(payload)));
+        await writeAudit(app.db, auditEntry(request, status, parse(payload)));
       } catch (error) {
         // The request failed because the database is gone (it is answered 503): its row cannot
         // be written either, and it changed nothing.
         if (!isDatabaseUnavailable(error)) throw error;
         request.log.error({ err: error }, "audit row of a failed request not written");
       }
-      return payload;
+    }
+
+    // Callback-style (issue 16): reads, and changes whose row went with their transaction, pass
+    // without a promise each.
+    app.addHook("onSend", (request, reply, payload, done) => {
+      const rule = request.routeOptions.config.audit;
+      if (!rule || rule === "self" || !CHANGING.has(request.method) || request.audited) {
+        return done(null, payload);
+      }
+      write(request, reply.statusCode, payload).then(() => done(null, payload), done);
     });
   },
   { name: "audit", dependencies: ["database"] },

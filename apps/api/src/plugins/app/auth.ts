@@ -92,7 +92,32 @@ export async function assertInScope(
   if (reach === "province" && scope !== null) {
     scope = (await ancestryOf(db, scope)).at(-1) ?? scope;
   }
-  if (!withinScope(scope, ancestry)) throw denied(`region ${code} is outside your scope`);
+  if (!withinScope(scope, ancestry)) throw outOfScope(code);
+}
+
+const outOfScope = (code: string) => denied(`region ${code} is outside your scope`);
+
+/**
+ * assertInScope's answer without a query, where the ancestries it needs are kept already: true
+ * (within scope), false (outside), or undefined when one must be read first (then ask it).
+ */
+function inScopeKnown(
+  db: Database,
+  user: SignedInUser,
+  code: string,
+  reach: "own" | "province",
+): boolean | undefined {
+  if (user.regionCode === null) return true;
+  const known = ancestries.get(databaseItself(db) ?? db);
+  const ancestry = known?.get(code);
+  if (!known || !ancestry) return undefined;
+  let scope = user.regionCode;
+  if (reach === "province") {
+    const own = known.get(scope);
+    if (!own) return undefined;
+    scope = own.at(-1) ?? scope;
+  }
+  return withinScope(scope, ancestry);
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -117,6 +142,27 @@ const ENDED: Record<SessionEndReason, string> = {
 export function notSignedIn(request: FastifyRequest, otherwise = "sign in first"): ApiError {
   const reason = request.sessionEnded;
   return reason ? new ApiError(401, ENDED[reason], { reason }) : new ApiError(401, otherwise);
+}
+
+/** Why a route's `auth` rule refuses the request (401/403), or undefined when it may go on. */
+function refusalOf(request: FastifyRequest): ApiError | undefined {
+  const rule = request.routeOptions.config.auth;
+  if (rule === "public" || rule === undefined) return undefined;
+  const user = request.user;
+  if (!user) return notSignedIn(request);
+  if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.csrfToken) {
+    return denied("missing or wrong CSRF token");
+  }
+  if (user.mustChangePassword && !rule.duringSetup) {
+    return denied("choose a new password first");
+  }
+  if (user.mustSetUpSecondFactor && !rule.duringSetup) {
+    return denied("set up your authenticator app first");
+  }
+  if (!rule.roles.includes(user.role)) {
+    return denied(`a ${user.role} account may not do this`);
+  }
+  return undefined;
 }
 
 /**
@@ -158,10 +204,17 @@ export default fp(
     const recent = new Map<string, { found: SessionRow; readAt: number }>();
     app.changes.onAccountChange(() => recent.clear());
 
+    /** The session kept in memory, when it was read recently enough to trust. */
+    function remembered(id: string, now: number): SessionRow | undefined {
+      if (app.changes.version() === null) return undefined;
+      const kept = recent.get(id);
+      return kept && now - kept.readAt < SESSION_MEMORY_MS ? kept.found : undefined;
+    }
+
     async function sessionOf(id: string, now: number): Promise<SessionRow | null> {
+      const kept = remembered(id, now);
+      if (kept) return kept;
       const listening = app.changes.version() !== null;
-      const kept = listening ? recent.get(id) : undefined;
-      if (kept && now - kept.readAt < SESSION_MEMORY_MS) return kept.found;
       const changesBefore = app.changes.accountChanges();
       const found = await sessionWithUser(app.db, id);
       // A change announced while reading (a sign-out, say) may have emptied the memory already:
@@ -173,11 +226,21 @@ export default fp(
       return found;
     }
 
-    app.addHook("onRequest", async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (!token) return;
-      const id = hashToken(token);
-      const now = new Date();
+    /** The request is the session's: who, their CSRF token, until when. */
+    function admit(request: FastifyRequest, id: string, found: SessionRow, now: Date) {
+      request.sessionExpiresAt = new Date(found.session.lastSeenAt.getTime() + idleMs);
+      request.sessionId = id;
+      request.seenDataVersion = found.dataVersion;
+      request.csrfToken = found.session.csrfToken;
+      request.user = signedInUser(found.user, now);
+    }
+
+    async function checkSession(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      id: string,
+      now: Date,
+    ): Promise<void> {
       let found = await sessionOf(id, now.getTime());
       if (found && !found.session.endedAt && idle(found, now) && recent.delete(id)) {
         // Another process may have seen it since: only the database's word ends a session.
@@ -206,39 +269,49 @@ export default fp(
         await touchSession(app.db, id, touchMs);
         found.session.lastSeenAt = now;
       }
-      request.sessionExpiresAt = new Date(found.session.lastSeenAt.getTime() + idleMs);
-      request.sessionId = id;
-      request.seenDataVersion = found.dataVersion;
-      request.csrfToken = found.session.csrfToken;
-      request.user = signedInUser(found.user, now);
+      admit(request, id, found, now);
+    }
+
+    // Callback-style with a synchronous fast path (issue 16: a repeated dashboard request):
+    // a session read in the last seconds, live, and touched within the minute needs no query,
+    // so the request goes on without a promise. Anything else takes the full path above.
+    app.addHook("onRequest", (request, reply, done) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token) return done();
+      const id = hashToken(token);
+      const now = new Date();
+      const kept = remembered(id, now.getTime());
+      if (
+        kept &&
+        !kept.session.endReason &&
+        !kept.user.disabled &&
+        now.getTime() - kept.session.lastSeenAt.getTime() <= touchMs
+      ) {
+        // Touched within the minute, hence not idle (the timeout is longer than the interval).
+        admit(request, id, kept, now);
+        return done();
+      }
+      checkSession(request, reply, id, now).then(() => done(), done);
     });
 
     // Who and what, before the input is even validated: strangers learn nothing about it.
-    app.addHook("preValidation", async (request: FastifyRequest, _reply: FastifyReply) => {
-      const rule = request.routeOptions.config.auth;
-      if (rule === "public" || rule === undefined) return;
-      const user = request.user;
-      if (!user) throw notSignedIn(request);
-      if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.csrfToken) {
-        throw denied("missing or wrong CSRF token");
-      }
-      if (user.mustChangePassword && !rule.duringSetup) {
-        throw denied("choose a new password first");
-      }
-      if (user.mustSetUpSecondFactor && !rule.duringSetup) {
-        throw denied("set up your authenticator app first");
-      }
-      if (!rule.roles.includes(user.role)) {
-        throw denied(`a ${user.role} account may not do this`);
-      }
+    // (Synchronous hooks: nothing here needs a query.)
+    app.addHook("preValidation", (request: FastifyRequest, _reply: FastifyReply, done) => {
+      done(refusalOf(request));
     });
 
-    // Where: after validation, so the region named in the request is well-formed.
-    app.addHook("preHandler", async (request: FastifyRequest) => {
+    // Where: after validation, so the region named in the request is well-formed. Decided
+    // without a promise when the regions' ancestries are known already (they are kept).
+    app.addHook("preHandler", (request: FastifyRequest, _reply: FastifyReply, done) => {
       const rule = request.routeOptions.config.auth;
-      if (rule === "public" || rule === undefined || !rule.region || !request.user) return;
+      const user = request.user;
+      if (rule === "public" || rule === undefined || !rule.region || !user) return done();
       const code = rule.region.of(request);
-      if (code !== undefined) await assertInScope(app.db, request.user, code, rule.region.reach);
+      if (code === undefined) return done();
+      const known = inScopeKnown(app.db, user, code, rule.region.reach);
+      if (known === true) return done();
+      if (known === false) return done(outOfScope(code));
+      assertInScope(app.db, user, code, rule.region.reach).then(() => done(), done);
     });
   },
   { name: "auth", dependencies: ["database", "changes"] },

@@ -94,10 +94,12 @@ export function answers(stored: { scope: string }, request: FastifyRequest): tru
  */
 export default fp(
   async function idempotency(app: FastifyInstance) {
-    app.addHook("preHandler", async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!request.routeOptions.config.idempotent) return;
-      const key = request.headers["idempotency-key"];
-      if (key === undefined) return;
+    /** Replays the answer kept under the key (true), or notes the key to keep this one's. */
+    async function replayOrKeep(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      key: unknown,
+    ): Promise<boolean> {
       if (typeof key !== "string" || !KEY.test(key)) {
         throw new ApiError(400, "Idempotency-Key must be 8–128 letters, digits or . _ : -", {
           field: "Idempotency-Key",
@@ -106,16 +108,19 @@ export default fp(
       request.idempotencyScope = `${routeOf(request)} #${await digestOf(request)}`;
       const stored = await storedResponse(app.db, keyOf(request, key));
       if (stored && answers(stored, request)) {
-        reply.header("idempotent-replay", "true");
-        return reply.status(stored.statusCode).send(stored.response);
+        reply.header("idempotent-replay", "true").status(stored.statusCode).send(stored.response);
+        return true;
       }
       request.idempotencyKey = keyOf(request, key);
-    });
+      return false;
+    }
 
-    app.addHook("onSend", async (request, reply, payload) => {
-      const key = request.idempotencyKey;
-      if (!key || request.idempotentAnswerKept) return payload;
-      if (reply.statusCode >= 500 || typeof payload !== "string") return payload;
+    async function keep(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      key: string,
+      payload: string,
+    ) {
       try {
         await storeResponse(app.db, {
           key,
@@ -128,7 +133,25 @@ export default fp(
         if (!isDatabaseUnavailable(error)) throw error;
         request.log.warn({ err: error }, "refusal not kept under its Idempotency-Key");
       }
-      return payload;
+    }
+
+    // Callback-style (issue 16): requests without a key, all reads among them, pass without a
+    // promise each.
+    app.addHook("preHandler", (request, reply, done) => {
+      if (!request.routeOptions.config.idempotent) return done();
+      const key = request.headers["idempotency-key"];
+      if (key === undefined) return done();
+      // A replay is sent from here: the hooks stop (Fastify runs none after an answer is sent).
+      replayOrKeep(request, reply, key).then((replayed) => {
+        if (!replayed) done();
+      }, done);
+    });
+
+    app.addHook("onSend", (request, reply, payload, done) => {
+      const key = request.idempotencyKey;
+      if (!key || request.idempotentAnswerKept) return done(null, payload);
+      if (reply.statusCode >= 500 || typeof payload !== "string") return done(null, payload);
+      keep(request, reply, key, payload).then(() => done(null, payload), done);
     });
   },
   { name: "idempotency", dependencies: ["database"] },
