@@ -18,6 +18,8 @@ export class VersionFrontier {
   private readonly recent = new Set<bigint>();
   private late = 0;
   private gapSince: number | null = null;
+  /** current(), kept: every request asks for it, it changes only with an announcement. */
+  private text: string | null = null;
 
   constructor(
     start: bigint,
@@ -29,9 +31,12 @@ export class VersionFrontier {
 
   /** The version answers are computed, cached and tagged under. */
   current(): string {
-    const beyond = this.above.size > 0 ? `~${this.above.size}` : "";
-    const late = this.late > 0 ? `.${this.late}` : "";
-    return `${this.frontier}${beyond}${late}`;
+    if (this.text === null) {
+      const beyond = this.above.size > 0 ? `~${this.above.size}` : "";
+      const late = this.late > 0 ? `.${this.late}` : "";
+      this.text = `${this.frontier}${beyond}${late}`;
+    }
+    return this.text;
   }
 
   /** Whether a gap below versions heard out of order is waiting to be closed, since when. */
@@ -43,6 +48,7 @@ export class VersionFrontier {
   heard(version: bigint, now: number): boolean {
     if (this.recent.has(version)) return false;
     this.note(version);
+    this.text = null;
     if (version <= this.frontier) {
       // Below the frontier and not heard before: a change given up on (or older than this
       // process's start) that committed after all.
@@ -57,6 +63,7 @@ export class VersionFrontier {
   /** Closes a gap open for longer than gapMs; true when current() changed. */
   closeOldGap(now: number): boolean {
     if (this.gapSince === null || now - this.gapSince < this.gapMs) return false;
+    this.text = null;
     this.frontier = [...this.above].reduce((a, b) => (b < a ? b : a)) - 1n;
     this.advance(now);
     return true;
@@ -64,6 +71,7 @@ export class VersionFrontier {
 
   /** Starts again from the database's version (listening again after a loss). */
   restart(version: bigint): void {
+    this.text = null;
     if (version > this.frontier) this.frontier = version;
     for (const v of this.above) if (v > this.frontier) this.frontier = v;
     this.above.clear();
