@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { is, sql } from "drizzle-orm";
+import { is, type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -240,6 +240,29 @@ export async function readTogether<T extends readonly unknown[]>(
   const out: unknown[] = [];
   for (const query of queries) out.push(await query());
   return out as unknown as T;
+}
+
+/** An element of an array literal: numbers as written, text quoted, null (and non-finite) as NULL. */
+function arrayElement(value: string | number | null): string {
+  if (value === null) return "NULL";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "NULL";
+  return `"${value.replace(/[\\"]/g, "\\$&")}"`;
+}
+
+/**
+ * A list of values as one parameter, an array of the given type (`text`, `numeric`, an enum):
+ * `region_code = any(${sqlArray(codes, "text")})`, or columns side by side with unnest(). One
+ * parameter, sent as an array literal that both drivers pass on as it is, is read far faster
+ * than a parameter per value or a JSON document of a row per object (an import's 100,000
+ * figures: tens of milliseconds instead of about a second).
+ */
+export function sqlArray(values: readonly (string | number | null)[], type: string): SQL {
+  let literal = "{";
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) literal += ",";
+    literal += arrayElement(values[i] as string | number | null);
+  }
+  return sql`${`${literal}}`}::${sql.raw(type)}[]`;
 }
 
 export async function queryRows<T>(

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Database, queryRows } from "../client.js";
+import { type Database, queryRows, sqlArray } from "../client.js";
 
 export interface ImportedFigure {
   regionCode: string;
@@ -35,7 +35,8 @@ export function previousApprovedFigures(
              value::float8 as "value", numerator::float8 as "numerator",
              denominator::float8 as "denominator"
       from reports
-      where region_code in ${q.regionCodes} and year = ${q.year} and month < ${q.month}
+      where region_code = any(${sqlArray(q.regionCodes, "text")}) and year = ${q.year}
+        and month < ${q.month}
         and status = 'approved'
       order by region_code, indicator_code, month desc`,
   );
@@ -54,7 +55,8 @@ export function figuresOfMonth(
              value::float8 as "value", numerator::float8 as "numerator",
              denominator::float8 as "denominator"
       from reports
-      where region_code in ${q.regionCodes} and year = ${q.year} and month = ${q.month}`,
+      where region_code = any(${sqlArray(q.regionCodes, "text")}) and year = ${q.year}
+        and month = ${q.month}`,
   );
 }
 
@@ -67,7 +69,8 @@ export function submissionStatuses(
     db,
     sql`
       select region_code as "regionCode", status::text as status from submissions
-      where region_code in ${q.regionCodes} and year = ${q.year} and month = ${q.month}`,
+      where region_code = any(${sqlArray(q.regionCodes, "text")}) and year = ${q.year}
+        and month = ${q.month}`,
   );
 }
 
@@ -91,6 +94,9 @@ export interface ImportOutcome {
  * revision, and every region whose month changed moves to its figures' status (a region held
  * back as a draft by the month checks stays one). A month approved meanwhile aborts everything.
  * Importing the same figures again changes nothing.
+ *
+ * The figures travel as one array per column (unnest), read far faster than a JSON row per
+ * figure, and the figures, their revisions and the stored values they replace are one statement.
  */
 export async function importFigures(
   db: Database,
@@ -101,45 +107,66 @@ export async function importFigures(
     actor: string;
   },
 ): Promise<ImportOutcome | { locked: string[] }> {
-  const input = JSON.stringify(q.figures);
+  const f = q.figures;
+  const n = f.length;
+  const columns = {
+    indicator: new Array<string>(n),
+    region: new Array<string>(n),
+    value: new Array<number | null>(n),
+    numerator: new Array<number | null>(n),
+    denominator: new Array<number | null>(n),
+    explanation: new Array<string | null>(n),
+    status: new Array<string>(n),
+  };
+  const fileRegions = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const figure = f[i] as FigureToImport;
+    columns.indicator[i] = figure.indicatorCode;
+    columns.region[i] = figure.regionCode;
+    columns.value[i] = figure.value;
+    columns.numerator[i] = figure.numerator;
+    columns.denominator[i] = figure.denominator;
+    columns.explanation[i] = figure.explanation;
+    columns.status[i] = figure.status;
+    fileRegions.add(figure.regionCode);
+  }
+  const regionList = sqlArray([...fileRegions], "text");
   return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
     const locked = await queryRows<{ regionCode: string }>(
-      tx as unknown as Database,
+      t,
       sql`
         select s.region_code as "regionCode" from submissions s
         where s.year = ${q.year} and s.month = ${q.month} and s.status = 'approved'
-          and s.region_code in (select "regionCode" from jsonb_to_recordset(${input}::jsonb)
-                                as x("regionCode" text))
+          and s.region_code = any(${regionList})
         for update`,
     );
     if (locked.length > 0) return { locked: locked.map((l) => l.regionCode) };
-    const t = tx as unknown as Database;
-    // The file's figures as a table the planner knows the size of (a function's rows it guesses
-    // at 100, and then joins 100,000 figures one index probe at a time), with the stored
-    // figures they replace beside them.
-    await t.execute(sql`
-      create temp table import_input on commit drop as
-      select * from jsonb_to_recordset(${input}::jsonb) as x(
-        "regionCode" text, "indicatorCode" text, value numeric, numerator numeric,
-        denominator numeric, explanation text, status report_status)`);
-    await t.execute(sql`analyze import_input`);
-    await t.execute(sql`
-      create temp table import_old on commit drop as
-      select r.indicator_code, r.region_code, r.value, r.numerator, r.denominator, r.status
-      from reports r
-      join import_input i on r.region_code = i."regionCode" and r.indicator_code = i."indicatorCode"
-      where r.year = ${q.year} and r.month = ${q.month}`);
-    await t.execute(sql`analyze import_old`);
-    const changed = await queryRows<{ regionCode: string; status: ImportStatus }>(
+    // The stored figures being replaced are read in the same statement (one snapshot, before
+    // the upsert), by the month's regions: an index range per region, not a probe per figure.
+    const changed = await queryRows<{ regionCode: string; status: ImportStatus; figures: number }>(
       t,
       sql`
-        with written as (
+        with input as (
+          select * from unnest(
+            ${sqlArray(columns.indicator, "text")}, ${sqlArray(columns.region, "text")},
+            ${sqlArray(columns.value, "numeric")}, ${sqlArray(columns.numerator, "numeric")},
+            ${sqlArray(columns.denominator, "numeric")}, ${sqlArray(columns.explanation, "text")},
+            ${sqlArray(columns.status, "report_status")})
+            as x(indicator_code, region_code, value, numerator, denominator, explanation, status)
+        ),
+        old as (
+          select r.indicator_code, r.region_code, r.value, r.numerator, r.denominator, r.status
+          from reports r
+          where r.year = ${q.year} and r.month = ${q.month} and r.region_code = any(${regionList})
+        ),
+        written as (
           insert into reports (indicator_code, region_code, year, month, value, numerator,
                                denominator, explanation, status, submitted_at)
-          select "indicatorCode", "regionCode", ${q.year}, ${q.month}, value, numerator,
+          select indicator_code, region_code, ${q.year}, ${q.month}, value, numerator,
                  denominator, explanation, status,
                  case when status = 'draft' then null else now() end
-          from import_input
+          from input
           on conflict (indicator_code, year, region_code, month) do update
             set value = excluded.value, numerator = excluded.numerator,
                 denominator = excluded.denominator, explanation = excluded.explanation,
@@ -163,28 +190,25 @@ export async function importFigures(
                  o.value, w.value, o.numerator, w.numerator, o.denominator, w.denominator,
                  o.status, w.status, ${q.actor}
           from written w
-          left join import_old o
+          left join old o
             on o.indicator_code = w.indicator_code and o.region_code = w.region_code
           returning 1
         )
-        select w.region_code as "regionCode", w.status::text as status from written w`,
+        select w.region_code as "regionCode", w.status::text as status, count(*)::int as figures
+        from written w group by w.region_code, w.status`,
     );
-    const regions = [...new Set(changed.map((c) => c.regionCode))];
     const moved: ImportOutcome["moved"] = [];
-    if (regions.length > 0) {
+    // Each region's month ends in one status (its figures all carry it).
+    const statusOf = new Map(changed.map((c) => [c.regionCode, c.status]));
+    if (statusOf.size > 0) {
       const now = sql`now()`;
-      const statuses = JSON.stringify(
-        [...new Map(changed.map((c) => [c.regionCode, c.status])).entries()].map(
-          ([region, status]) => ({ region, status }),
-        ),
-      );
-      await t.execute(sql`
-        create temp table import_months on commit drop as
-        select * from jsonb_to_recordset(${statuses}::jsonb) as x(region text, status report_status)`);
+      const months = sql`unnest(${sqlArray([...statusOf.keys()], "text")},
+                                ${sqlArray([...statusOf.values()], "report_status")})
+                         as m(region, status)`;
       // The month's other figures follow the month's new status.
-      await tx.execute(sql`
+      await t.execute(sql`
         update reports r set status = m.status, version = r.version + 1, updated_at = ${now}
-        from import_months m
+        from ${months}
         where r.year = ${q.year} and r.month = ${q.month} and r.region_code = m.region
           and r.status <> m.status`);
       const before = await queryRows<{ regionCode: string; status: ImportStatus | "returned" }>(
@@ -192,7 +216,7 @@ export async function importFigures(
         sql`
           select region_code as "regionCode", status::text as status from submissions
           where year = ${q.year} and month = ${q.month}
-            and region_code in (select region from import_months)
+            and region_code = any(${sqlArray([...statusOf.keys()], "text")})
           for update`,
       );
       const after = await queryRows<{ regionCode: string; status: ImportStatus; version: number }>(
@@ -206,7 +230,7 @@ export async function importFigures(
                case when m.status <> 'draft' then ${q.actor} end,
                case when m.status = 'approved' then ${now} end,
                case when m.status = 'approved' then ${q.actor} end
-        from import_months m
+        from ${months}
         on conflict (year, month, region_code) do update
           set status = excluded.status, version = submissions.version + 1,
               first_submitted_at = coalesce(submissions.first_submitted_at, excluded.first_submitted_at),
@@ -223,6 +247,7 @@ export async function importFigures(
           moved.push({ regionCode: a.regionCode, from, to: a.status, version: Number(a.version) });
       }
     }
-    return { changed: changed.length, regions: regions.length, moved };
+    const figures = changed.reduce((sum, c) => sum + Number(c.figures), 0);
+    return { changed: figures, regions: statusOf.size, moved };
   });
 }
