@@ -145,6 +145,8 @@ const YEAR = counts.year;
 const MONTH = 12;
 const BURST = { year: YEAR + 1, month: 1 };
 const IMPORT_MONTH = { year: YEAR + 1, month: 2 };
+/** The .xlsx import's month: the same rows as the .csv's (the month between is the COPY's). */
+const XLSX_IMPORT_MONTH = { year: YEAR + 1, month: 4 };
 /** The raw-SQL writing baseline's month: the burst's rows, written by hand-written SQL. */
 const BASELINE_MONTH = { year: YEAR + 1, month: 3 };
 const SYN_PARENT = "990000";
@@ -789,7 +791,7 @@ if (!skip.has("import")) {
   await db.query("rollback");
   const ratio = apiSeconds / copySeconds;
   log(
-    `import: ${fmt(figures)} figures (${CHILDREN} rows) in ${apiSeconds.toFixed(2)} s via API, ${copySeconds.toFixed(2)} s by COPY: ${ratio.toFixed(1)}×`,
+    `import: ${fmt(figures)} figures (${CHILDREN} rows) in ${apiSeconds.toFixed(2)} s via API, ${copySeconds.toFixed(2)} s by COPY: ${ratio.toFixed(2)}×`,
   );
   rows.push({
     name: `import: one .csv of ${fmt(CHILDREN)} rows × ${cumulative.length} = ${fmt(figures)} figures`,
@@ -799,15 +801,60 @@ if (!skip.has("import")) {
       "",
       fmt(figures / apiSeconds),
       ms(copySeconds * 1000),
-      ratio.toFixed(1),
+      ratio.toFixed(2),
       res.ok ? "0" : "1",
     ],
   });
   importNote = `One POST /api/import (action=submitted, signed in as a national provincial official) of a .csv with ${fmt(CHILDREN)} rows (synthetic counties 900000–909999 under a synthetic parent ${SYN_PARENT}) × ${cumulative.length} cumulative indicators = ${fmt(figures)} figures: ${apiSeconds.toFixed(2)} s, ${res.ok ? `${fmt(body.changed ?? 0)} figures written` : `failed (${res.status})`}. Raw COPY of the same ${fmt(figures)} rows into reports itself (its indexes, foreign keys and ~${fmt(Number(counts.reports))} rows; rolled back): ${copySeconds.toFixed(2)} s. The API also validates every figure against last month's, keeps a revision of each and moves ${fmt(CHILDREN)} months to submitted, in one transaction.`;
   budgets.push({
-    budget: "import ≤ 3× raw COPY",
-    measured: `${apiSeconds.toFixed(2)} s vs ${copySeconds.toFixed(2)} s = ${ratio.toFixed(1)}×`,
-    met: res.ok && ratio <= 3,
+    budget: ".csv import ≤ 1.5× raw COPY",
+    measured: `${apiSeconds.toFixed(2)} s vs ${copySeconds.toFixed(2)} s = ${ratio.toFixed(2)}×`,
+    met: res.ok && ratio <= 1.5,
+    note: "",
+  });
+
+  // The same 10,000 rows as an .xlsx (numbers stored as numbers, as Excel saves them), imported
+  // the same way into a month of their own.
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("月报");
+  sheet.addRow(["地区代码", "地区", ...cumulative]);
+  sheet.addRow(["region", "name", ...cumulative]);
+  codes.forEach((code, n) => {
+    sheet.addRow([code, `基准测试县${n}`, ...cumulative.map((_, j) => value(n, j))]);
+  });
+  const xlsxBytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  const xlsxForm = new FormData();
+  xlsxForm.append("file", new Blob([xlsxBytes]), "bench.xlsx");
+  const x0 = performance.now();
+  const xlsxRes = await fetch(
+    `${api}/api/import?${q({ parent: SYN_PARENT, year: XLSX_IMPORT_MONTH.year, month: XLSX_IMPORT_MONTH.month, action: "submitted" })}`,
+    { method: "POST", body: xlsxForm, headers: official.headers },
+  );
+  const xlsxBody = (await xlsxRes.json()) as { ok?: boolean; changed?: number };
+  const xlsxSeconds = (performance.now() - x0) / 1000;
+  if (!xlsxRes.ok)
+    log(`xlsx import failed: ${xlsxRes.status} ${JSON.stringify(xlsxBody).slice(0, 300)}`);
+  const xlsxRatio = xlsxSeconds / apiSeconds;
+  log(
+    `xlsx import: the same ${fmt(figures)} figures in ${xlsxSeconds.toFixed(2)} s: ${xlsxRatio.toFixed(2)}× the .csv`,
+  );
+  rows.push({
+    name: `import: the same rows as one .xlsx (${fmt(xlsxBytes.length)} bytes)`,
+    cells: [
+      ms(xlsxSeconds * 1000),
+      "",
+      "",
+      fmt(figures / xlsxSeconds),
+      "",
+      "",
+      xlsxRes.ok ? "0" : "1",
+    ],
+  });
+  importNote += ` The same rows as an .xlsx (${fmt(xlsxBytes.length)} bytes, numbers as numbers; read on a worker thread), imported the same way into ${XLSX_IMPORT_MONTH.year}-${XLSX_IMPORT_MONTH.month}: ${xlsxSeconds.toFixed(2)} s, ${xlsxRes.ok ? `${fmt(xlsxBody.changed ?? 0)} figures written` : `failed (${xlsxRes.status})`}.`;
+  budgets.push({
+    budget: "10,000-row .xlsx import ≤ 2× the same rows as .csv",
+    measured: `${xlsxSeconds.toFixed(2)} s vs ${apiSeconds.toFixed(2)} s = ${xlsxRatio.toFixed(2)}×`,
+    met: res.ok && xlsxRes.ok && xlsxRatio <= 2,
     note: "",
   });
 }
