@@ -50,21 +50,43 @@ export interface MonthContext {
   calendar: ReportingCalendar;
 }
 
+/** The indicators a region is asked for and those it is not (see MonthContext). */
+interface Asked {
+  indicators: Map<string, IndicatorRow>;
+  unassigned: Set<string>;
+}
+
+/**
+ * What each region is asked for: regions asked for the same indicators share one answer (never
+ * changed once made), so an import's thousands of regions do not each build their own.
+ */
+function askedOf(catalogue: Map<string, IndicatorRow>, list: TaskList) {
+  const shared = new Map<string, Asked>();
+  return (region: string): Asked => {
+    let key = "";
+    for (const code of catalogue.keys()) key += taskApplies(list, code, region) ? "1" : "0";
+    let asked = shared.get(key);
+    if (!asked) {
+      asked = { indicators: new Map(), unassigned: new Set() };
+      for (const [code, row] of catalogue) {
+        if (taskApplies(list, code, region)) asked.indicators.set(code, row);
+        else asked.unassigned.add(code);
+      }
+      shared.set(key, asked);
+    }
+    return asked;
+  };
+}
+
 function contextOf(
-  region: string,
-  catalogue: Map<string, IndicatorRow>,
+  { indicators, unassigned }: Asked,
   list: TaskList,
   targets: { indicatorCode: string; value: number; dueMonth: number }[],
   history: ApprovedHistoryRow[],
   year: number,
   settings: ReportingSettings,
+  calendar: ReportingCalendar,
 ): MonthContext {
-  const indicators = new Map<string, IndicatorRow>();
-  const unassigned = new Set<string>();
-  for (const [code, row] of catalogue) {
-    if (taskApplies(list, code, region)) indicators.set(code, row);
-    else unassigned.add(code);
-  }
   const previous = new Map<string, Figures>();
   const ytdByYear = new Map<string, number[]>();
   // History comes in month order: the last approved month of this year is "previous".
@@ -72,7 +94,9 @@ function contextOf(
     if (row.year === year) previous.set(row.indicatorCode, row);
     if (row.value !== null) {
       const k = `${row.indicatorCode}|${row.year}`;
-      ytdByYear.set(k, [...(ytdByYear.get(k) ?? []), row.value]);
+      const ytds = ytdByYear.get(k);
+      if (ytds) ytds.push(row.value);
+      else ytdByYear.set(k, [row.value]);
     }
   }
   const increments = new Map<string, number[]>();
@@ -90,7 +114,7 @@ function contextOf(
     previous,
     increments,
     allowPartial: settings.allowPartialMonths,
-    calendar: calendarOf(settings),
+    calendar,
   };
 }
 
@@ -163,17 +187,19 @@ export async function monthContexts(
   const targetsOf = groupBy(targets, (t) => t.regionCode);
   const historyOf = groupBy(history, (h) => h.regionCode);
   const taskList = taskListOf(list);
+  const asked = askedOf(byCode, taskList);
+  const calendar = calendarOf(settings);
   return new Map(
     q.regionCodes.map((region) => [
       region,
       contextOf(
-        region,
-        byCode,
+        asked(region),
         taskList,
         targetsOf.get(region) ?? [],
         historyOf.get(region) ?? [],
         q.year,
         settings,
+        calendar,
       ),
     ]),
   );
