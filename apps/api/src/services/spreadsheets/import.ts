@@ -11,6 +11,7 @@ import {
   regionAncestry,
   submissionStatuses,
   submittersAndEditors,
+  withoutJit,
 } from "@jindu/db";
 import {
   allowedFrom,
@@ -113,6 +114,7 @@ export async function importGrid(
   req: ImportRequest,
   now = new Date(),
 ): Promise<ImportResult> {
+  await withoutJit(db);
   const parent = await requireRegion(db, req.parent, "parent");
   const [indicatorRows, children] = await Promise.all([
     allIndicators(db, { province: provinceOf(parent.code), year: req.year }),
