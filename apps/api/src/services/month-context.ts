@@ -129,40 +129,71 @@ interface CatalogueReads {
 /**
  * Catalogue reads kept per database under its catalogue version (raised in the transaction of
  * any change to indicators, task lists, targets, settings or regions): at month end a bureau's
- * save reads only its own figures. Bounded: the oldest entries go first.
+ * save reads only its own figures. What a province shares (its indicators and task list, its
+ * settings) is kept once for all its regions, targets per region: the first save of each of a
+ * province's 3,000 bureaus in a burst read all four again, inside its transaction. Bounded: each
+ * part is emptied when full.
  */
-const remembered = new WeakMap<object, { version: number; reads: Map<string, CatalogueReads> }>();
+interface CatalogueMemory {
+  version: number;
+  shared: Map<string, Pick<CatalogueReads, "indicators" | "list">>;
+  settings: Map<string, ReportingSettings>;
+  targets: Map<string, CatalogueReads["targets"]>;
+}
+const remembered = new WeakMap<object, CatalogueMemory>();
 const MAX_REMEMBERED = 2_000;
-/** An import's thousands of regions are read, not kept: one file, one read. */
+/** Regions whose targets are kept: a country's worth, so that no month-end burst reads twice. */
+const MAX_TARGETS_REMEMBERED = 10_000;
+/** An import's thousands of regions: their targets are read, not kept (one file, one read). */
 const MAX_REGIONS_REMEMBERED = 50;
+
+/** `value` kept under `key` in `map`, which is emptied when it holds `max` already. */
+function keep<T>(map: Map<string, T>, key: string, value: T, max: number): void {
+  if (map.size >= max) map.clear();
+  map.set(key, value);
+}
 
 async function catalogueReads(
   db: Database,
   version: number,
   q: { regionCodes: readonly string[]; year: number; settingsRegion: string; province: string },
 ): Promise<CatalogueReads> {
-  const itself = q.regionCodes.length <= MAX_REGIONS_REMEMBERED ? databaseItself(db) : undefined;
-  const key = `${q.province}|${q.year}|${q.settingsRegion}|${q.regionCodes.join(",")}`;
+  const itself = databaseItself(db);
   let memory = itself ? remembered.get(itself) : undefined;
   if (itself && memory?.version !== version) {
-    memory = { version, reads: new Map() };
+    memory = { version, shared: new Map(), settings: new Map(), targets: new Map() };
     remembered.set(itself, memory);
   }
-  const kept = memory?.reads.get(key);
-  if (kept) return kept;
-  const [indicators, list, targets, settings] = await readTogether(
-    db,
-    () => allIndicators(db, { province: q.province, year: q.year }),
-    () => taskListItems(db, q.province, q.year),
-    () => targetsOfRegions(db, q.regionCodes, q.year),
-    () => settingsOfRegion(db, q.settingsRegion),
-  );
-  const reads = { indicators, list, targets, settings };
-  if (memory) {
-    if (memory.reads.size >= MAX_REMEMBERED) memory.reads.clear();
-    memory.reads.set(key, reads);
+  const sharedKey = `${q.province}|${q.year}`;
+  const shared = memory?.shared.get(sharedKey);
+  // Settings are the province's (settingsOfRegion walks up to it).
+  const settingsKept = memory?.settings.get(q.province);
+  const keepTargets = memory !== undefined && q.regionCodes.length <= MAX_REGIONS_REMEMBERED;
+  const targetKey = (region: string) => `${q.year}|${region}`;
+  // Taken now: another request may empty the memory while this one reads.
+  const keptTargets = new Map<string, CatalogueReads["targets"]>();
+  for (const region of keepTargets ? q.regionCodes : []) {
+    const kept = memory?.targets.get(targetKey(region));
+    if (kept) keptTargets.set(region, kept);
   }
-  return reads;
+  const missing = q.regionCodes.filter((r) => !keptTargets.has(r));
+  const [indicators, list, read, settings] = await readTogether(
+    db,
+    async () => shared?.indicators ?? allIndicators(db, { province: q.province, year: q.year }),
+    async () => shared?.list ?? taskListItems(db, q.province, q.year),
+    async () => (missing.length > 0 ? targetsOfRegions(db, missing, q.year) : []),
+    async () => settingsKept ?? settingsOfRegion(db, q.settingsRegion),
+  );
+  if (!memory) return { indicators, list, targets: read, settings };
+  if (!shared) keep(memory.shared, sharedKey, { indicators, list }, MAX_REMEMBERED);
+  if (!settingsKept) keep(memory.settings, q.province, settings, MAX_REMEMBERED);
+  if (!keepTargets) return { indicators, list, targets: read, settings };
+  const readOf = groupBy(read, (t) => t.regionCode);
+  for (const region of missing) {
+    keep(memory.targets, targetKey(region), readOf.get(region) ?? [], MAX_TARGETS_REMEMBERED);
+  }
+  const targets = q.regionCodes.flatMap((r) => keptTargets.get(r) ?? readOf.get(r) ?? []);
+  return { indicators, list, targets, settings };
 }
 
 /**

@@ -45,3 +45,44 @@ describe("the month's checks read the catalogue from memory only while it is unc
     expect(targetOf((await reporter.inject(FORM)).json(), code)).toBe(before + 7);
   });
 });
+
+describe("a province's regions share its catalogue in memory; targets stay each region's own", () => {
+  const HANGZHOU = "/api/submissions/330100/2022/5";
+  const targetsIn = async (region: string) => {
+    const rows = await t.database.db
+      .select({ code: schema.targets.indicatorCode, value: schema.targets.value })
+      .from(schema.targets)
+      .where(and(eq(schema.targets.regionCode, region), eq(schema.targets.year, 2022)));
+    return new Map(rows.map((r) => [r.code, Number(r.value)]));
+  };
+  const formTargets = (view: SubmissionView) =>
+    new Map(
+      view.entries.filter((e) => e.target !== null).map((e) => [e.indicator.code, e.target]),
+    );
+
+  it("each region's form has its own targets, and a settings change reaches every region of the province", async () => {
+    const [wenzhou, hangzhou] = [await t.as("wz_reporter"), await t.as("hz_reporter")];
+    // Wenzhou first: the province's indicators, task list and settings are then in memory.
+    const wz = (await wenzhou.inject(FORM)).json() as SubmissionView;
+    const hz = (await hangzhou.inject(HANGZHOU)).json() as SubmissionView;
+    expect(formTargets(wz)).toEqual(await targetsIn("330300"));
+    expect(formTargets(hz)).toEqual(await targetsIn("330100"));
+    expect(formTargets(hz)).not.toEqual(formTargets(wz));
+
+    const shifted = (view: SubmissionView) =>
+      new Date(view.onTimeUntil).getTime() - new Date(view.deadline).getTime();
+    const graceDays = shifted(wz) / (24 * 3600 * 1000) + 3;
+    const owner = await t.database.owner();
+    await owner
+      .insert(schema.provinceSettings)
+      .values({ regionCode: "330000", graceDays })
+      .onConflictDoUpdate({ target: schema.provinceSettings.regionCode, set: { graceDays } });
+    for (const [client, form, before] of [
+      [wenzhou, FORM, wz],
+      [hangzhou, HANGZHOU, hz],
+    ] as const) {
+      const after = (await client.inject(form)).json() as SubmissionView;
+      expect(shifted(after) - shifted(before)).toBe(3 * 24 * 3600 * 1000);
+    }
+  });
+});
