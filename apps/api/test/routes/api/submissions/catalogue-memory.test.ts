@@ -56,9 +56,7 @@ describe("a province's regions share its catalogue in memory; targets stay each 
     return new Map(rows.map((r) => [r.code, Number(r.value)]));
   };
   const formTargets = (view: SubmissionView) =>
-    new Map(
-      view.entries.filter((e) => e.target !== null).map((e) => [e.indicator.code, e.target]),
-    );
+    new Map(view.entries.filter((e) => e.target !== null).map((e) => [e.indicator.code, e.target]));
 
   it("each region's form has its own targets, and a settings change reaches every region of the province", async () => {
     const [wenzhou, hangzhou] = [await t.as("wz_reporter"), await t.as("hz_reporter")];
