@@ -64,6 +64,7 @@ export class VersionFrontier {
   closeOldGap(now: number): boolean {
     if (this.gapSince === null || now - this.gapSince < this.gapMs) return false;
     this.text = null;
+    // biome-ignore lint/complexity/useMathMinMax: Math.min takes no bigint
     this.frontier = [...this.above].reduce((a, b) => (b < a ? b : a)) - 1n;
     this.advance(now);
     return true;
