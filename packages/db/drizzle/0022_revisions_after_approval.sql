@@ -1,0 +1,1 @@
+CREATE INDEX "report_revisions_after_approval" ON "report_revisions" USING btree ("region_code","year","month") WHERE "report_revisions"."old_status" = 'approved';
