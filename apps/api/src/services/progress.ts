@@ -2,6 +2,7 @@ import {
   allIndicators,
   childRegions,
   type Database,
+  type MonthlyFigureRow,
   monthlyFiguresByChildren,
   type ProgressFigureRow,
   progressByChildren,
@@ -215,16 +216,25 @@ export async function monthlyTables(
   ]);
   const key = (indicator: string, region: string) => `${indicator}|${region}`;
   const targetOf = new Map(targets.map((t) => [key(t.indicatorCode, t.regionCode), t]));
-  const figuresOfRegion = groupBy(figures, (row) => key(row.indicatorCode, row.regionCode));
+  // Each series' figure as of every month (index m − 1), built in one pass over its rows (in
+  // month order): a lookup per region, indicator and month filtered the series each time, and a
+  // province's year of tables made hundreds of thousands of short-lived arrays.
+  const asOfMonth = new Map<string, (MonthlyFigureRow | undefined)[]>();
+  for (const [k, rows] of groupBy(figures, (row) => key(row.indicatorCode, row.regionCode))) {
+    const months: (MonthlyFigureRow | undefined)[] = new Array(toMonth).fill(undefined);
+    let at = 0;
+    let latest: MonthlyFigureRow | undefined;
+    for (let month = 1; month <= toMonth; month++) {
+      while (at < rows.length && (rows[at] as MonthlyFigureRow).month <= month) latest = rows[at++];
+      months[month - 1] = latest;
+    }
+    asOfMonth.set(k, months);
+  }
   const regionFigures = (indicator: IndicatorRow, region: RegionRef, month: number) => {
     if (!asks(indicator.code, region.code)) return notAsked(region);
     const k = key(indicator.code, region.code);
     const target = targetOf.get(k);
-    // Rows are ordered by month: the last one up to `month` is the figure as of then.
-    const latest = figuresOfRegion
-      .get(k)
-      ?.filter((r) => r.month <= month)
-      .at(-1);
+    const latest = asOfMonth.get(k)?.[month - 1];
     const measure: Measure | null = latest ? measureFrom(indicator.kind, latest) : null;
     return {
       region,
