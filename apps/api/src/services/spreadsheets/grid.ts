@@ -35,11 +35,11 @@ function plainRecords(bytes: Buffer): string[][] | null {
   return lines.map((line) => line.split(","));
 }
 
-/** A .csv within the limits: a value beyond them refuses the file, blanks beyond are dropped. */
-function readCsv(bytes: Buffer, limits: GridLimits): Grid {
+/** The rule of a .csv record within the limits: a value beyond them refuses the file (the
+ * record's 1-based number in the message), blanks beyond are dropped; null drops the record. */
+function recordWithin(limits: GridLimits): (record: string[], records: number) => string[] | null {
   const blank = (cell: string) => cell.trim() === "";
-  /** A record as read (`records`: its 1-based number), as kept: null drops it. */
-  const kept = (record: string[], records: number): string[] | null => {
+  return (record: string[], records: number): string[] | null => {
     const beyond = record.findIndex((cell, i) => i >= limits.columns && !blank(cell));
     if (beyond >= 0) {
       throw new SheetRefused(
@@ -56,15 +56,11 @@ function readCsv(bytes: Buffer, limits: GridLimits): Grid {
     }
     return record.length > limits.columns ? record.slice(0, limits.columns) : record;
   };
-  const plain = plainRecords(bytes);
-  if (plain) {
-    const grid: Grid = [];
-    for (let i = 0; i < plain.length; i++) {
-      const record = kept(plain[i] as string[], i + 1);
-      if (record) grid.push(record);
-    }
-    return grid;
-  }
+}
+
+/** A .csv read by csv-parse within the limits: any file, quoted fields and CR line ends too. */
+export function readCsvByParse(bytes: Buffer, limits: GridLimits): Grid {
+  const kept = recordWithin(limits);
   // Excel on Chinese Windows saves CSV with a BOM; csv-parse drops it.
   return parse(bytes, {
     bom: true,
@@ -72,6 +68,19 @@ function readCsv(bytes: Buffer, limits: GridLimits): Grid {
     skip_empty_lines: false,
     on_record: (record: string[], { records }: { records: number }) => kept(record, records),
   });
+}
+
+/** A .csv within the limits: a plain one split directly, anything else by csv-parse. */
+function readCsv(bytes: Buffer, limits: GridLimits): Grid {
+  const plain = plainRecords(bytes);
+  if (!plain) return readCsvByParse(bytes, limits);
+  const kept = recordWithin(limits);
+  const grid: Grid = [];
+  for (let i = 0; i < plain.length; i++) {
+    const record = kept(plain[i] as string[], i + 1);
+    if (record) grid.push(record);
+  }
+  return grid;
 }
 
 /**
