@@ -138,17 +138,17 @@ export interface KnownInputs {
   asks?: Asks | Promise<Asks>;
 }
 
-/** The parent's children and which of them the task list asks for what, unless known. */
-async function childrenAndAsks(
+/** What the task list asks of the parent and its children: the caller's, or read. */
+async function asksOf(
   db: Database,
   parent: RegionRef,
+  children: readonly RegionRef[],
   year: number,
   known: KnownInputs,
-): Promise<{ children: RegionRef[]; asks: Asks }> {
-  const children = known.children ?? (await childRegions(db, parent.code));
-  const asks =
-    (await known.asks) ?? (await asksFor(db, [parent.code, ...children.map((c) => c.code)], year));
-  return { children, asks };
+): Promise<Asks> {
+  return (
+    (await known.asks) ?? (await asksFor(db, [parent.code, ...children.map((c) => c.code)], year))
+  );
 }
 
 /** Progress tables of a parent and its children at one month, one per indicator. */
@@ -161,8 +161,8 @@ export async function progressTables(
 ): Promise<Map<string, Table>> {
   const { year, month } = q;
   const children = known.children ?? (await childRegions(db, parent.code));
-  const [{ asks }, rows, rules] = await Promise.all([
-    childrenAndAsks(db, parent, year, { ...known, children }),
+  const [asks, rows, rules] = await Promise.all([
+    asksOf(db, parent, children, year, known),
     progressByChildren(db, {
       parentCode: parent.code,
       year,
@@ -211,7 +211,7 @@ export async function monthlyTables(
       submittedRegions: await submittedRegions(db, parent, children, q),
     }),
     targetsByChildren(db, query),
-    childrenAndAsks(db, parent, year, { ...known, children }).then((read) => read.asks),
+    asksOf(db, parent, children, year, known),
     withProvinceProfiles(db, parent.code, indicators),
   ]);
   const key = (indicator: string, region: string) => `${indicator}|${region}`;
