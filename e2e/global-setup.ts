@@ -20,9 +20,11 @@ import {
   seedDemoUsers,
 } from "../apps/api/src/services/demo-users.js";
 import {
+  A11Y_PARTS,
   A11Y_TEST_ACCOUNTS,
   ACCOUNTS_TEST_ACCOUNTS,
   AUTH_TEST_ACCOUNTS,
+  a11yAccount,
   CATALOGUE_TEST_ACCOUNTS,
   CHANNELS_TEST_ACCOUNTS,
   CHASE_BUREAU,
@@ -125,7 +127,9 @@ async function seedUsers(db: Database): Promise<string> {
     ...INBOX_TEST_ACCOUNTS.map((name) => [name, `inbox_${name}`]),
     ...CHANNELS_TEST_ACCOUNTS.map((name) => [name, `channels_${name}`]),
     ...CHASE_TEST_ACCOUNTS.map((name) => [name, `chase_${name}`]),
-    ...A11Y_TEST_ACCOUNTS.map((name) => [name, `a11y_${name}`]),
+    ...A11Y_PARTS.flatMap((part) =>
+      A11Y_TEST_ACCOUNTS.map((name) => [name, a11yAccount(part, name)]),
+    ),
   ];
   for (const [name, username] of copies) {
     const original = await userByUsername(db, name as string);

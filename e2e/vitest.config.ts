@@ -8,7 +8,9 @@ export default defineProject({
     name: "e2e",
     include: ["tests/**/*.test.ts"],
     globalSetup: ["./global-setup.ts"],
-    testTimeout: 60_000,
+    // Longer than a step's own limit (60 s, support/browser.ts): a step that never ends fails
+    // as that step, naming what it waited for, instead of as an anonymous test timeout.
+    testTimeout: 90_000,
     // Browser tests share two cores with the API tests; one retry absorbs a rare timing miss,
     // while a real failure fails twice.
     retry: 1,

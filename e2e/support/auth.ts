@@ -44,8 +44,17 @@ export const CHANNELS_TEST_ACCOUNTS = ["admin", "zhejiang", "wenzhou"] as const;
 export const CHASE_TEST_ACCOUNTS = ["zhejiang", "wenzhou"] as const;
 export const CHASE_BUREAU = { username: "chase_huzhou", regionCode: "330500" } as const;
 
-/** Copies (a11y_<name>) for the accessibility check: every screen as the role that uses it. */
+/** Accounts whose copies the accessibility check signs in as: every screen as the role that uses it. */
 export const A11Y_TEST_ACCOUNTS = ["zhejiang", "wenzhou", "admin", "auditor", "security"] as const;
+/**
+ * The accessibility check's files, which run side by side: each signs in as its own copies
+ * (a11y_<part>_<name>). When the Chinese and English files shared one copy, each sign-in ended
+ * the other file's session and its screens were checked as the sign-in page.
+ */
+export const A11Y_PARTS = ["zh_dash", "zh_work", "en_dash", "en_work"] as const;
+export type A11yPart = (typeof A11Y_PARTS)[number];
+export const a11yAccount = (part: A11yPart, name: (typeof A11Y_TEST_ACCOUNTS)[number]) =>
+  `a11y_${part}_${name}`;
 
 /** An account that must choose a password and enrol an authenticator on its first sign-in. */
 export const NEWCOMER = { username: "newcomer", regionCode: "330000" } as const;

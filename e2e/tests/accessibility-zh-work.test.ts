@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { checkEveryScreen, settled } from "../support/accessibility.js";
+import { checkScreens, settled } from "../support/accessibility.js";
 import { openSession, useBrowser } from "../support/browser.js";
 
 const browser = useBrowser();
 
-checkEveryScreen(browser, "zh-CN");
+checkScreens(browser, "zh-CN", "work");
 
 describe("keyboard alone", () => {
   it("reaches the menu and opens a screen with Tab and Enter", async () => {
