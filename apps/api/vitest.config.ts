@@ -19,5 +19,9 @@ export default defineProject({
     exclude: RUN_ALONE,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Every file builds its own app on its own database, and nothing of a file's state lives at
+    // module level beyond it: the files of a worker share the loaded modules instead of loading
+    // the app again each (import time 140 → 13 s, the project 269 → 173 s per pass on 2 cores).
+    isolate: false,
   },
 });
