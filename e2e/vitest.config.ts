@@ -14,6 +14,9 @@ export default defineProject({
     // Browser tests share two cores with the API tests; one retry absorbs a rare timing miss,
     // while a real failure fails twice.
     retry: 1,
+    // A file's state is its own (its browser connection, its sessions, an app of its own): the
+    // files of a worker share loaded modules instead of loading Playwright and the API again.
+    isolate: false,
     // The first run builds the web app.
     hookTimeout: 240_000,
   },
