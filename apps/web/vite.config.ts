@@ -1,5 +1,8 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
@@ -56,8 +59,43 @@ function initialJsBudget(): Plugin {
   };
 }
 
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/**
+ * Writes a .br and a .gz beside every script, stylesheet and page of the build; the API sends
+ * them to browsers that accept them (@fastify/static preCompressed), so that the code travels
+ * compressed (the screens' 1.3 MB of scripts as about 0.4 MB) without compressing per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: "jindu:precompress",
+    apply: "build",
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? "dist";
+      const files = Object.values(bundle).flatMap((file) => {
+        const content = file.type === "chunk" ? file.code : file.source;
+        return /\.(js|css|html|svg|json)$/.test(file.fileName) && content.length >= 1024
+          ? [{ name: file.fileName, content: Buffer.from(content) }]
+          : [];
+      });
+      await Promise.all(
+        files.map(async ({ name, content }) => {
+          const [br, gz] = await Promise.all([
+            // Quality 9 is within a few per cent of 11 at a fraction of the build time.
+            brotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+            gzipAsync(content, { level: 9 }),
+          ]);
+          await writeFile(join(dir, `${name}.br`), br);
+          await writeFile(join(dir, `${name}.gz`), gz);
+        }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), initialJsBudget()],
+  plugins: [react(), initialJsBudget(), precompress()],
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   server: {
     proxy: { "/api": api, "/healthz": api },
