@@ -1,8 +1,9 @@
 /**
  * The first read after a change: what an official waits for right after an approval, when every
- * cached answer is of the version before. A change is announced as the API's own changes are
- * (the next data version, NOTIFY on the changes channel); the read that follows is timed once
- * the API answers under the new version (its ETag says which).
+ * cached answer is of the version before. A change is announced as the API announces an
+ * approval (the next data version, marked as touching figures only, NOTIFY on the changes
+ * channel); the read that follows is timed once the API answers under the new version (its ETag
+ * says which).
  */
 import type pg from "pg";
 
@@ -11,7 +12,7 @@ const CHANNEL = "jindu_changes";
 /** Announces a change as a committed one would; the new data version. */
 async function announceChange(db: pg.Client): Promise<string> {
   const { rows } = await db.query(
-    `select v::text as v, pg_notify($1, v::text) from (select nextval('data_version') as v) as next`,
+    `select v::text as v, pg_notify($1, v::text || ':data') from (select nextval('data_version') as v) as next`,
     [CHANNEL],
   );
   return rows[0].v as string;

@@ -218,6 +218,11 @@ export function databaseItself(db: Database): object | undefined {
   return is(db, PgTransaction) ? undefined : db;
 }
 
+/** Whether `db` is a transaction (the API's `app.db` is, inside a change's request). */
+export function isTransaction(db: Database): boolean {
+  return is(db, PgTransaction);
+}
+
 /**
  * Runs `fn` in a transaction: `db`'s own when it already is one (a change's request transaction),
  * else a new one. A nested drizzle transaction would be a savepoint, two more round trips, though

@@ -4,6 +4,7 @@ import answerCache from "./app/answer-cache.js";
 import audit from "./app/audit.js";
 import auth from "./app/auth.js";
 import background, { type BackgroundOptions } from "./app/background.js";
+import catalogueMemory from "./app/catalogue-memory.js";
 import changes from "./app/changes.js";
 import database from "./app/database.js";
 import errorHandler from "./app/error-handler.js";
@@ -25,6 +26,7 @@ export async function registerPlugins(
   await app.register(database, { database: opts.database });
   await app.register(errorHandler, { spaFallback: opts.spaFallback });
   await app.register(changes);
+  await app.register(catalogueMemory);
   // Order matters: hooks run in registration order, so who the user is and whether they may
   // act is settled before an audit entry is prepared or a stored response replayed.
   await app.register(auth);

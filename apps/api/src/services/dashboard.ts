@@ -1,4 +1,4 @@
-import { allIndicators, childRegions, type Database } from "@jindu/db";
+import type { Database } from "@jindu/db";
 import { countStatuses, type ProgressLine, provinceOf, worstStatus } from "@jindu/domain";
 import type {
   MatrixResponse,
@@ -6,6 +6,7 @@ import type {
   TrendPoint,
   TrendResponse,
 } from "../schemas/index.js";
+import { childrenOf, indicatorsOfYear } from "./catalogue-memory.js";
 import { requireIndicator, requireRegion } from "./lookups.js";
 import {
   laggingItems,
@@ -35,7 +36,7 @@ export async function overviewOf(
   q: PeriodQuery & { region: string; month: number },
 ): Promise<OverviewResponse> {
   const region = refOf(await requireRegion(db, q.region, "region"));
-  const indicators = await allIndicators(db, { province: provinceOf(region.code), year: q.year });
+  const indicators = await indicatorsOfYear(db, provinceOf(region.code), q.year);
   const tables = await monthlyTables(db, region, indicators, { ...q, toMonth: q.month });
   const tiles = indicators.map((indicator) => {
     const months = tables.get(indicator.code) ?? [];
@@ -70,8 +71,8 @@ export async function matrixOf(
 ): Promise<MatrixResponse> {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
   const [indicators, children] = await Promise.all([
-    allIndicators(db, { province: provinceOf(parent.code), year: q.year }),
-    childRegions(db, parent.code),
+    indicatorsOfYear(db, provinceOf(parent.code), q.year),
+    childrenOf(db, parent.code),
   ]);
   const reading = asksFor(db, [parent.code, ...children.map((c) => c.code)], q.year);
   const [asks, tables] = await Promise.all([

@@ -1,6 +1,7 @@
-import { type Database, databaseItself, indicatorByCode, regionByCode } from "@jindu/db";
+import { type Database, databaseItself, regionByCode } from "@jindu/db";
 import { indicatorVisibleIn } from "@jindu/domain";
 import { badRequest } from "../errors.js";
+import { indicatorOfCode } from "./catalogue-memory.js";
 
 type Region = NonNullable<Awaited<ReturnType<typeof regionByCode>>>;
 
@@ -42,7 +43,7 @@ export async function requireIndicator(
   field: string,
   regionCode?: string,
 ) {
-  const indicator = await indicatorByCode(db, code);
+  const indicator = await indicatorOfCode(db, code);
   const hidden = indicator !== null && !indicatorVisibleIn(indicator.ownerCode, regionCode ?? null);
   if (!indicator || hidden) throw badRequest(`${field}: indicator ${code} does not exist`, field);
   return indicator;

@@ -1,6 +1,7 @@
-import { allIndicators, type Database, listSupervision } from "@jindu/db";
+import { type Database, listSupervision } from "@jindu/db";
 import { type MoverLine, type MoverTable, movers, provinceOf } from "@jindu/domain";
 import type { MoversResponse } from "../schemas/index.js";
+import { indicatorsOfYear } from "./catalogue-memory.js";
 import { requireRegion } from "./lookups.js";
 import { monthlyTables, type PeriodQuery, type RegionRef, refOf } from "./progress.js";
 
@@ -22,7 +23,7 @@ export async function moversOf(
   const region = refOf(await requireRegion(db, q.region, "region"));
   const previous =
     q.month > 1 ? { year: q.year, month: q.month - 1 } : { year: q.year - 1, month: 12 };
-  const indicators = await allIndicators(db, { province: provinceOf(region.code), year: q.year });
+  const indicators = await indicatorsOfYear(db, provinceOf(region.code), q.year);
   const now = await monthlyTables(db, region, indicators, { ...q, toMonth: q.month });
   const before =
     previous.year === q.year
@@ -30,7 +31,7 @@ export async function moversOf(
       : await monthlyTables(
           db,
           region,
-          await allIndicators(db, { province: provinceOf(region.code), year: previous.year }),
+          await indicatorsOfYear(db, provinceOf(region.code), previous.year),
           { ...q, year: previous.year, toMonth: 12 },
         );
   const tables: MoverTable<RegionRef>[] = [];

@@ -1,12 +1,9 @@
 import {
-  allIndicators,
-  childRegions,
   type Database,
   type MonthlyFigureRow,
   monthlyFiguresByChildren,
   type ProgressFigureRow,
   progressByChildren,
-  provinceProfilesOf,
   type schema,
   targetsByChildren,
 } from "@jindu/db";
@@ -27,6 +24,7 @@ import {
 } from "@jindu/domain";
 import { ancestryOf } from "../plugins/app/auth.js";
 import type { LaggingItem, Quality, Standing } from "../schemas/index.js";
+import { childrenOf, indicatorsOfYear, provinceProfilesFor } from "./catalogue-memory.js";
 import { requireIndicator, requireRegion } from "./lookups.js";
 import { previousMonth, qualityOf, standingsOf } from "./standings.js";
 import { type Asks, asksFor } from "./task-lists.js";
@@ -100,7 +98,7 @@ export async function withProvinceProfiles(
   parentCode: string,
   indicators: IndicatorRow[],
 ): Promise<IndicatorWithProfiles[]> {
-  const rows = await provinceProfilesOf(db, {
+  const rows = await provinceProfilesFor(db, {
     provinces: [provinceOf(parentCode)],
     indicatorCodes: indicators.map((i) => i.code),
   });
@@ -160,7 +158,7 @@ export async function progressTables(
   known: KnownInputs = {},
 ): Promise<Map<string, Table>> {
   const { year, month } = q;
-  const children = known.children ?? (await childRegions(db, parent.code));
+  const children = known.children ?? (await childrenOf(db, parent.code));
   const [asks, rows, rules] = await Promise.all([
     asksOf(db, parent, children, year, known),
     progressByChildren(db, {
@@ -202,7 +200,7 @@ export async function monthlyTables(
 ): Promise<Map<string, Table[]>> {
   const { year, toMonth } = q;
   const query = { parentCode: parent.code, year, indicatorCodes: indicators.map((i) => i.code) };
-  const children = known.children ?? (await childRegions(db, parent.code));
+  const children = known.children ?? (await childrenOf(db, parent.code));
   const [figures, targets, asks, rules] = await Promise.all([
     monthlyFiguresByChildren(db, {
       ...query,
@@ -274,7 +272,7 @@ export async function progressOf(
     requireRegion(db, q.parent, "parent"),
   ]);
   const previous = previousMonth(q.year, q.month);
-  const children = await childRegions(db, parent.code);
+  const children = await childrenOf(db, parent.code);
   // The quality read is the largest of the three; none waits for another.
   const [tables, before, quality] = await Promise.all([
     progressTables(db, refOf(parent), [indicator], q, { children }),
@@ -361,8 +359,8 @@ export async function laggingOf(
 ) {
   const parent = refOf(await requireRegion(db, q.parent, "parent"));
   const [indicators, children] = await Promise.all([
-    allIndicators(db, { province: provinceOf(parent.code), year: q.year }),
-    childRegions(db, parent.code),
+    indicatorsOfYear(db, provinceOf(parent.code), q.year),
+    childrenOf(db, parent.code),
   ]);
   // Quality does not wait for the tables: on a first read after a change both are read afresh.
   const [tables, quality] = await Promise.all([

@@ -4,7 +4,6 @@ import {
   regionCodesWithin,
   saveTaskList,
   taskListItems,
-  taskListsOfProvinces,
   taskListYears,
 } from "@jindu/db";
 import {
@@ -18,6 +17,7 @@ import {
 } from "@jindu/domain";
 import { badRequest, invalid } from "../errors.js";
 import type { TaskListResponse } from "../schemas/index.js";
+import { taskListsOf } from "./catalogue-memory.js";
 import { requireRegion } from "./lookups.js";
 
 /** Whether a region is asked for an indicator's figures: its province's task list decides. */
@@ -26,7 +26,7 @@ export type Asks = (indicatorCode: string, regionCode: string) => boolean;
 /** The task lists of a year for regions of one or more provinces, in one query. */
 async function listsFor(db: Database, regionCodes: readonly string[], year: number) {
   const provinces = [...new Set(regionCodes.map(provinceOf))];
-  const lists = await taskListsOfProvinces(db, provinces, year);
+  const lists = await taskListsOf(db, provinces, year);
   const byProvince = new Map<string, TaskList>(
     [...lists].map(([province, items]) => [province, taskListOf(items)]),
   );

@@ -13,6 +13,12 @@ export async function currentDataVersion(db: Database): Promise<string> {
 /** Where every change is announced, with the new data version as the payload. */
 export const CHANGES_CHANNEL = "jindu_changes";
 
+/**
+ * Announced on the same channel by the catalogue's tables themselves (a trigger, migration 0023),
+ * whoever changed them: not a version, a signal to drop catalogue reads kept in memory.
+ */
+export const CATALOGUE_CHANGED = "catalogue";
+
 /** Appended to an announcement of a change that touched no account and no session. */
 export const DATA_ONLY_MARK = ":data";
 

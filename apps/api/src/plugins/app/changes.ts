@@ -1,4 +1,10 @@
-import { bumpDataVersion, CHANGES_CHANNEL, currentDataVersion, DATA_ONLY_MARK } from "@jindu/db";
+import {
+  bumpDataVersion,
+  CATALOGUE_CHANGED,
+  CHANGES_CHANNEL,
+  currentDataVersion,
+  DATA_ONLY_MARK,
+} from "@jindu/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { VersionFrontier } from "./version-frontier.js";
@@ -26,6 +32,14 @@ export interface Changes {
   onAccountChange(forget: () => void): void;
   /** Counts the account changes heard: what was read while it moved may be stale. */
   accountChanges(): number;
+  /**
+   * Runs `forget` after every change that may have touched the catalogue (indicators, task
+   * lists, targets, settings, regions, profiles): every change not announced as data only, and
+   * every catalogue change the database announces itself (migration 0023: whoever made it).
+   */
+  onCatalogueChange(forget: () => void): void;
+  /** Counts the catalogue changes heard: what was read while it moved may be stale. */
+  catalogueChanges(): number;
   /** Records a successful change made here: a new data version, announced to every process. */
   bump(): Promise<void>;
   /** Notes the version a change of this process took in its transaction, once committed. */
@@ -52,9 +66,16 @@ export default fp(
     const listeners: (() => void)[] = [];
     const accountListeners: (() => void)[] = [];
     let accountChanges = 0;
+    const catalogueListeners: (() => void)[] = [];
+    let catalogueChanges = 0;
+    const forgetCatalogue = () => {
+      catalogueChanges++;
+      for (const forget of catalogueListeners) forget();
+    };
     const forgetAccounts = () => {
       accountChanges++;
       for (const forget of accountListeners) forget();
+      forgetCatalogue();
     };
     const forgetData = () => {
       for (const forget of listeners) forget();
@@ -82,6 +103,9 @@ export default fp(
       listening = true;
     };
     const heard = (payload: string) => {
+      // Not a version: the catalogue kept in memory is dropped (a change made through the API
+      // also announces its version, after this in the same delivery).
+      if (payload === CATALOGUE_CHANGED) return forgetCatalogue();
       const [, number, dataOnly] = /^(\d+)(:data)?$/.exec(payload) ?? [];
       if (number === undefined) return;
       // Whatever its number, a change that may have touched accounts empties what depends on them.
@@ -103,6 +127,8 @@ export default fp(
       onChange: (forget: () => void) => listeners.push(forget),
       onAccountChange: (forget: () => void) => accountListeners.push(forget),
       accountChanges: () => accountChanges,
+      onCatalogueChange: (forget: () => void) => catalogueListeners.push(forget),
+      catalogueChanges: () => catalogueChanges,
       bump: async () => heard(await bumpDataVersion(app.db)),
       committed: (committed: string, dataOnly = false) =>
         heard(dataOnly ? `${committed}${DATA_ONLY_MARK}` : committed),
