@@ -128,7 +128,11 @@ describe("sign-in", () => {
     await page.locator("[data-testid=lagging-table] tbody tr.ant-table-row").first().waitFor();
 
     await page.getByTestId("user-menu").click();
+    // The sign-out's own request, waited for by name: twice on CI this test waited 60 s for the
+    // sign-in page without saying whether the request had been sent, answered, or never left.
+    const signedOut = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/auth/logout");
     await page.getByTestId("sign-out").click();
+    expect((await signedOut).status()).toBe(204);
     await onLogin(page);
     await expect(page.getByTestId("login-notice").textContent()).resolves.toBe("您已安全退出");
     await page.getByTestId("login-form").waitFor();
