@@ -5,15 +5,14 @@
  * channel); the read that follows is timed once the API answers under the new version (its ETag
  * says which).
  */
+import { CHANGES_CHANNEL, DATA_ONLY_MARK } from "@jindu/db";
 import type pg from "pg";
-
-const CHANNEL = "jindu_changes";
 
 /** Announces a change as a committed one would; the new data version. */
 async function announceChange(db: pg.Client): Promise<string> {
   const { rows } = await db.query(
-    `select v::text as v, pg_notify($1, v::text || ':data') from (select nextval('data_version') as v) as next`,
-    [CHANNEL],
+    `select v::text as v, pg_notify($1, v::text || $2) from (select nextval('data_version') as v) as next`,
+    [CHANGES_CHANNEL, DATA_ONLY_MARK],
   );
   return rows[0].v as string;
 }
