@@ -50,7 +50,7 @@ export async function settled(page: Page) {
  * No skeleton or spinner, and no finite animation running: a button enabled by data that just
  * came fades from grey to its colour, and axe would judge the colours halfway.
  */
-async function drawn(page: Page) {
+export async function drawn(page: Page) {
   await page.waitForFunction(
     () =>
       document.querySelectorAll(".ant-skeleton, .ant-spin-spinning").length === 0 &&
@@ -62,43 +62,6 @@ async function drawn(page: Page) {
     undefined,
     { timeout: 30_000 },
   );
-}
-
-/**
- * Playwright's "networkidle" (no request for 500 ms) for the page's life after its load, which
- * Playwright reports once per load: requests are counted as they start and end. The wait counts
- * from the later of the last request's start or end and `since` (when the screen was asked for,
- * before it had time to send anything).
- */
-function quietWatch(page: Page): (since: number) => Promise<void> {
-  let inFlight = 0;
-  let lastChange = Date.now();
-  const change = (by: number) => {
-    inFlight += by;
-    lastChange = Date.now();
-  };
-  page.on("request", () => change(1));
-  page.on("requestfinished", () => change(-1));
-  page.on("requestfailed", () => change(-1));
-  return async (since) => {
-    const deadline = Date.now() + 60_000;
-    while (inFlight > 0 || Date.now() - Math.max(lastChange, since) < 500) {
-      if (Date.now() > deadline) throw new Error(`${inFlight} requests still in flight after 60 s`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-}
-
-/**
- * Opens a screen as a click on the menu does: the app's router follows the history change, so the
- * page is not loaded again. A reload costs about as much as the check itself (the app's scripts
- * parsed and run afresh, axe-core injected again), for 62 screens in each test run.
- */
-async function openInApp(page: Page, path: string) {
-  await page.evaluate((to) => {
-    history.pushState(null, "", to);
-    dispatchEvent(new PopStateEvent("popstate"));
-  }, path);
 }
 
 /**
@@ -155,17 +118,14 @@ export function checkScreens(
       const username = a11yAccount(accountsPart, name as Account);
       it(`${language}: ${name}'s ${part === "dashboards" ? "dashboards" : "screens"}`, async () => {
         const session = await openSession(browser(), { language, signedIn: false });
-        const quiet = quietWatch(session.page);
         await session.goto("/login");
         await signIn(session.page, username);
         // The landing screen first: its own redirects would otherwise follow the first screen.
-        await quiet(Date.now());
+        await session.quiet(Date.now());
         await drawn(session.page);
         const found: string[] = [];
         for (const path of screens ?? []) {
-          const asked = Date.now();
-          await openInApp(session.page, path);
-          await quiet(asked);
+          await session.open(path);
           await drawn(session.page);
           // The screen itself, not the sign-in page a lost session would lead to.
           expect(new URL(session.page.url()).pathname, path).toBe(path.split("?")[0]);

@@ -60,6 +60,14 @@ export interface Session {
   /** Console errors and uncaught exceptions seen so far. */
   errors: string[];
   goto(pathAndQuery: string): Promise<void>;
+  /**
+   * Opens a screen as a click on the menu does, without loading the page again (the app's router
+   * follows the history change), and waits until no request has been in flight for 500 ms. A
+   * load parses and runs the app's scripts afresh: about as much work as drawing the screen.
+   */
+  open(pathAndQuery: string): Promise<void>;
+  /** Waits until no request has been in flight for 500 ms, counted from `since` at the earliest. */
+  quiet(since: number): Promise<void>;
   screenshot(name: string): Promise<void>;
   /** Fails the test if the page logged an error, then closes the context. */
   close(): Promise<void>;
@@ -98,6 +106,7 @@ export async function openSession(
   });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   const baseUrl = options.baseUrl ?? inject("baseUrl");
+  const quiet = quietWatch(page);
   return {
     context,
     page,
@@ -105,6 +114,15 @@ export async function openSession(
     async goto(pathAndQuery) {
       await page.goto(`${baseUrl}${pathAndQuery}`);
     },
+    async open(pathAndQuery) {
+      const asked = Date.now();
+      await page.evaluate((to) => {
+        history.pushState(null, "", to);
+        dispatchEvent(new PopStateEvent("popstate"));
+      }, pathAndQuery);
+      await quiet(asked);
+    },
+    quiet,
     async screenshot(name) {
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
@@ -113,6 +131,31 @@ export async function openSession(
       await context.close();
       expect(errors, "console errors").toEqual([]);
     },
+  };
+}
+
+/**
+ * Playwright's "networkidle" (no request for 500 ms) for the page's life after its load, which
+ * Playwright reports once per load: requests are counted as they start and end. The wait counts
+ * from the later of the last request's start or end and `since` (when the screen was asked for,
+ * before it had time to send anything).
+ */
+function quietWatch(page: Page): (since: number) => Promise<void> {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const change = (by: number) => {
+    inFlight += by;
+    lastChange = Date.now();
+  };
+  page.on("request", () => change(1));
+  page.on("requestfinished", () => change(-1));
+  page.on("requestfailed", () => change(-1));
+  return async (since) => {
+    const deadline = Date.now() + 60_000;
+    while (inFlight > 0 || Date.now() - Math.max(lastChange, since) < 500) {
+      if (Date.now() > deadline) throw new Error(`${inFlight} requests still in flight after 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   };
 }
 
