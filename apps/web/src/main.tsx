@@ -3,6 +3,7 @@ import "./app/warm-up";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { i18nReady } from "./lib/i18n";
+import "antd/dist/antd.css";
 import "./styles.css";
 import { App } from "./app";
 

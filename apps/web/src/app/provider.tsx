@@ -7,6 +7,7 @@ import { antdLocale } from "@/lib/i18n";
 import { queryClient } from "@/lib/query-client";
 
 const theme = {
+  zeroRuntime: true,
   token: {
     colorPrimary: "#0072B2",
     borderRadius: 6,
