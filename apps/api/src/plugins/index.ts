@@ -9,6 +9,7 @@ import changes from "./app/changes.js";
 import database from "./app/database.js";
 import errorHandler from "./app/error-handler.js";
 import idempotency from "./app/idempotency.js";
+import regionMemory from "./app/region-memory.js";
 import spreadsheetReader from "./app/spreadsheet-reader.js";
 import transaction from "./app/transaction.js";
 import multipart from "./external/multipart.js";
@@ -27,6 +28,7 @@ export async function registerPlugins(
   await app.register(errorHandler, { spaFallback: opts.spaFallback });
   await app.register(changes);
   await app.register(catalogueMemory);
+  await app.register(regionMemory);
   // Order matters: hooks run in registration order, so who the user is and whether they may
   // act is settled before an audit entry is prepared or a stored response replayed.
   await app.register(auth);

@@ -1,5 +1,6 @@
-import { type Database, type ReportingSettings, settingsOfRegion } from "@jindu/db";
+import type { Database, ReportingSettings } from "@jindu/db";
 import type { ReportingCalendar } from "@jindu/domain";
+import { settingsOf } from "./catalogue-memory.js";
 
 /** The reporting calendar within a province's settings. */
 export const calendarOf = (s: ReportingSettings): ReportingCalendar => ({
@@ -10,5 +11,5 @@ export const calendarOf = (s: ReportingSettings): ReportingCalendar => ({
 
 /** The calendar of the province a region lies in (the defaults outside any province). */
 export async function calendarOfRegion(db: Database, region: string): Promise<ReportingCalendar> {
-  return calendarOf(await settingsOfRegion(db, region));
+  return calendarOf(await settingsOf(db, region));
 }

@@ -6,6 +6,8 @@ import {
   indicatorByCode,
   isTransaction,
   provinceProfilesOf,
+  qualityTargetsOf,
+  settingsOfRegion,
   taskListsOfProvinces,
 } from "@jindu/db";
 
@@ -66,4 +68,17 @@ export const provinceProfilesFor = (
 ) =>
   remembered(db, `profiles|${q.provinces.join(",")}|${q.indicatorCodes.join(",")}`, () =>
     provinceProfilesOf(db, q),
+  );
+
+/** The settings of the province a region lies in (the defaults outside any province). */
+export const settingsOf = (db: Database, region: string) =>
+  remembered(db, `settings|${region}`, () => settingsOfRegion(db, region));
+
+/** The year's targets of some regions on cumulative indicators (data quality's warnings). */
+export const qualityTargetsFor = (
+  db: Database,
+  q: { regionCodes: readonly string[]; year: number },
+) =>
+  remembered(db, `quality-targets|${q.year}|${q.regionCodes.join(",")}`, () =>
+    qualityTargetsOf(db, q),
   );

@@ -12,7 +12,9 @@ import {
 } from "@jindu/domain";
 import type { Quality, Standing } from "../schemas/index.js";
 import { calendarOfRegion } from "./calendar.js";
+import { qualityTargetsFor } from "./catalogue-memory.js";
 import type { RegionRef } from "./progress.js";
+import { rememberedPerRegion } from "./region-memory.js";
 import { reportersFor } from "./task-lists.js";
 
 /** The month changes are measured from: the month before, December of last year for January. */
@@ -55,17 +57,30 @@ export function standingsOf(
  * version), never on today's date. Regions of one province; one with nothing to report this year
  * owes no month.
  */
-export async function qualityOf(
+export function qualityOf(
+  db: Database,
+  q: { regionCodes: readonly string[]; year: number; month: number },
+): Promise<Map<string, Quality>> {
+  // Each region's quality depends on its own rows and the catalogue alone: kept per region, a
+  // first read after one city's approval computes that city's again, not the province's year.
+  return rememberedPerRegion(db, `quality|${q.year}|${q.month}`, q.regionCodes, (regionCodes) =>
+    qualityRead(db, { ...q, regionCodes }),
+  );
+}
+
+async function qualityRead(
   db: Database,
   q: { regionCodes: readonly string[]; year: number; month: number },
 ): Promise<Map<string, Quality>> {
   const out = new Map<string, Quality>();
   const first = q.regionCodes[0];
   if (first === undefined) return out;
-  const [calendar, reports, facts] = await Promise.all([
+  // The facts are the regions' own rows; the rest is the catalogue's, kept in memory.
+  const [calendar, reports, facts, targets] = await Promise.all([
     calendarOfRegion(db, first),
     reportersFor(db, q.regionCodes, q.year),
     qualityFactsOf(db, { ...q, toMonth: q.month }),
+    qualityTargetsFor(db, q),
   ]);
   // Each fact grouped by region (and figures by indicator) once: a province's year is thousands
   // of figures, and filtering them again for every region and indicator cost more than reading them.
@@ -75,7 +90,7 @@ export async function qualityOf(
   );
   const correctionsOf = new Map(facts.corrections.map((c) => [c.regionCode, c.months]));
   const figuresBy = groupBy(facts.figures, (f) => f.regionCode);
-  const targetOf = new Map(facts.targets.map((t) => [`${t.regionCode}|${t.indicatorCode}`, t]));
+  const targetOf = new Map(targets.map((t) => [`${t.regionCode}|${t.indicatorCode}`, t]));
   for (const region of q.regionCodes) {
     const sent = new Map(
       (sentBy.get(region) ?? []).map((s) => [s.month, s.firstSubmittedAt as Date]),

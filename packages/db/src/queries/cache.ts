@@ -23,6 +23,42 @@ export const CATALOGUE_CHANGED = "catalogue";
 export const DATA_ONLY_MARK = ":data";
 
 /**
+ * A data-only change that names the regions whose own figures and months it changed appends
+ * them: `41:data:330302,330303`. Listeners then keep what they hold of every other region (the
+ * quality of a province's cities while one city's month is approved). At most this many: NOTIFY
+ * carries 8,000 bytes, and a change of more regions (an import) is announced without them.
+ */
+export const MAX_ANNOUNCED_REGIONS = 100;
+
+/** The announcement of a version: `41`, `41:data` or `41:data:330302,330303`. */
+export function announcement(
+  version: string,
+  opts: { dataOnly?: boolean; regions?: readonly string[] } = {},
+): string {
+  if (!opts.dataOnly) return version;
+  const regions = opts.regions ?? [];
+  const named =
+    regions.length > 0 &&
+    regions.length <= MAX_ANNOUNCED_REGIONS &&
+    regions.every((code) => /^[0-9]{6}$/.test(code));
+  return named ? `${version}${DATA_ONLY_MARK}:${regions.join(",")}` : `${version}${DATA_ONLY_MARK}`;
+}
+
+/** What an announcement says: its version, whether data only, and the regions it names (or null: any). */
+export function heardAnnouncement(
+  payload: string,
+): { version: bigint; dataOnly: boolean; regions: string[] | null } | null {
+  const [, number, dataOnly, regions] =
+    /^(\d+)(:data(?::([0-9]{6}(?:,[0-9]{6})*))?)?$/.exec(payload) ?? [];
+  if (number === undefined) return null;
+  return {
+    version: BigInt(number),
+    dataOnly: dataOnly !== undefined,
+    regions: regions === undefined ? null : regions.split(","),
+  };
+}
+
+/**
  * Takes the next data version and announces it to every process listening. Called inside the
  * transaction of the change it stands for (or in one of its own), so that the announcement goes
  * out at commit and never without the change. Changes do not wait for each other here: versions
@@ -33,7 +69,7 @@ export const DATA_ONLY_MARK = ":data";
 export async function bumpDataVersion(
   db: Database,
   alongside?: SQLWrapper,
-  opts: { dataOnly?: boolean } = {},
+  opts: { dataOnly?: boolean; regions?: readonly string[] } = {},
 ): Promise<string> {
   // One statement, its own transaction when `db` is not one. `alongside`, a change's last write
   // (its audit row), rides in the same statement as a data-modifying CTE, which PostgreSQL runs
@@ -41,8 +77,9 @@ export async function bumpDataVersion(
   // getSQL(): a query builder embedded as such is parenthesised, which a CTE's insert may not be.
   const first = alongside ? sql`with alongside as (${alongside.getSQL()}) ` : sql``;
   // A change that touched figures only (no account, no session) says so: listeners then keep
-  // what depends on accounts alone (the sessions read in the last seconds).
-  const mark = opts.dataOnly ? DATA_ONLY_MARK : "";
+  // what depends on accounts alone (the sessions read in the last seconds), and with the regions
+  // it names, what they keep of every other region.
+  const mark = announcement("", opts);
   const [row] = await queryRows<{ v: string }>(
     db,
     sql`${first}select next.v::text as v, pg_notify(${CHANGES_CHANNEL}, next.v::text || ${mark}::text)

@@ -15,6 +15,12 @@ export interface AuditRule {
    * figures (the rest is the catalogue's, which has its own log).
    */
   record?: (state: unknown) => unknown;
+  /**
+   * The regions whose own figures and months a data-only change touches (a month's region):
+   * announced with the change, so that what is kept per region elsewhere stays kept (changes.ts).
+   * Absent: the change may have touched any region.
+   */
+  regions?: (request: FastifyRequest) => readonly string[];
 }
 
 declare module "fastify" {

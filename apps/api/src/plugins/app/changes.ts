@@ -1,9 +1,10 @@
 import {
+  announcement,
   bumpDataVersion,
   CATALOGUE_CHANGED,
   CHANGES_CHANNEL,
   currentDataVersion,
-  DATA_ONLY_MARK,
+  heardAnnouncement,
 } from "@jindu/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
@@ -25,6 +26,12 @@ export interface Changes {
   /** Runs `forget` after every change anywhere, so that caches drop what it may have made stale. */
   onChange(forget: () => void): void;
   /**
+   * Runs `forget` after every change anywhere with the regions whose own figures and months it
+   * changed, when it named them (a month's save, submit or approval), else null: any region.
+   * Every other kind of change (the catalogue, accounts, a lost connection) is null too.
+   */
+  onRegionChange(forget: (regions: readonly string[] | null) => void): void;
+  /**
    * Runs `forget` after every change anywhere that may have touched accounts or sessions: all
    * but those announced as data only (a month's figures, targets…). A bureau's save at month end
    * then does not make every signed-in request read its session again.
@@ -43,7 +50,7 @@ export interface Changes {
   /** Records a successful change made here: a new data version, announced to every process. */
   bump(): Promise<void>;
   /** Notes the version a change of this process took in its transaction, once committed. */
-  committed(version: string, dataOnly?: boolean): void;
+  committed(version: string, dataOnly?: boolean, regions?: readonly string[]): void;
 }
 
 /**
@@ -64,6 +71,7 @@ export default fp(
     let connected = false;
     let gapTimer: NodeJS.Timeout | undefined;
     const listeners: (() => void)[] = [];
+    const regionListeners: ((regions: readonly string[] | null) => void)[] = [];
     const accountListeners: (() => void)[] = [];
     let accountChanges = 0;
     const catalogueListeners: (() => void)[] = [];
@@ -71,14 +79,16 @@ export default fp(
     const forgetCatalogue = () => {
       catalogueChanges++;
       for (const forget of catalogueListeners) forget();
+      for (const forget of regionListeners) forget(null);
     };
     const forgetAccounts = () => {
       accountChanges++;
       for (const forget of accountListeners) forget();
       forgetCatalogue();
     };
-    const forgetData = () => {
+    const forgetData = (regions: readonly string[] | null = null) => {
       for (const forget of listeners) forget();
+      for (const forget of regionListeners) forget(regions);
     };
     const forgetAll = () => {
       forgetAccounts();
@@ -106,18 +116,17 @@ export default fp(
       // Not a version: the catalogue kept in memory is dropped (a change made through the API
       // also announces its version, after this in the same delivery).
       if (payload === CATALOGUE_CHANGED) return forgetCatalogue();
-      const [, number, dataOnly] = /^(\d+)(:data)?$/.exec(payload) ?? [];
-      if (number === undefined) return;
+      const said = heardAnnouncement(payload);
+      if (said === null) return;
       // Whatever its number, a change that may have touched accounts empties what depends on them.
-      if (dataOnly === undefined) forgetAccounts();
-      const version = BigInt(number);
+      if (!said.dataOnly) forgetAccounts();
       if (!listening) {
         // Listening again without a version read: this announcement brings one.
-        if (connected) start(version);
+        if (connected) start(said.version);
         return forgetData();
       }
-      if (!(frontier as VersionFrontier).heard(version, Date.now())) return;
-      forgetData();
+      if (!(frontier as VersionFrontier).heard(said.version, Date.now())) return;
+      forgetData(said.regions);
       watchGap();
     };
     let stop = async () => {};
@@ -125,13 +134,15 @@ export default fp(
     app.decorate("changes", {
       version: () => (listening && frontier ? frontier.current() : null),
       onChange: (forget: () => void) => listeners.push(forget),
+      onRegionChange: (forget: (regions: readonly string[] | null) => void) =>
+        regionListeners.push(forget),
       onAccountChange: (forget: () => void) => accountListeners.push(forget),
       accountChanges: () => accountChanges,
       onCatalogueChange: (forget: () => void) => catalogueListeners.push(forget),
       catalogueChanges: () => catalogueChanges,
       bump: async () => heard(await bumpDataVersion(app.db)),
-      committed: (committed: string, dataOnly = false) =>
-        heard(dataOnly ? `${committed}${DATA_ONLY_MARK}` : committed),
+      committed: (committed: string, dataOnly = false, regions?: readonly string[]) =>
+        heard(announcement(committed, { dataOnly, regions })),
     } satisfies Changes);
 
     const lost = (error: Error) => {

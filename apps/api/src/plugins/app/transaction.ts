@@ -139,13 +139,15 @@ export default fp(
             if (stored && answers(stored, request)) replay(reply, stored);
           }
           const dataOnly = DATA_ONLY_ENTITIES.has(rule.entity);
-          return { answer, dataOnly, version: await bumpDataVersion(tx, audit, { dataOnly }) };
+          const regions = dataOnly ? rule.regions?.(request) : undefined;
+          const version = await bumpDataVersion(tx, audit, { dataOnly, regions });
+          return { answer, dataOnly, regions, version };
         });
       });
       request.audited = true;
       request.idempotentAnswerKept = Boolean(key);
       request.versionTaken = true;
-      app.changes.committed(done.version, done.dataOnly);
+      app.changes.committed(done.version, done.dataOnly, done.regions);
       return done.answer;
     }
 

@@ -116,6 +116,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         audit: {
           entity: "report",
           id: (r) => Object.values(r.params as object).join("/"),
+          regions: (r) => [(r.params as ReportKeyParams).region],
           before: (r) => reportOf(r.server.db, r.params as ReportKeyParams),
         },
       },

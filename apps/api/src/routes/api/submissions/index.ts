@@ -41,6 +41,7 @@ declare module "fastify" {
 const monthAudit: AuditRule = {
   entity: "submission",
   id: (r) => Object.values(r.params as object).join("/"),
+  regions: (r) => [(r.params as MonthParamsValue).region],
   before: async (r) => {
     const month = r.params as MonthParamsValue;
     r.monthContext = await monthContext(r.server.db, month);
