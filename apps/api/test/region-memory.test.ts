@@ -15,6 +15,14 @@ async function dataChange(regions?: string[]) {
   ctx.app.changes.committed(version, true, regions);
 }
 
+/** A region's months of 2020 marked as sent late, past the API (and unannounced). */
+async function sentLate(region: string) {
+  await ctx.database.db.execute(
+    sql`update submissions set first_submitted_at = '2030-01-01T00:00:00Z'
+        where region_code = ${region} and year = 2020 and first_submitted_at is not null`,
+  );
+}
+
 async function recordOf(code: string) {
   const res = await ctx.api.inject(PROGRESS);
   expect(res.statusCode, res.body).toBe(200);
@@ -64,10 +72,7 @@ describe("data quality kept per region", () => {
     const before = await recordOf("330200");
     expect(before.monthsOnTime).toBeGreaterThan(0);
     // Ningbo's months sent late, written past the API (and unannounced, for the test's sake).
-    await ctx.database.db.execute(
-      sql`update submissions set first_submitted_at = '2030-01-01T00:00:00Z'
-          where region_code = '330200' and year = 2020 and first_submitted_at is not null`,
-    );
+    await sentLate("330200");
     // A change to Hangzhou alone: Ningbo's quality is the one kept.
     await dataChange(["330100"]);
     expect((await recordOf("330200")).monthsOnTime).toBe(before.monthsOnTime);
@@ -79,10 +84,7 @@ describe("data quality kept per region", () => {
   it("forgets every region on a change that names none", async () => {
     const before = await recordOf("330300");
     expect(before.monthsOnTime).toBeGreaterThan(0);
-    await ctx.database.db.execute(
-      sql`update submissions set first_submitted_at = '2030-01-01T00:00:00Z'
-          where region_code = '330300' and year = 2020 and first_submitted_at is not null`,
-    );
+    await sentLate("330300");
     await dataChange();
     expect((await recordOf("330300")).monthsOnTime).toBe(0);
   });
