@@ -179,8 +179,10 @@ async function catalogueReads(
   const missing = q.regionCodes.filter((r) => !keptTargets.has(r));
   const [indicators, list, read, settings] = await readTogether(
     db,
-    async () => shared?.indicators ?? allIndicators(db, { province: q.province, year: q.year }),
-    async () => shared?.list ?? taskListItems(db, q.province, q.year),
+    async () =>
+      shared ? shared.indicators : allIndicators(db, { province: q.province, year: q.year }),
+    // A kept list may be null (the province has none this year): kept all the same, not read again.
+    async () => (shared ? shared.list : taskListItems(db, q.province, q.year)),
     async () => (missing.length > 0 ? targetsOfRegions(db, missing, q.year) : []),
     async () => settingsKept ?? settingsOfRegion(db, q.settingsRegion),
   );

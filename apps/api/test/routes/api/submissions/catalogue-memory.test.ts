@@ -2,6 +2,7 @@ import { schema } from "@jindu/db";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { SubmissionView } from "../../../../src/schemas/index.js";
+import { monthContext } from "../../../../src/services/month-context.js";
 import { useTestApp } from "../../../helper.js";
 
 const t = useTestApp();
@@ -82,5 +83,40 @@ describe("a province's regions share its catalogue in memory; targets stay each 
       const after = (await client.inject(form)).json() as SubmissionView;
       expect(shifted(after) - shifted(before)).toBe(3 * 24 * 3600 * 1000);
     }
+  });
+});
+
+describe("a province without a task list for the year", () => {
+  /** The texts of the statements `work` sends outside a transaction (through the app's client). */
+  async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+    const client = (t.app.db as unknown as { $client: { query: (...a: unknown[]) => unknown } })
+      .$client;
+    const query = client.query;
+    const texts: string[] = [];
+    client.query = function (this: unknown, ...args: unknown[]) {
+      const first = args[0] as string | { text?: string };
+      texts.push(typeof first === "string" ? first : (first?.text ?? ""));
+      return query.apply(this, args);
+    };
+    try {
+      await work();
+    } finally {
+      client.query = query;
+    }
+    return texts;
+  }
+
+  it("has its absent list kept like a list: a month's checks do not ask for it again", async () => {
+    const lists = await t.database.db
+      .select()
+      .from(schema.annualTasks)
+      .where(and(eq(schema.annualTasks.provinceCode, "330000"), eq(schema.annualTasks.year, 2026)));
+    expect(lists).toEqual([]);
+    const month = { region: "330300", year: 2026, month: 3 };
+    await monthContext(t.app.db, month);
+    const again = await statementsOf(() => monthContext(t.app.db, month));
+    // The month's figures and the catalogue's version, in one statement; no task list.
+    expect(again.filter((text) => text.includes("annual_tasks"))).toEqual([]);
+    expect(again).toHaveLength(1);
   });
 });
