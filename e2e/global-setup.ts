@@ -6,6 +6,7 @@ import {
   type Database,
   insertUser,
   saveReportingSettings,
+  schema,
   submissionsOfChildren,
   userByUsername,
 } from "@jindu/db";
@@ -38,6 +39,7 @@ import {
   SHORT_IDLE,
   signIn,
 } from "./support/auth.js";
+import { SHANXI_OWN_INDICATOR } from "./support/catalogue.js";
 import { CHROMIUM_ARGS, chromiumMissing, findChromium } from "./support/chromium.js";
 
 declare module "vitest" {
@@ -223,6 +225,20 @@ export default async function setup(project: TestProject) {
   // partial months be submitted (the default, a partial month stays a draft, is tested in the
   // API's tests).
   await saveReportingSettings(database.db, "330000", { allowPartialMonths: true }, "e2e");
+  // A province's own indicator that no test's screens are about (Shanxi's): a national reader's
+  // catalogue holds it, and no other province's screen may show it (region-detail.test.ts).
+  await database.db.insert(schema.indicators).values({
+    ...SHANXI_OWN_INDICATOR,
+    nameZh: "山西自有指标",
+    nameEn: "Shanxi's own indicator",
+    unitZh: "个",
+    unitEn: "projects",
+    kind: "cumulative",
+    direction: "higher_is_better",
+    category: "urban_renewal",
+    wholeNumber: true,
+    sortOrder: 0,
+  });
   // Every test file signs in from this one address: the per-address sign-in limit is tested in
   // the API's tests, not here.
   const app = await buildApp({ database, webRoot: webDist, loginsPerMinute: 10_000 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { openSession, useBrowser } from "../support/browser.js";
+import { SHANXI_OWN_INDICATOR } from "../support/catalogue.js";
 
 const browser = useBrowser();
 
@@ -31,6 +32,16 @@ describe("region detail", () => {
     ).resolves.toBe(38);
     await expect(page.getByTestId("region-breadcrumb").textContent()).resolves.toBe("广东省");
     await expect(page.getByTestId("child-region").count()).resolves.toBe(21);
+    // The national reader's catalogue holds Shanxi's own indicator; Guangdong's page does not.
+    const catalogue = await page.request.get(`${inject("baseUrl")}/api/indicators`);
+    const codes = ((await catalogue.json()) as { indicators: { code: string }[] }).indicators.map(
+      (i) => i.code,
+    );
+    expect(codes).toContain(SHANXI_OWN_INDICATOR.code);
+    await expect(page.getByTestId("trend-card").count()).resolves.toBe(19);
+    await expect(
+      page.locator(`[data-testid=trend-card][data-indicator=${SHANXI_OWN_INDICATOR.code}]`).count(),
+    ).resolves.toBe(0);
     await session.close();
   });
 

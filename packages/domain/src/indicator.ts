@@ -31,3 +31,24 @@ export function provinceOf(regionCode: string): string {
 export function indicatorVisibleIn(ownerCode: string | null, regionCode: string | null): boolean {
   return ownerCode === null || regionCode === null || ownerCode === provinceOf(regionCode);
 }
+
+/** Whether an indicator is in force in `year`: from its first year to its last, where set. */
+export function inForce(
+  indicator: { firstYear?: number | null; lastYear?: number | null },
+  year: number,
+): boolean {
+  return (indicator.firstYear ?? year) <= year && (indicator.lastYear ?? year) >= year;
+}
+
+/**
+ * Whether an indicator belongs on a region's screens for a year: national or the region's
+ * province's own, and in force. A national reader's catalogue holds every province's own
+ * indicators; another province's has no targets, figures or trend in this region.
+ */
+export function indicatorAppliesIn(
+  indicator: { ownerCode: string | null; firstYear?: number | null; lastYear?: number | null },
+  regionCode: string | null,
+  year: number,
+): boolean {
+  return indicatorVisibleIn(indicator.ownerCode, regionCode) && inForce(indicator, year);
+}

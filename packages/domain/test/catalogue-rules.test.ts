@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  indicatorAppliesIn,
   indicatorVisibleIn,
+  inForce,
   mayEditCatalogue,
   provinceOf,
   ROLES,
@@ -44,6 +46,41 @@ describe("indicatorVisibleIn", () => {
     expect(indicatorVisibleIn("330000", "330302")).toBe(true);
     expect(indicatorVisibleIn("330000", "440100")).toBe(false);
     expect(indicatorVisibleIn("330000", null)).toBe(true);
+  });
+});
+
+describe("indicatorAppliesIn", () => {
+  it("puts on a region's screens the national indicators and its province's own, in force", () => {
+    const zhejiangsOwn = { ownerCode: "330000", firstYear: 2026, lastYear: null };
+    expect(indicatorAppliesIn(zhejiangsOwn, "330302", 2026)).toBe(true);
+    expect(indicatorAppliesIn(zhejiangsOwn, "330302", 2025)).toBe(false);
+    expect(indicatorAppliesIn(zhejiangsOwn, "440000", 2026)).toBe(false);
+    const retired = { ownerCode: null, firstYear: null, lastYear: 2022 };
+    expect(indicatorAppliesIn(retired, "440000", 2022)).toBe(true);
+    expect(indicatorAppliesIn(retired, "440000", 2023)).toBe(false);
+  });
+
+  it("is visibility and being in force together, whatever the years", () => {
+    const year = fc.integer({ min: 2000, max: 2100 });
+    const maybe = fc.option(year, { nil: null });
+    fc.assert(
+      fc.property(
+        fc.option(fc.constantFrom("330000", "440000"), { nil: null }),
+        maybe,
+        maybe,
+        fc.constantFrom("330302", "440100", "110000"),
+        year,
+        (ownerCode, firstYear, lastYear, region, y) => {
+          const indicator = { ownerCode, firstYear, lastYear };
+          expect(indicatorAppliesIn(indicator, region, y)).toBe(
+            indicatorVisibleIn(ownerCode, region) && inForce(indicator, y),
+          );
+          expect(inForce(indicator, y)).toBe(
+            (firstYear === null || firstYear <= y) && (lastYear === null || y <= lastYear),
+          );
+        },
+      ),
+    );
   });
 });
 

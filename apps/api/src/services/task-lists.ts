@@ -8,6 +8,7 @@ import {
 } from "@jindu/db";
 import {
   carriesAnyTask,
+  inForce,
   provinceOf,
   type TaskList,
   type TaskListItem,
@@ -60,11 +61,7 @@ async function requireProvince(db: Database, code: string) {
 /** The codes of the province's indicators in force in `year`, whatever its task list says. */
 async function inForceIn(db: Database, province: string, year: number): Promise<Set<string>> {
   const rows = await allIndicators(db, { province });
-  return new Set(
-    rows
-      .filter((i) => (i.firstYear ?? year) <= year && (i.lastYear ?? year) >= year)
-      .map((i) => i.code),
-  );
+  return new Set(rows.filter((i) => inForce(i, year)).map((i) => i.code));
 }
 
 /** A province's list for a year as the API shows it. */

@@ -7,7 +7,7 @@ import { QueryState } from "@/components/ui/query-state";
 import { StatusTag } from "@/components/ui/status-tag";
 import { paths } from "@/config/paths";
 import { statusKey } from "@/config/status";
-import { useIndicators } from "@/features/catalogue/api/get-indicators";
+import { useIndicatorsOf } from "@/features/catalogue/api/get-indicators";
 import { FilterBar } from "@/features/catalogue/components/filter-bar";
 import { useGroupRegion } from "@/features/catalogue/hooks/use-group-region";
 import { useProgress } from "@/features/comparison/api/get-progress";
@@ -25,7 +25,7 @@ export default function ComparisonRoute() {
   const navigate = useNavigate();
   const { params, hrefTo } = useDashboardParams();
   const region = useGroupRegion();
-  const indicators = useIndicators();
+  const indicators = useIndicatorsOf(region, params.year);
   const indicator = params.indicator ?? indicators.data?.indicators[0]?.code;
   // During the month officials also want the figures still waiting for approval, marked so.
   const [search, setSearch] = useSearchParams();

@@ -6,7 +6,7 @@ import { PageTitle } from "@/components/ui/page-title";
 import { QueryState } from "@/components/ui/query-state";
 import { StatusLegend } from "@/components/ui/status-legend";
 import { paths } from "@/config/paths";
-import { useIndicators } from "@/features/catalogue/api/get-indicators";
+import { useIndicatorsOf } from "@/features/catalogue/api/get-indicators";
 import { regionPath, useRegions } from "@/features/catalogue/api/get-regions";
 import { FilterBar } from "@/features/catalogue/components/filter-bar";
 import { PlanProgressCard } from "@/features/plans/components/plan-progress-card";
@@ -22,7 +22,7 @@ export default function RegionDetailRoute() {
   const language = useLanguage();
   const { params, hrefTo } = useDashboardParams();
   const regions = useRegions();
-  const indicators = useIndicators();
+  const indicators = useIndicatorsOf(params.region, params.year);
   const path = regionPath(regions.data, params.region);
   const region = path.at(-1);
   const children = region?.children ?? [];

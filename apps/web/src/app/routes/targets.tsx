@@ -2,7 +2,7 @@ import { Alert, Select, Tabs } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PageTitle } from "@/components/ui/page-title";
-import { useIndicators } from "@/features/catalogue/api/get-indicators";
+import { useIndicatorsOf } from "@/features/catalogue/api/get-indicators";
 import { usePeriods } from "@/features/catalogue/api/get-periods";
 import { regionPath, useRegions } from "@/features/catalogue/api/get-regions";
 import { IndicatorSelect } from "@/features/catalogue/components/indicator-select";
@@ -23,7 +23,7 @@ export default function TargetsRoute() {
   const user = useUser();
   const canEdit = user.role === "province";
   const { params, setParams } = useDashboardParams();
-  const indicators = useIndicators();
+  const indicators = useIndicatorsOf(params.region, params.year);
   const regions = useRegions();
   const [tab, setTab] = useState("decomposition");
   // The task list is the province's: of the region chosen, or of a national user's first choice.
@@ -71,6 +71,8 @@ export default function TargetsRoute() {
           <IndicatorSelect
             value={indicator?.code}
             onChange={(code) => setParams({ indicator: code })}
+            region={params.region}
+            year={params.year}
           />
         </div>
       </search>

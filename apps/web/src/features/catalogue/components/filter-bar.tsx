@@ -48,6 +48,8 @@ export function FilterBar({
           <IndicatorSelect
             value={params.indicator ?? indicator}
             onChange={(code) => setParams({ indicator: code })}
+            region={params.region}
+            year={params.year}
           />
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import type { IndicatorEntry as Indicator } from "@jindu/api/schemas";
+import { inForce } from "@jindu/domain";
 import { Alert, Button, Checkbox, Popconfirm, Select, Space, Table, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,9 +25,6 @@ interface Props {
   indicators: readonly Indicator[];
   canEdit: boolean;
 }
-
-const inForce = (i: Indicator, year: number) =>
-  (i.firstYear ?? year) <= year && (i.lastYear ?? year) >= year;
 
 /** 年度目标任务清单: which indicators the province works on this year, carried by which regions. */
 export function TaskListPanel({ province, year, indicators, canEdit }: Props) {
