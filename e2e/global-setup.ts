@@ -36,8 +36,10 @@ import {
   LATEST_TEST_ACCOUNTS,
   NEWCOMER,
   SESSION_LOSS_USER,
+  SETTINGS_TEST_ACCOUNTS,
   SHORT_IDLE,
   signIn,
+  TASK_LIST_TEST_ACCOUNTS,
 } from "./support/auth.js";
 import { SHANXI_OWN_INDICATOR } from "./support/catalogue.js";
 import { CHROMIUM_ARGS, chromiumMissing, findChromium } from "./support/chromium.js";
@@ -125,6 +127,8 @@ async function seedUsers(db: Database): Promise<string> {
     ...AUTH_TEST_ACCOUNTS.map((name) => [name, `auth_${name}`]),
     ...LATEST_TEST_ACCOUNTS.map((name) => [name, `latest_${name}`]),
     ...CATALOGUE_TEST_ACCOUNTS.map((name) => [name, `catalogue_${name}`]),
+    ...SETTINGS_TEST_ACCOUNTS.map((name) => [name, `settings_${name}`]),
+    ...TASK_LIST_TEST_ACCOUNTS.map((name) => [name, `tasklist_${name}`]),
     ...ACCOUNTS_TEST_ACCOUNTS.map((name) => [name, `accounts_${name}`]),
     ...INBOX_TEST_ACCOUNTS.map((name) => [name, `inbox_${name}`]),
     ...CHANNELS_TEST_ACCOUNTS.map((name) => [name, `channels_${name}`]),

@@ -5,7 +5,7 @@ import { openSession, useBrowser } from "../support/browser.js";
 
 const browser = useBrowser();
 
-/** Opens the settings screen as a copy of a demo account (catalogue_<name>). */
+/** Opens the settings screen as a copy of a demo account (settings_<name>). */
 async function openSettings(username: string) {
   const session = await openSession(browser(), { signedIn: false });
   await session.goto("/admin/settings");
@@ -35,7 +35,7 @@ async function toggle(page: Page, testId: string, to: boolean) {
 
 describe("province settings", () => {
   it("Guangdong's official allows incomplete months and takes it back; the screen says what it means", async () => {
-    const session = await openSettings("catalogue_guangdong");
+    const session = await openSettings("settings_guangdong");
     const { page } = session;
     const card = page.getByTestId("reporting-settings");
     await expect(card.textContent()).resolves.toContain("广东省 · 报送规则");
@@ -59,7 +59,7 @@ describe("province settings", () => {
   });
 
   it("Guangdong's official sets the reporting calendar (the 10th, two days' grace, no January) and the completeness screen follows it", async () => {
-    const session = await openSettings("catalogue_guangdong");
+    const session = await openSettings("settings_guangdong");
     const { page } = session;
     // A retry (or a rerun on the same database) starts from the default calendar.
     const csrf = (await apiGet(page, "/auth/session")).csrfToken as string;
@@ -127,7 +127,7 @@ describe("province settings", () => {
   });
 
   it("the security officer turns four eyes off for a province and on again, and is named", async () => {
-    const session = await openSettings("catalogue_security");
+    const session = await openSettings("settings_security");
     const { page } = session;
     await page.getByTestId("four-eyes-440000").waitFor();
     await expect(page.getByTestId("reporting-settings").count()).resolves.toBe(0);
@@ -138,7 +138,7 @@ describe("province settings", () => {
       expect.objectContaining({
         regionCode: "440000",
         fourEyes: false,
-        updatedBy: "catalogue_security",
+        updatedBy: "settings_security",
       }),
     );
     await session.screenshot("province-settings-security");

@@ -19,7 +19,7 @@ describe("the annual task list (年度目标任务清单)", () => {
     const session = await openSession(browser(), { signedIn: false });
     const { page } = session;
     await session.goto("/login");
-    await signIn(page, "catalogue_guangdong");
+    await signIn(page, "tasklist_guangdong");
     // A retry (or a rerun on the same database) starts from no list again.
     const csrf = (await apiGet(page, "/auth/session")).csrfToken as string;
     await page.request.put(`${inject("baseUrl")}/api/task-lists/440000/2026`, {
