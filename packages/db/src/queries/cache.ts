@@ -15,7 +15,9 @@ export const CHANGES_CHANNEL = "jindu_changes";
 
 /**
  * Announced on the same channel by the catalogue's tables themselves (a trigger, migration 0023),
- * whoever changed them: not a version, a signal to drop catalogue reads kept in memory.
+ * whoever changed them: a signal to drop catalogue reads kept in memory. The same trigger then
+ * announces a data version of its own (migration 0024), so that answers and ETags made from the
+ * old catalogue are not served after it either.
  */
 export const CATALOGUE_CHANGED = "catalogue";
 

@@ -42,7 +42,8 @@ export interface Changes {
   /**
    * Runs `forget` after every change that may have touched the catalogue (indicators, task
    * lists, targets, settings, regions, profiles): every change not announced as data only, and
-   * every catalogue change the database announces itself (migration 0023: whoever made it).
+   * every catalogue change the database announces itself (migrations 0023 and 0024: whoever made
+   * it, with a data version of its own after the signal).
    */
   onCatalogueChange(forget: () => void): void;
   /** Counts the catalogue changes heard: what was read while it moved may be stale. */
@@ -113,8 +114,8 @@ export default fp(
       listening = true;
     };
     const heard = (payload: string) => {
-      // Not a version: the catalogue kept in memory is dropped (a change made through the API
-      // also announces its version, after this in the same delivery).
+      // Not a version: the catalogue kept in memory is dropped. The database's trigger then
+      // announces a version (not data only) in the same delivery, which empties the rest.
       if (payload === CATALOGUE_CHANGED) return forgetCatalogue();
       const said = heardAnnouncement(payload);
       if (said === null) return;
