@@ -65,6 +65,25 @@ const RELISTEN_MAX_MS = 5_000;
 
 export const DEFAULT_DATA_DIR = ".data/pglite";
 
+/** Who hears of each statement drizzle sends (tests and profiles that count round trips). */
+const statementWatchers = new Set<(text: string) => void>();
+/** drizzle's logger: nothing to do, and one function call per statement, while no one watches. */
+const statementLogger = {
+  logQuery(text: string) {
+    for (const watch of statementWatchers) watch(text);
+  },
+};
+
+/**
+ * Calls `watch` with the text of every statement any database of this process sends through
+ * drizzle, inside transactions too, on either driver (not the transaction's begin and commit on
+ * the embedded one); the returned function stops it.
+ */
+export function watchStatements(watch: (text: string) => void): () => void {
+  statementWatchers.add(watch);
+  return () => statementWatchers.delete(watch);
+}
+
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
     const url = options.url;
@@ -90,7 +109,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       client.on("error", () => {});
     });
     pool.on("error", () => {});
-    const db = drizzlePg(pool, { schema });
+    const db = drizzlePg(pool, { schema, logger: statementLogger });
     return {
       db: db as unknown as Database,
       kind: "server",
@@ -108,7 +127,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const client = await PGlite.create(
     options.loadDataDir ? { dataDir, loadDataDir: options.loadDataDir } : { dataDir },
   );
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, logger: statementLogger });
   return {
     db: db as unknown as Database,
     kind: "embedded",

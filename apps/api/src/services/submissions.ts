@@ -3,6 +3,7 @@ import {
   type Database,
   type FigureChange,
   fourEyesOf,
+  type MonthForm,
   monthForm,
   notifyAll,
   saveDraftFigures,
@@ -63,17 +64,19 @@ const asApiProblem = (p: MonthProblem): ValidationProblem => ({
 /**
  * The month's form: every indicator with a target, its figure, last month's, and the checks.
  * `context`: the month's context already read in this request (a change reads it once for the
- * form before, its checks and the form after: nothing it writes is part of it).
+ * form before, its checks and the form after: nothing it writes is part of it). `form`: the
+ * month's row and figures as a change in this request left them (it wrote or read them all).
  */
 export async function submissionView(
   db: Database,
   m: MonthRef,
   today = new Date(),
   context?: MonthContext,
+  form?: MonthForm,
 ): Promise<SubmissionView> {
   const region = refOf(await requireRegion(db, m.region, "region"));
   const ctx = context ?? (await monthContext(db, m));
-  const { submission, figures } = await monthForm(db, keyOf(m));
+  const { submission, figures } = form ?? (await monthForm(db, keyOf(m)));
   const byCode = new Map(figures.map((f) => [f.indicatorCode, f]));
   const lines = monthLines(ctx, byCode);
   const check = checkMonth(lines, { ...m, today, allowPartial: ctx.allowPartial });
@@ -135,7 +138,8 @@ function toYearToDate(entry: EntryInput, previous: Figures | null) {
 
 /**
  * Saves entries as a draft after checking every one of them with the month's checks: any error
- * refuses the whole save (400, nothing written); warnings are kept for the submit step.
+ * refuses the whole save (400, nothing written); warnings are kept for the submit step. Answers
+ * the month's row and figures after the save.
  */
 export async function saveEntries(
   db: Database,
@@ -149,7 +153,7 @@ export async function saveEntries(
     context?: MonthContext | undefined;
   },
   today = new Date(),
-): Promise<void> {
+): Promise<MonthForm> {
   // A context given was read for this region after its submissionView required it.
   if (!opts.context) await requireRegion(db, m.region, "region");
   const ctx = opts.context ?? (await monthContext(db, m));
@@ -209,9 +213,13 @@ export async function saveEntries(
     editable: allowedFrom("save"),
   });
   if (!outcome.ok) throw conflict(outcome.message);
+  return outcome.form;
 }
 
-/** Submit, approve, return or reopen a month, after the checks that action needs. */
+/**
+ * Submit, approve, return or reopen a month, after the checks that action needs. Answers the
+ * month's row and figures after the move.
+ */
 export async function moveSubmission(
   db: Database,
   m: MonthRef,
@@ -226,7 +234,7 @@ export async function moveSubmission(
     before?: SubmissionView | undefined;
   },
   today = new Date(),
-): Promise<void> {
+): Promise<MonthForm> {
   if (action === "submit") {
     const view = input.before ?? (await submissionView(db, m, today, input.context));
     if (view.version === 0) throw badRequest("nothing has been entered for this month");
@@ -259,6 +267,7 @@ export async function moveSubmission(
     version: input.version + 1,
     reason: input.reason,
   });
+  return outcome.form;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Database, queryRows, sqlArray, withinTransaction } from "../client.js";
 import { regions, reportRevisions, reports, submissions, targets } from "../schema.js";
@@ -51,23 +51,13 @@ export interface MonthForm {
  * reads them for the form before and the form after: two statements each time before).
  */
 export async function monthForm(db: Database, key: MonthKey): Promise<MonthForm> {
-  const [row] = await queryRows<{
-    status: Status | null;
-    version: number | null;
-    reason: string | null;
-    firstSubmittedAt: Date | string | null;
-    submittedAt: Date | string | null;
-    figures: MonthFigure[];
-  }>(
+  const [row] = await queryRows<FormRow>(
     db,
     sql`
       select s.status, s.version, s.reason, s.first_submitted_at as "firstSubmittedAt",
              s.submitted_at as "submittedAt",
              coalesce((
-               select json_agg(json_build_object(
-                 'indicatorCode', r.indicator_code, 'value', r.value, 'numerator', r.numerator,
-                 'denominator', r.denominator, 'status', r.status, 'version', r.version,
-                 'explanation', r.explanation))
+               select json_agg(${figureJson(sql`r`)})
                from ${reports} r
                where r.region_code = ${key.regionCode} and r.year = ${key.year}
                  and r.month = ${key.month}), '[]'::json) as figures
@@ -75,7 +65,29 @@ export async function monthForm(db: Database, key: MonthKey): Promise<MonthForm>
       left join ${submissions} s
         on s.region_code = ${key.regionCode} and s.year = ${key.year} and s.month = ${key.month}`,
   );
-  if (!row) return { submission: null, figures: [] };
+  return row ? formOf(row) : { submission: null, figures: [] };
+}
+
+/** A month's submission row and its figures as JSON, as monthForm and the changes answer them. */
+interface FormRow {
+  status: Status | null;
+  version: number | null;
+  reason: string | null;
+  firstSubmittedAt: Date | string | null;
+  submittedAt: Date | string | null;
+  figures: MonthFigure[];
+}
+
+/**
+ * A figure as JSON, from a row of `reports` or of a change's RETURNING: numeric in JSON is its
+ * exact decimal text, read as the same double the column's number mode gives.
+ */
+const figureJson = (r: SQL) => sql`json_build_object(
+  'indicatorCode', ${r}.indicator_code, 'value', ${r}.value, 'numerator', ${r}.numerator,
+  'denominator', ${r}.denominator, 'status', ${r}.status, 'version', ${r}.version,
+  'explanation', ${r}.explanation)`;
+
+function formOf(row: FormRow): MonthForm {
   // The embedded database answers timestamps as strings, the server as dates.
   const date = (d: Date | string | null) => (d === null ? null : new Date(d));
   return {
@@ -89,11 +101,13 @@ export async function monthForm(db: Database, key: MonthKey): Promise<MonthForm>
             firstSubmittedAt: date(row.firstSubmittedAt),
             submittedAt: date(row.submittedAt),
           },
-    // numeric in JSON is its exact decimal text, read as the same double the column's number
-    // mode gives.
     figures: row.figures,
   };
 }
+
+/** The submission columns a form shows, as a change's RETURNING names them for formOf. */
+const formColumns = (s: SQL) => sql`${s}.status, ${s}.version, ${s}.reason,
+  ${s}.first_submitted_at as "firstSubmittedAt", ${s}.submitted_at as "submittedAt"`;
 
 /** Indicators the region has a target for in the year: what its monthly form asks for. */
 export function targetsOfRegion(db: Database, regionCode: string, year: number) {
@@ -198,7 +212,7 @@ export interface FigureChange {
 }
 
 export type SaveOutcome =
-  | { ok: true; version: number; changed: number }
+  | { ok: true; version: number; changed: number; form: MonthForm }
   | { ok: false; reason: "stale" | "locked"; message: string };
 
 const same = (a: number | null, b: number | null) =>
@@ -266,19 +280,26 @@ function saveDraftInTransaction(
           : `a ${submission.status} month cannot be edited`,
       );
     }
-    const existing = await tx
-      .select()
+    // Every figure of the month, not only those changed: with the month's row locked they are
+    // its figures after the save but for those it writes, so the form after needs no read.
+    const existing: MonthFigure[] = await tx
+      .select({
+        indicatorCode: reports.indicatorCode,
+        value: reports.value,
+        numerator: reports.numerator,
+        denominator: reports.denominator,
+        status: reports.status,
+        version: reports.version,
+        explanation: reports.explanation,
+      })
       .from(reports)
-      .where(
-        and(
-          isMonth(reports, key),
-          inArray(
-            reports.indicatorCode,
-            changes.map((c) => c.indicatorCode),
-          ),
-        ),
-      );
+      .where(isMonth(reports, key));
     const byCode = new Map(existing.map((r) => [r.indicatorCode, r]));
+    const formWith = (month: MonthForm["submission"], written: readonly MonthFigure[] = []) => {
+      const figures = new Map(byCode);
+      for (const figure of written) figures.set(figure.indicatorCode, figure);
+      return { submission: month, figures: [...figures.values()] };
+    };
     const figureRows: (typeof reports.$inferInsert)[] = [];
     const revisionRows: (typeof reportRevisions.$inferInsert)[] = [];
     for (const change of changes) {
@@ -326,16 +347,25 @@ function saveDraftInTransaction(
     }
     const changed = figureRows.length;
     if (changed === 0 && submission.version > 0) {
-      return { ok: true, version: submission.version, changed } as const;
+      const { status, version, reason, firstSubmittedAt, submittedAt } = submission;
+      const month = { status, version, reason, firstSubmittedAt, submittedAt };
+      return { ok: true, version, changed, form: formWith(month) };
     }
     const bump = tx
       .update(submissions)
       .set({ status: "draft", version: submission.version + 1, updatedAt: sql`now()` })
       .where(eq(submissions.id, submission.id))
-      .returning({ version: submissions.version });
+      .returning({
+        status: submissions.status,
+        version: submissions.version,
+        reason: submissions.reason,
+        firstSubmittedAt: submissions.firstSubmittedAt,
+        submittedAt: submissions.submittedAt,
+      });
     if (changed === 0) {
       const [updated] = await bump;
-      return { ok: true, version: updated?.version ?? submission.version + 1, changed } as const;
+      if (!updated) throw new Error("submission row vanished");
+      return { ok: true, version: updated.version, changed, form: formWith(updated) };
     }
     // One statement for the whole month, however many figures: the figures, their revisions and
     // the month's new version as data-modifying CTEs (a bureau's save at month end competes with
@@ -356,19 +386,32 @@ function saveDraftInTransaction(
           version: excluded("version"),
           updatedAt: sql`now()`,
         },
-      });
+      })
+      .returning();
     const revisions = tx.insert(reportRevisions).values(revisionRows);
-    const [updated] = await queryRows<{ version: number }>(
+    // The month's row and the figures as written come back with the change: the form after.
+    const [updated] = await queryRows<FormRow>(
       tx,
-      sql`with figures as (${figures.getSQL()}), revisions as (${revisions.getSQL()})
-          ${bump.getSQL()}`,
+      sql`with figures as (${figures.getSQL()}), revisions as (${revisions.getSQL()}),
+            bumped as (${bump.getSQL()})
+          select ${formColumns(sql`b`)},
+                 coalesce((select json_agg(${figureJson(sql`f`)}) from figures f), '[]'::json)
+                   as figures
+          from bumped b`,
     );
-    return { ok: true, version: updated?.version ?? submission.version + 1, changed } as const;
+    if (!updated) throw new Error("submission row vanished");
+    const after = formOf(updated);
+    return {
+      ok: true,
+      version: updated.version as number,
+      changed,
+      form: formWith(after.submission, after.figures),
+    };
   });
 }
 
 export type TransitionOutcome =
-  | { ok: true; version: number }
+  | { ok: true; version: number; form: MonthForm }
   | { ok: false; reason: "stale" | "missing" | "state" | "four_eyes"; message: string };
 
 /**
@@ -448,8 +491,9 @@ export async function changeSubmissionStatus(
     if (!change.notBy) {
       const moved = await moveIfAsSeen(tx, key, change);
       if (moved) {
-        await moveFigures(tx, key, change, moved.oldStatus);
-        return { ok: true, version: moved.version } as const;
+        const { oldStatus, ...month } = moved;
+        const figures = await moveFigures(tx, key, change, oldStatus);
+        return { ok: true, version: month.version, form: { submission: month, figures } } as const;
       }
     }
     const [submission] = await tx
@@ -488,13 +532,23 @@ export async function changeSubmissionStatus(
       .update(submissions)
       .set(statusFields(change, submission.version + 1))
       .where(eq(submissions.id, submission.id))
-      .returning({ version: submissions.version });
-    await moveFigures(tx, key, change, submission.status);
-    return { ok: true, version: updated?.version ?? submission.version + 1 } as const;
+      .returning(formFields);
+    if (!updated) throw new Error("submission row vanished");
+    const figures = await moveFigures(tx, key, change, submission.status);
+    return { ok: true, version: updated.version, form: { submission: updated, figures } } as const;
   });
 }
 
 type StatusChange = Parameters<typeof changeSubmissionStatus>[2];
+
+/** The submission's columns a form shows, as a status change returns them. */
+const formFields = {
+  status: submissions.status,
+  version: submissions.version,
+  reason: submissions.reason,
+  firstSubmittedAt: submissions.firstSubmittedAt,
+  submittedAt: submissions.submittedAt,
+};
 
 /** What a status change sets on the submission row besides its status. */
 function statusFields(change: StatusChange, version: SQL | number) {
@@ -522,7 +576,7 @@ async function moveIfAsSeen(
   tx: Database,
   key: MonthKey,
   change: StatusChange,
-): Promise<{ version: number; oldStatus: Status } | undefined> {
+): Promise<(NonNullable<MonthForm["submission"]> & { oldStatus: Status }) | undefined> {
   const s = submissions;
   const [row] = await tx
     .update(s)
@@ -535,7 +589,7 @@ async function moveIfAsSeen(
            for update) as seen`,
     )
     .where(sql`${s.id} = seen.id`)
-    .returning({ version: s.version, oldStatus: sql<Status>`seen.old_status` });
+    .returning({ ...formFields, oldStatus: sql<Status>`seen.old_status` });
   return row;
 }
 
@@ -543,24 +597,39 @@ async function moveIfAsSeen(
  * The month's figures follow its status, each with a revision of the change: one statement, so
  * the month's rows never travel to the API and back.
  */
-async function moveFigures(tx: Database, key: MonthKey, change: StatusChange, oldStatus: Status) {
+/**
+ * Moves every figure of the month to the new status with a revision each, and answers them as
+ * moved: every figure of the month, as the form after shows them.
+ */
+async function moveFigures(
+  tx: Database,
+  key: MonthKey,
+  change: StatusChange,
+  oldStatus: Status,
+): Promise<MonthFigure[]> {
   const r = reports;
   const to = sql`${change.to}::report_status`;
-  await tx.execute(sql`
+  const [row] = await queryRows<{ figures: MonthFigure[] }>(
+    tx,
+    sql`
     with moved as (
       update ${r} set status = ${to}, version = ${r.version} + 1, updated_at = now()
         ${sql.raw(change.to === "submitted" ? ", submitted_at = now()" : "")}
       where ${r.regionCode} = ${key.regionCode} and ${r.year} = ${key.year}
         and ${r.month} = ${key.month}
-      returning indicator_code, version, value, numerator, denominator
+      returning indicator_code, version, value, numerator, denominator, status, explanation
+    ), revisions as (
+      insert into ${reportRevisions} (indicator_code, region_code, year, month, version, action,
+        old_value, new_value, old_numerator, new_numerator, old_denominator, new_denominator,
+        old_status, new_status, actor, reason)
+      select indicator_code, ${key.regionCode}, ${key.year}, ${key.month}, version, ${change.action},
+        value, value, numerator, numerator, denominator, denominator,
+        ${oldStatus}::report_status, ${to}, ${change.actor}, ${change.reason ?? null}
+      from moved
     )
-    insert into ${reportRevisions} (indicator_code, region_code, year, month, version, action,
-      old_value, new_value, old_numerator, new_numerator, old_denominator, new_denominator,
-      old_status, new_status, actor, reason)
-    select indicator_code, ${key.regionCode}, ${key.year}, ${key.month}, version, ${change.action},
-      value, value, numerator, numerator, denominator, denominator,
-      ${oldStatus}::report_status, ${to}, ${change.actor}, ${change.reason ?? null}
-    from moved`);
+    select coalesce((select json_agg(${figureJson(sql`m`)}) from moved m), '[]'::json) as figures`,
+  );
+  return row?.figures ?? [];
 }
 
 /** A figure's revisions, oldest first. */

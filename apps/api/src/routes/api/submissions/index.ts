@@ -122,12 +122,12 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      await saveEntries(app.db, request.params, request.body.entries, {
+      const after = await saveEntries(app.db, request.params, request.body.entries, {
         actor: request.user?.username ?? "anonymous",
         baseVersion: request.body.baseVersion,
         context: request.monthContext,
       });
-      return submissionView(app.db, request.params, new Date(), request.monthContext);
+      return submissionView(app.db, request.params, new Date(), request.monthContext, after);
     },
   );
 
@@ -170,14 +170,14 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request) => {
         const body = request.body as { version: number; reason?: string };
-        await moveSubmission(app.db, request.params, action, {
+        const after = await moveSubmission(app.db, request.params, action, {
           version: body.version,
           reason: body.reason,
           actor: request.user?.username ?? "anonymous",
           context: request.monthContext,
           before: request.monthBefore,
         });
-        return submissionView(app.db, request.params, new Date(), request.monthContext);
+        return submissionView(app.db, request.params, new Date(), request.monthContext, after);
       },
     );
   }
