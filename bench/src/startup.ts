@@ -53,7 +53,10 @@ export interface BuiltServer {
 export async function startBuiltServer(env: Record<string, string>): Promise<BuiltServer> {
   const port = await freePort();
   const base = process.env;
-  const child = spawn(process.execPath, ["--enable-source-maps", SERVER_BUNDLE], {
+  // BENCH_API_NODE_ARGS: node flags for the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" for
+  // a CPU profile of it under the bench (written when it stops).
+  const flags = (base.BENCH_API_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...flags, "--enable-source-maps", SERVER_BUNDLE], {
     cwd: root,
     env: {
       PATH: base.PATH ?? "",
