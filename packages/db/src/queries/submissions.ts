@@ -48,7 +48,7 @@ export interface MonthForm {
 
 /**
  * The submission row and the figures of a region's month in one round trip (a save or a submit
- * reads them for the form before and the form after: two statements each time before).
+ * reads them for the form before; the form after comes from the rows it wrote).
  */
 export async function monthForm(db: Database, key: MonthKey): Promise<MonthForm> {
   const [row] = await queryRows<FormRow>(
@@ -595,11 +595,8 @@ async function moveIfAsSeen(
 
 /**
  * The month's figures follow its status, each with a revision of the change: one statement, so
- * the month's rows never travel to the API and back.
- */
-/**
- * Moves every figure of the month to the new status with a revision each, and answers them as
- * moved: every figure of the month, as the form after shows them.
+ * the month's rows never travel to the API and back. Answers them as moved: every figure of the
+ * month, as the form after the change shows them.
  */
 async function moveFigures(
   tx: Database,
