@@ -1,9 +1,16 @@
-import { announcement, bumpDataVersion, heardAnnouncement, MAX_ANNOUNCED_REGIONS } from "@jindu/db";
+import {
+  announcement,
+  bumpDataVersion,
+  heardAnnouncement,
+  MAX_ANNOUNCED_REGIONS,
+  monthPlace,
+} from "@jindu/db";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ProgressResponse } from "../src/schemas/index.js";
 import { rememberedPerRegion } from "../src/services/region-memory.js";
+import { qualityOf } from "../src/services/standings.js";
 import { useTestApp } from "./helper.js";
 
 const ctx = useTestApp();
@@ -15,11 +22,16 @@ async function dataChange(regions?: string[]) {
   ctx.app.changes.committed(version, true, regions);
 }
 
-/** A region's months of 2020 marked as sent late, past the API (and unannounced). */
-async function sentLate(region: string) {
+/** A region's months of 2020 (or some of them) marked as sent late, past the API (and unannounced). */
+async function sentLate(region: string, months = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
+  await sentAt(region, months, "2030-01-01T00:00:00Z");
+}
+
+async function sentAt(region: string, months: number[], at: string) {
   await ctx.database.db.execute(
-    sql`update submissions set first_submitted_at = '2030-01-01T00:00:00Z'
-        where region_code = ${region} and year = 2020 and first_submitted_at is not null`,
+    sql`update submissions set first_submitted_at = ${at}
+        where region_code = ${region} and year = 2020 and first_submitted_at is not null
+          and month = any(${`{${months.join(",")}}`}::int[])`,
   );
 }
 
@@ -34,11 +46,19 @@ async function recordOf(code: string) {
 describe("announcements name the regions a change touched", () => {
   const code = fc.integer({ min: 0, max: 999_999 }).map((n) => String(n).padStart(6, "0"));
 
-  it("a listener hears back the regions announced, or none beyond the limit", () => {
+  // A whole region, or one month of it.
+  const place = fc.oneof(
+    code,
+    fc
+      .tuple(code, fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }))
+      .map(([region, year, month]) => monthPlace(region, year, month)),
+  );
+
+  it("a listener hears back the regions and months announced, or none beyond the limit", () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: 1n, max: 2n ** 62n }),
-        fc.array(code, { minLength: 1, maxLength: MAX_ANNOUNCED_REGIONS + 20 }),
+        fc.array(place, { minLength: 1, maxLength: MAX_ANNOUNCED_REGIONS + 20 }),
         (version, regions) => {
           const said = heardAnnouncement(
             announcement(String(version), { dataOnly: true, regions }),
@@ -61,6 +81,9 @@ describe("announcements name the regions a change touched", () => {
       "41:data:330100,",
       "x41",
       "41:data:;drop",
+      "41:data:330100@2020-13",
+      "41:data:330100@20-10",
+      "41:data:330100@2020-1",
     ]) {
       expect(heardAnnouncement(payload), payload).toBeNull();
     }
@@ -87,6 +110,89 @@ describe("data quality kept per region", () => {
     await sentLate("330300");
     await dataChange();
     expect((await recordOf("330300")).monthsOnTime).toBe(0);
+  });
+
+  it("a change to one month of a region forgets that month alone; one to the region, all of them", async () => {
+    const huzhou = "330500";
+    // September and October sent on time, announced as a change of the whole region.
+    await sentAt(huzhou, [9, 10], "2020-01-01T00:00:00Z");
+    await dataChange([huzhou]);
+    const onTime = (await recordOf(huzhou)).monthsOnTime;
+    // Both sent late, past the API and unannounced: what is kept still says on time.
+    await sentLate(huzhou, [9, 10]);
+    expect((await recordOf(huzhou)).monthsOnTime).toBe(onTime);
+    // A change of October alone: October is read again, September still kept.
+    await dataChange([monthPlace(huzhou, 2020, 10)]);
+    expect((await recordOf(huzhou)).monthsOnTime).toBe(onTime - 1);
+    // Another region's month forgets nothing of Huzhou's.
+    await dataChange([monthPlace("330100", 2020, 9)]);
+    expect((await recordOf(huzhou)).monthsOnTime).toBe(onTime - 1);
+    // The whole region: every month read again.
+    await dataChange([huzhou]);
+    expect((await recordOf(huzhou)).monthsOnTime).toBe(onTime - 2);
+  });
+
+  it("after each step of a month's correction through the API, the kept quality is the one read afresh", async () => {
+    const shaoxing = "330600";
+    const month = `/api/submissions/${shaoxing}/2020/9`;
+    const post = (path: string, payload: object) =>
+      ctx.api.inject({ method: "POST", url: path, payload });
+    /** The progress line's quality, and the same computed afresh (a transaction keeps nothing). */
+    const bothQualities = async () => {
+      const res = await ctx.api.inject(PROGRESS);
+      expect(res.statusCode, res.body).toBe(200);
+      const kept = (res.json() as ProgressResponse).children.map((c) => [c.region.code, c.quality]);
+      const codes = kept.map(([code]) => code as string);
+      const fresh = await ctx.database.db.transaction((tx) =>
+        qualityOf(tx as never, { regionCodes: codes, year: 2020, month: 10 }),
+      );
+      return {
+        kept: Object.fromEntries(kept),
+        fresh: JSON.parse(JSON.stringify(Object.fromEntries(fresh))),
+      };
+    };
+    const steps: string[] = [];
+    const check = async (step: string) => {
+      const { kept, fresh } = await bothQualities();
+      expect(kept, step).toEqual(fresh);
+      steps.push(step);
+      return kept[shaoxing];
+    };
+    const before = await check("before");
+    let version = (await ctx.api.inject({ url: month })).json().version;
+    const reopened = await post(`${month}/reopen`, { version, reason: "补充数据" });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    version = reopened.json().version;
+    await check("reopened");
+    const form = (await ctx.api.inject({ url: month })).json() as {
+      entries: { indicator: { code: string; kind: string }; value: number | null }[];
+    };
+    const entry = form.entries.find((e) => e.indicator.kind === "cumulative" && e.value !== null);
+    if (!entry) throw new Error("no cumulative figure in Shaoxing's September");
+    const saved = await ctx.api.inject({
+      method: "PUT",
+      url: month,
+      payload: {
+        baseVersion: version,
+        entries: [{ indicator: entry.indicator.code, value: (entry.value as number) + 1 }],
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await check("saved");
+    const submitted = await post(`${month}/submit`, { version: saved.json().version });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    await check("submitted");
+    const approver = await ctx.as("zj_official");
+    const approved = await approver.inject({
+      method: "POST",
+      url: `${month}/approve`,
+      payload: { version: submitted.json().version },
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const after = await check("approved");
+    // The correction after approval counts: the kept quality did move.
+    expect(after.record.correctionsAfterApproval).toBe(before.record.correctionsAfterApproval + 1);
+    expect(steps).toHaveLength(5);
   });
 
   it("asks only for the regions it does not keep, and keeps no read that overlapped their change", async () => {

@@ -1,4 +1,4 @@
-import { type Database, databaseItself, isTransaction } from "@jindu/db";
+import { type Database, databaseItself, isTransaction, type RegionMonthKey } from "@jindu/db";
 
 /** What is kept per region between changes to that region (plugins/app/region-memory.ts). */
 export interface RegionMemory {
@@ -11,6 +11,17 @@ export interface RegionMemory {
     regions: readonly string[],
     read: (regions: readonly string[]) => Promise<Map<string, T>>,
   ): Promise<Map<string, T>>;
+  /**
+   * The values of months of regions under `scope`, in the order of `keys`, as `perRegion` keeps
+   * them but per month: a change to one month of a region forgets that month's alone. `read`
+   * answers the months it is asked for, in their order; `weigh` says how much each value holds.
+   */
+  perMonth<T>(
+    scope: string,
+    keys: readonly RegionMonthKey[],
+    read: (keys: readonly RegionMonthKey[]) => Promise<T[]>,
+    weigh: (value: T) => number,
+  ): Promise<T[]>;
 }
 
 const memories = new WeakMap<object, RegionMemory>();
@@ -21,11 +32,18 @@ export function keepRegionsOf(db: Database, memory: RegionMemory): void {
   if (itself) memories.set(itself, memory);
 }
 
+/** The memory reads through `db` may use: none inside a change's transaction. */
+function memoryOf(db: Database): RegionMemory | undefined {
+  const itself = databaseItself(db);
+  // A change's transaction may read its own uncommitted rows, or roll back.
+  return itself && !isTransaction(db) ? memories.get(itself) : undefined;
+}
+
 /**
  * Each region's value under `scope` (everything besides the region that the value depends on),
- * from memory when the database has one and this is not a change's transaction (which may read
- * its own uncommitted rows, or roll back), else read. `read` must answer every region it is asked
- * for, each from that region's own rows and the catalogue only.
+ * from memory when the database has one and this is not a change's transaction, else read.
+ * `read` must answer every region it is asked for, each from that region's own rows and the
+ * catalogue only.
  */
 export function rememberedPerRegion<T>(
   db: Database,
@@ -33,7 +51,21 @@ export function rememberedPerRegion<T>(
   regions: readonly string[],
   read: (regions: readonly string[]) => Promise<Map<string, T>>,
 ): Promise<Map<string, T>> {
-  const itself = databaseItself(db);
-  const memory = itself && !isTransaction(db) ? memories.get(itself) : undefined;
+  const memory = memoryOf(db);
   return memory ? memory.perRegion(scope, regions, read) : read(regions);
+}
+
+/**
+ * Each month's value under `scope`, in the order of `keys`, kept as `rememberedPerRegion` keeps
+ * a region's: `read` must answer each month from that month's own rows and the catalogue only.
+ */
+export function rememberedPerMonth<T>(
+  db: Database,
+  scope: string,
+  keys: readonly RegionMonthKey[],
+  read: (keys: readonly RegionMonthKey[]) => Promise<T[]>,
+  weigh: (value: T) => number = () => 1,
+): Promise<T[]> {
+  const memory = memoryOf(db);
+  return memory ? memory.perMonth(scope, keys, read, weigh) : read(keys);
 }

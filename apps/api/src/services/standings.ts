@@ -1,20 +1,25 @@
-import { type Database, qualityFactsOf } from "@jindu/db";
+import {
+  type Database,
+  type MonthFacts,
+  qualityMonthFactsOf,
+  type RegionMonthKey,
+} from "@jindu/db";
 import {
   dataQuality,
   fastAndSlow,
-  groupBy,
   isDue,
   onTimeUntil,
   type ProgressTable,
   type QualityRecord,
   standings,
+  type WarnedFigure,
   warningTally,
 } from "@jindu/domain";
 import type { Quality, Standing } from "../schemas/index.js";
 import { calendarOfRegion } from "./calendar.js";
 import { qualityTargetsFor } from "./catalogue-memory.js";
 import type { RegionRef } from "./progress.js";
-import { rememberedPerRegion } from "./region-memory.js";
+import { rememberedPerMonth, rememberedPerRegion } from "./region-memory.js";
 import { reportersFor } from "./task-lists.js";
 
 /** The month changes are measured from: the month before, December of last year for January. */
@@ -68,6 +73,31 @@ export function qualityOf(
   );
 }
 
+/**
+ * The months a region's quality of `year` up to `month` is made of: every month of the year
+ * before (its figures are what this year's increments are compared with) and of this year.
+ */
+function monthsOfQuality(region: string, year: number, month: number): RegionMonthKey[] {
+  const keys: RegionMonthKey[] = [];
+  for (let m = 1; m <= 12; m++) keys.push({ regionCode: region, year: year - 1, month: m });
+  for (let m = 1; m <= month; m++) keys.push({ regionCode: region, year, month: m });
+  return keys;
+}
+
+/**
+ * The facts of the months of some regions, kept per month: after a month's change only that
+ * month is read again (a region's year is ~450 figures scattered over the reports table).
+ */
+function monthFactsOf(db: Database, keys: readonly RegionMonthKey[]): Promise<MonthFacts[]> {
+  return rememberedPerMonth(
+    db,
+    "quality-facts",
+    keys,
+    (missing) => qualityMonthFactsOf(db, missing),
+    (facts) => 1 + facts.figures.length,
+  );
+}
+
 async function qualityRead(
   db: Database,
   q: { regionCodes: readonly string[]; year: number; month: number },
@@ -75,26 +105,46 @@ async function qualityRead(
   const out = new Map<string, Quality>();
   const first = q.regionCodes[0];
   if (first === undefined) return out;
+  const keys = q.regionCodes.flatMap((region) => monthsOfQuality(region, q.year, q.month));
   // The facts are the regions' own rows; the rest is the catalogue's, kept in memory.
   const [calendar, reports, facts, targets] = await Promise.all([
     calendarOfRegion(db, first),
     reportersFor(db, q.regionCodes, q.year),
-    qualityFactsOf(db, { ...q, toMonth: q.month }),
+    monthFactsOf(db, keys),
     qualityTargetsFor(db, q),
   ]);
-  // Each fact grouped by region (and figures by indicator) once: a province's year is thousands
-  // of figures, and filtering them again for every region and indicator cost more than reading them.
-  const sentBy = groupBy(
-    facts.submissions.filter((s) => s.firstSubmittedAt !== null),
-    (s) => s.regionCode,
-  );
-  const correctionsOf = new Map(facts.corrections.map((c) => [c.regionCode, c.months]));
-  const figuresBy = groupBy(facts.figures, (f) => f.regionCode);
+  // Each region's months gathered once: when each month was first sent (this year), how many
+  // were changed after approval, and its figures by indicator for the warnings.
+  const sentBy = new Map<string, Map<number, Date>>();
+  const correctionsOf = new Map<string, number>();
+  const seriesBy = new Map<string, Map<string, WarnedFigure[]>>();
+  keys.forEach((key, i) => {
+    const month = facts[i] as MonthFacts;
+    const region = key.regionCode;
+    if (key.year === q.year) {
+      if (month.firstSubmittedAt !== null) {
+        const sent = sentBy.get(region) ?? new Map<number, Date>();
+        sentBy.set(region, sent.set(key.month, month.firstSubmittedAt));
+      }
+      if (month.corrected) correctionsOf.set(region, (correctionsOf.get(region) ?? 0) + 1);
+    }
+    const series = seriesBy.get(region) ?? new Map<string, WarnedFigure[]>();
+    seriesBy.set(region, series);
+    for (const f of month.figures) {
+      const figures = series.get(f.indicatorCode) ?? [];
+      series.set(f.indicatorCode, figures);
+      figures.push({
+        year: key.year,
+        month: key.month,
+        value: f.value,
+        approved: f.approved,
+        explanation: f.explanation,
+      });
+    }
+  });
   const targetOf = new Map(targets.map((t) => [`${t.regionCode}|${t.indicatorCode}`, t]));
   for (const region of q.regionCodes) {
-    const sent = new Map(
-      (sentBy.get(region) ?? []).map((s) => [s.month, s.firstSubmittedAt as Date]),
-    );
+    const sent = sentBy.get(region) ?? new Map<number, Date>();
     const record: QualityRecord = {
       monthsDue: 0,
       monthsReported: 0,
@@ -113,8 +163,7 @@ async function qualityRead(
         if (at <= onTimeUntil(calendar, q.year, month)) record.monthsOnTime++;
       }
     }
-    const series = groupBy(figuresBy.get(region) ?? [], (f) => f.indicatorCode);
-    for (const [indicator, figures] of series) {
+    for (const [indicator, figures] of seriesBy.get(region) ?? []) {
       const tally = warningTally(figures, {
         year: q.year,
         toMonth: q.month,

@@ -26,13 +26,33 @@ export const DATA_ONLY_MARK = ":data";
 
 /**
  * A data-only change that names the regions whose own figures and months it changed appends
- * them: `41:data:330302,330303`. Listeners then keep what they hold of every other region (the
- * quality of a province's cities while one city's month is approved). At most this many: NOTIFY
- * carries 8,000 bytes, and a change of more regions (an import) is announced without them.
+ * them: `41:data:330302,330303`, or one month of a region each (`330302@2026-03`, a month's save,
+ * submit or approval). Listeners then keep what they hold of every other region (the quality of
+ * a province's cities while one city's month is approved), and of that region's other months. At
+ * most this many: NOTIFY carries 8,000 bytes, and a change of more regions (an import) is
+ * announced without them.
  */
 export const MAX_ANNOUNCED_REGIONS = 100;
 
-/** The announcement of a version: `41`, `41:data` or `41:data:330302,330303`. */
+/** A region (`330302`), or one month of it (`330302@2026-03`): what an announcement names. */
+const PLACE = "[0-9]{6}(?:@[0-9]{4}-(?:0[1-9]|1[0-2]))?";
+const placePattern = new RegExp(`^${PLACE}$`);
+const announcementPattern = new RegExp(`^(\\d+)(:data(?::(${PLACE}(?:,${PLACE})*))?)?$`);
+
+/** The place an announcement names for one month of a region: `330302@2026-03`. */
+export function monthPlace(regionCode: string, year: number, month: number): string {
+  return `${regionCode}@${year}-${String(month).padStart(2, "0")}`;
+}
+
+/** A named place's region and month (`2026-03`), or null when the whole region is named. */
+export function placeOf(place: string): { region: string; month: string | null } {
+  const at = place.indexOf("@");
+  return at < 0
+    ? { region: place, month: null }
+    : { region: place.slice(0, at), month: place.slice(at + 1) };
+}
+
+/** The announcement of a version: `41`, `41:data` or `41:data:330302,330303@2026-03`. */
 export function announcement(
   version: string,
   opts: { dataOnly?: boolean; regions?: readonly string[] } = {},
@@ -42,16 +62,18 @@ export function announcement(
   const named =
     regions.length > 0 &&
     regions.length <= MAX_ANNOUNCED_REGIONS &&
-    regions.every((code) => /^[0-9]{6}$/.test(code));
+    regions.every((place) => placePattern.test(place));
   return named ? `${version}${DATA_ONLY_MARK}:${regions.join(",")}` : `${version}${DATA_ONLY_MARK}`;
 }
 
-/** What an announcement says: its version, whether data only, and the regions it names (or null: any). */
+/**
+ * What an announcement says: its version, whether data only, and the places it names (regions,
+ * or months of regions; null: any).
+ */
 export function heardAnnouncement(
   payload: string,
 ): { version: bigint; dataOnly: boolean; regions: string[] | null } | null {
-  const [, number, dataOnly, regions] =
-    /^(\d+)(:data(?::([0-9]{6}(?:,[0-9]{6})*))?)?$/.exec(payload) ?? [];
+  const [, number, dataOnly, regions] = announcementPattern.exec(payload) ?? [];
   if (number === undefined) return null;
   return {
     version: BigInt(number),

@@ -16,8 +16,9 @@ export interface AuditRule {
    */
   record?: (state: unknown) => unknown;
   /**
-   * The regions whose own figures and months a data-only change touches (a month's region):
-   * announced with the change, so that what is kept per region elsewhere stays kept (changes.ts).
+   * The regions whose own figures and months a data-only change touches, each whole or one month
+   * of it (`monthPlace`: a month's change): announced with the change, so that what is kept per
+   * region and per month elsewhere stays kept (changes.ts, region-memory.ts).
    * Absent: the change may have touched any region.
    */
   regions?: (request: FastifyRequest) => readonly string[];

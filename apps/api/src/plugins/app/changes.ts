@@ -26,8 +26,9 @@ export interface Changes {
   /** Runs `forget` after every change anywhere, so that caches drop what it may have made stale. */
   onChange(forget: () => void): void;
   /**
-   * Runs `forget` after every change anywhere with the regions whose own figures and months it
-   * changed, when it named them (a month's save, submit or approval), else null: any region.
+   * Runs `forget` after every change anywhere with the places whose own figures it changed, when
+   * it named them: regions, or months of regions (`330100@2026-03`, a month's save, submit or
+   * approval; see `placeOf`), else null: any region.
    * Every other kind of change (the catalogue, accounts, a lost connection) is null too.
    */
   onRegionChange(forget: (regions: readonly string[] | null) => void): void;

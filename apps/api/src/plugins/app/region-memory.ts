@@ -1,75 +1,158 @@
+import { monthPlace, placeOf, type RegionMonthKey } from "@jindu/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { keepRegionsOf } from "../../services/region-memory.js";
 
-/** Values kept at most; a process that keeps more starts again (a bound, not a cache policy). */
-const MAX_KEPT = 100_000;
+/**
+ * What is kept at most, counted in the values' weights (a month's quality facts weigh one and a
+ * figure each; ~100 bytes a figure); a process that keeps more starts again (a bound, not a cache
+ * policy). So are the marks of what changed when: at most this many regions and months.
+ */
+const MAX_KEPT = 300_000;
+const MAX_MARKS = 200_000;
+
+/** Values of one region or month, by scope, and what they weigh together. */
+interface Kept {
+  values: Map<string, unknown>;
+  weight: number;
+}
 
 /**
  * Values computed from one region's own rows and the catalogue (its data quality over a year),
- * kept in memory until a change to that region: a change announced with the regions it touched
- * (a month's save, submit or approval) forgets those alone; any other change, a catalogue change
- * and a lost connection forget everything. Kept and used only while this process listens to the
- * announcements. A read that overlapped a change to its region is not kept: it may hold what was
- * there before.
+ * kept in memory until a change to that region, and values of one month of a region (the facts
+ * quality is made of), kept until a change to that month. A change announced with the places it
+ * touched (a month's save, submit or approval names its month) forgets the values of those
+ * regions and those months alone; one naming a whole region forgets all of its months too; any
+ * other change, a catalogue change and a lost connection forget everything. Kept and used only
+ * while this process listens to the announcements. A read that overlapped a change to what it
+ * read is not kept: it may hold what was there before.
  */
 export default fp(
   async function regionMemory(app: FastifyInstance) {
-    const kept = new Map<string, Map<string, unknown>>();
+    /** By region code, and by month place (`330100@2026-03`). */
+    const regions = new Map<string, Kept>();
+    const months = new Map<string, Kept>();
+    /** The month places kept of each region, to forget them with it. */
+    const monthsOf = new Map<string, Set<string>>();
     let size = 0;
-    /** Counts forgettings; when everything, and each region, was last forgotten. */
+    /** Counts forgettings; when everything, each region and each month was last forgotten. */
     let tick = 0;
     let allForgottenAt = 0;
-    const forgottenAt = new Map<string, number>();
+    /** Any change to the region (region values), the whole region (its months too), a month. */
+    const regionChangedAt = new Map<string, number>();
+    const wholeRegionChangedAt = new Map<string, number>();
+    const monthChangedAt = new Map<string, number>();
+
     const forgetAll = () => {
       tick++;
       allForgottenAt = tick;
-      forgottenAt.clear();
-      kept.clear();
+      for (const marks of [regionChangedAt, wholeRegionChangedAt, monthChangedAt]) marks.clear();
+      regions.clear();
+      months.clear();
+      monthsOf.clear();
       size = 0;
     };
-    app.changes.onRegionChange((regions) => {
-      if (regions === null) return forgetAll();
+    const drop = (kept: Map<string, Kept>, key: string) => {
+      const values = kept.get(key);
+      if (!values) return;
+      size -= values.weight;
+      kept.delete(key);
+    };
+
+    app.changes.onRegionChange((places) => {
+      if (places === null) return forgetAll();
       tick++;
-      for (const region of regions) {
-        forgottenAt.set(region, tick);
-        const values = kept.get(region);
-        if (values) {
-          size -= values.size;
-          kept.delete(region);
+      for (const place of places) {
+        const { region, month } = placeOf(place);
+        regionChangedAt.set(region, tick);
+        drop(regions, region);
+        if (month === null) {
+          wholeRegionChangedAt.set(region, tick);
+          for (const key of monthsOf.get(region) ?? []) drop(months, key);
+          monthsOf.delete(region);
+        } else {
+          monthChangedAt.set(place, tick);
+          drop(months, place);
+          monthsOf.get(region)?.delete(place);
         }
       }
+      if (regionChangedAt.size + monthChangedAt.size > MAX_MARKS) forgetAll();
     });
+
+    /** Keeps `value` under `key` and `scope`, unless a forgetting since `started` touched it. */
+    function keep(kept: Map<string, Kept>, key: string, scope: string, value: unknown, weight = 1) {
+      if (size + weight > MAX_KEPT) forgetAll();
+      const values = kept.get(key) ?? { values: new Map<string, unknown>(), weight: 0 };
+      kept.set(key, values);
+      if (values.values.has(scope)) return;
+      values.values.set(scope, Object.freeze(value));
+      values.weight += weight;
+      size += weight;
+    }
+    const listening = () => app.changes.version() !== null;
+
     keepRegionsOf(app.database.db, {
       async perRegion<T>(
         scope: string,
-        regions: readonly string[],
+        asked: readonly string[],
         read: (regions: readonly string[]) => Promise<Map<string, T>>,
       ): Promise<Map<string, T>> {
-        if (app.changes.version() === null) return read(regions);
+        if (!listening()) return read(asked);
         const out = new Map<string, T>();
         const missing: string[] = [];
-        for (const region of regions) {
-          const values = kept.get(region);
+        for (const region of asked) {
+          const values = regions.get(region)?.values;
           if (values?.has(scope)) out.set(region, values.get(scope) as T);
           else missing.push(region);
         }
         if (missing.length === 0) return out;
         const started = tick;
         const fresh = await read(missing);
-        const keep = app.changes.version() !== null && allForgottenAt <= started;
+        const kept = listening() && allForgottenAt <= started;
         for (const region of missing) {
           const value = fresh.get(region) as T;
           out.set(region, value);
-          if (!keep || !fresh.has(region) || (forgottenAt.get(region) ?? 0) > started) continue;
-          if (size >= MAX_KEPT) forgetAll();
-          const values = kept.get(region) ?? new Map<string, unknown>();
-          kept.set(region, values);
-          if (!values.has(scope)) size++;
-          values.set(scope, Object.freeze(value));
+          if (!kept || !fresh.has(region) || (regionChangedAt.get(region) ?? 0) > started) continue;
+          keep(regions, region, scope, value);
         }
         // In the order asked for, as a read of them all would answer.
-        return new Map(regions.map((region) => [region, out.get(region) as T]));
+        return new Map(asked.map((region) => [region, out.get(region) as T]));
+      },
+
+      async perMonth<T>(
+        scope: string,
+        keys: readonly RegionMonthKey[],
+        read: (keys: readonly RegionMonthKey[]) => Promise<T[]>,
+        weigh: (value: T) => number,
+      ): Promise<T[]> {
+        if (!listening()) return read(keys);
+        const places = keys.map((k) => monthPlace(k.regionCode, k.year, k.month));
+        const out: T[] = new Array(keys.length);
+        const missing: number[] = [];
+        places.forEach((place, i) => {
+          const values = months.get(place)?.values;
+          if (values?.has(scope)) out[i] = values.get(scope) as T;
+          else missing.push(i);
+        });
+        if (missing.length === 0) return out;
+        const started = tick;
+        const fresh = await read(missing.map((i) => keys[i] as RegionMonthKey));
+        const kept = listening() && allForgottenAt <= started;
+        missing.forEach((at, j) => {
+          const value = fresh[j] as T;
+          out[at] = value;
+          const place = places[at] as string;
+          const region = (keys[at] as RegionMonthKey).regionCode;
+          const changed = Math.max(
+            wholeRegionChangedAt.get(region) ?? 0,
+            monthChangedAt.get(place) ?? 0,
+          );
+          if (!kept || j >= fresh.length || changed > started) return;
+          keep(months, place, scope, value, weigh(value));
+          const ofRegion = monthsOf.get(region) ?? new Set<string>();
+          monthsOf.set(region, ofRegion.add(place));
+        });
+        return out;
       },
     });
   },

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { type Database, listReports, reportByKey, revisionsOf } from "@jindu/db";
+import { type Database, listReports, monthPlace, reportByKey, revisionsOf } from "@jindu/db";
 import { ENTRY, READERS, rule } from "../../../auth-rules.js";
 import { ApiError, notFound } from "../../../errors.js";
 import {
@@ -116,7 +116,10 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         audit: {
           entity: "report",
           id: (r) => Object.values(r.params as object).join("/"),
-          regions: (r) => [(r.params as ReportKeyParams).region],
+          regions: (r) => {
+            const { region, year, month } = r.params as ReportKeyParams;
+            return [monthPlace(region, year, month)];
+          },
           before: (r) => reportOf(r.server.db, r.params as ReportKeyParams),
         },
       },

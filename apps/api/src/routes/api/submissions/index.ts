@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { monthPlace } from "@jindu/db";
 import type { WorkflowAction } from "@jindu/domain";
 import { ENTRY, PROVINCE, READERS, rule } from "../../../auth-rules.js";
 import type { AuditRule } from "../../../plugins/app/audit.js";
@@ -41,7 +42,11 @@ declare module "fastify" {
 const monthAudit: AuditRule = {
   entity: "submission",
   id: (r) => Object.values(r.params as object).join("/"),
-  regions: (r) => [(r.params as MonthParamsValue).region],
+  // The month alone: what is kept of the region's other months stays (data quality's record).
+  regions: (r) => {
+    const { region, year, month } = r.params as MonthParamsValue;
+    return [monthPlace(region, year, month)];
+  },
   before: async (r) => {
     const month = r.params as MonthParamsValue;
     r.monthContext = await monthContext(r.server.db, month);
