@@ -239,31 +239,37 @@ export const idempotencyKeys = pgTable("idempotency_keys", {
 export const role = pgEnum("role", ROLES);
 
 /** People who sign in: one role, one region scope (null: the whole country). */
-export const users = pgTable("users", {
-  id: serial("id").primaryKey(),
-  username: text("username").notNull().unique(),
-  displayName: text("display_name").notNull(),
-  passwordHash: text("password_hash").notNull(),
-  role: role("role").notNull(),
-  regionCode: varchar("region_code", { length: 6 }).references(() => regions.code),
-  /** How to reach the person (optional); bounded as packages/domain accounts.ts says. */
-  phone: varchar("phone", { length: 32 }),
-  email: varchar("email", { length: 254 }),
-  passwordChangedAt: timestamp("password_changed_at", { withTimezone: true })
-    .notNull()
-    .defaultNow(),
-  /** Accounts created by an administrator must choose their own password first. */
-  mustChangePassword: boolean("must_change_password").notNull().default(true),
-  failedLogins: integer("failed_logins").notNull().default(0),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
-  /** Base32 TOTP secret (RFC 6238); the second factor once `totpEnabled`. */
-  totpSecret: text("totp_secret"),
-  totpEnabled: boolean("totp_enabled").notNull().default(false),
-  /** The last time step (unix seconds ÷ 30) whose code was accepted: a code is good once. */
-  totpLastStep: integer("totp_last_step"),
-  disabled: boolean("disabled").notNull().default(false),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    username: text("username").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: role("role").notNull(),
+    regionCode: varchar("region_code", { length: 6 }).references(() => regions.code),
+    /** How to reach the person (optional); bounded as packages/domain accounts.ts says. */
+    phone: varchar("phone", { length: 32 }),
+    email: varchar("email", { length: 254 }),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true })
+      .notNull()
+      .defaultNow(),
+    /** Accounts created by an administrator must choose their own password first. */
+    mustChangePassword: boolean("must_change_password").notNull().default(true),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /** Base32 TOTP secret (RFC 6238); the second factor once `totpEnabled`. */
+    totpSecret: text("totp_secret"),
+    totpEnabled: boolean("totp_enabled").notNull().default(false),
+    /** The last time step (unix seconds ÷ 30) whose code was accepted: a code is good once. */
+    totpLastStep: integer("totp_last_step"),
+    disabled: boolean("disabled").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Who a notification reaches (the officials of a region): every submit asks, and a country's
+  // thousands of accounts were scanned for it.
+  (t) => [index("users_region").on(t.regionCode)],
+);
 
 /** Server-side sessions, so any API instance can serve any request. The id is a token hash. */
 export const sessions = pgTable(

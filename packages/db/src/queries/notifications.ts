@@ -82,11 +82,14 @@ export async function notifyAll(db: Database, events: readonly NewNotification[]
               where p.user_id = u.id and p.enabled = false), '[]'::json)))
           from ${users} u
           where u.disabled = false
-            and ((u.role::text, u.region_code::text) in (
-                   select a.role, a.region
-                   from jsonb_to_recordset(${JSON.stringify(audiences)}::jsonb) as a(role text, region text))
-                 or u.id in (
-                   select value::int from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))),
+            and u.id in (
+              -- Each audience through the accounts of its region (an index range): matched with
+              -- an or, every submit at month end scanned all of the country's accounts.
+              select w.id
+              from jsonb_to_recordset(${JSON.stringify(audiences)}::jsonb) as a(role text, region text)
+              join ${users} w on w.region_code = a.region and w.role::text = a.role
+              union
+              select value::int from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))),
           '[]'::json) as recipients,
         coalesce((
           select json_agg(json_build_object('id', c.id, 'kind', c.kind,

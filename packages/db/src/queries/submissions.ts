@@ -300,8 +300,20 @@ function saveDraftInTransaction(
       for (const figure of written) figures.set(figure.indicatorCode, figure);
       return { submission: month, figures: [...figures.values()] };
     };
-    const figureRows: (typeof reports.$inferInsert)[] = [];
-    const revisionRows: (typeof reportRevisions.$inferInsert)[] = [];
+    // The figures to write, a column each: the statement's text is then the same for every
+    // save (one prepared statement), and its parameters a dozen arrays, not ten per figure.
+    const written = {
+      indicator: [] as string[],
+      value: [] as (number | null)[],
+      numerator: [] as (number | null)[],
+      denominator: [] as (number | null)[],
+      explanation: [] as (string | null)[],
+      version: [] as number[],
+      oldValue: [] as (number | null)[],
+      oldNumerator: [] as (number | null)[],
+      oldDenominator: [] as (number | null)[],
+      oldStatus: [] as (Status | null)[],
+    };
     for (const change of changes) {
       const old = byCode.get(change.indicatorCode);
       if (change.baseVersion !== undefined && (old?.version ?? 0) !== change.baseVersion) {
@@ -318,34 +330,18 @@ function saveDraftInTransaction(
         (old.explanation ?? null) === change.explanation &&
         old.status === "draft";
       if (unchanged) continue;
-      const version = (old?.version ?? 0) + 1;
-      figureRows.push({
-        ...key,
-        indicatorCode: change.indicatorCode,
-        value: change.value,
-        numerator: change.numerator,
-        denominator: change.denominator,
-        explanation: change.explanation,
-        status: "draft",
-        version,
-      });
-      revisionRows.push({
-        ...key,
-        indicatorCode: change.indicatorCode,
-        version,
-        action: "save",
-        oldValue: old?.value ?? null,
-        newValue: change.value,
-        oldNumerator: old?.numerator ?? null,
-        newNumerator: change.numerator,
-        oldDenominator: old?.denominator ?? null,
-        newDenominator: change.denominator,
-        oldStatus: old?.status ?? null,
-        newStatus: "draft",
-        actor: opts.actor,
-      });
+      written.indicator.push(change.indicatorCode);
+      written.value.push(change.value);
+      written.numerator.push(change.numerator);
+      written.denominator.push(change.denominator);
+      written.explanation.push(change.explanation);
+      written.version.push((old?.version ?? 0) + 1);
+      written.oldValue.push(old?.value ?? null);
+      written.oldNumerator.push(old?.numerator ?? null);
+      written.oldDenominator.push(old?.denominator ?? null);
+      written.oldStatus.push(old?.status ?? null);
     }
-    const changed = figureRows.length;
+    const changed = written.indicator.length;
     if (changed === 0 && submission.version > 0) {
       const { status, version, reason, firstSubmittedAt, submittedAt } = submission;
       const month = { status, version, reason, firstSubmittedAt, submittedAt };
@@ -369,31 +365,46 @@ function saveDraftInTransaction(
     }
     // One statement for the whole month, however many figures: the figures, their revisions and
     // the month's new version as data-modifying CTEs (a bureau's save at month end competes with
-    // thousands of others; it was three round trips). getSQL(): embedded as builders they would
-    // be parenthesised, which a CTE's insert may not be.
-    const excluded = (column: string) => sql.raw(`excluded.${column}`);
-    const figures = tx
-      .insert(reports)
-      .values(figureRows)
-      .onConflictDoUpdate({
-        target: [reports.indicatorCode, reports.year, reports.regionCode, reports.month],
-        set: {
-          value: excluded("value"),
-          numerator: excluded("numerator"),
-          denominator: excluded("denominator"),
-          explanation: excluded("explanation"),
-          status: "draft",
-          version: excluded("version"),
-          updatedAt: sql`now()`,
-        },
-      })
-      .returning();
-    const revisions = tx.insert(reportRevisions).values(revisionRows);
-    // The month's row and the figures as written come back with the change: the form after.
+    // thousands of others; it was three round trips). The figures travel as arrays, as an
+    // import's do (the same number convention: sqlArray), and the text stays the same for every
+    // save: built by drizzle figure by figure, it cost the API 2 ms per save at month end.
+    const month = sql`${key.regionCode}::text, ${key.year}::smallint, ${key.month}::smallint`;
     const [updated] = await queryRows<FormRow>(
       tx,
-      sql`with figures as (${figures.getSQL()}), revisions as (${revisions.getSQL()}),
-            bumped as (${bump.getSQL()})
+      sql`with input as (
+            select * from unnest(${sqlArray(written.indicator, "text")},
+              ${sqlArray(written.value, "numeric")}, ${sqlArray(written.numerator, "numeric")},
+              ${sqlArray(written.denominator, "numeric")}, ${sqlArray(written.explanation, "text")},
+              ${sqlArray(written.version, "int")}, ${sqlArray(written.oldValue, "numeric")},
+              ${sqlArray(written.oldNumerator, "numeric")},
+              ${sqlArray(written.oldDenominator, "numeric")},
+              ${sqlArray(written.oldStatus, "report_status")})
+              as x(indicator_code, value, numerator, denominator, explanation, version, old_value,
+                   old_numerator, old_denominator, old_status)
+          ),
+          figures as (
+            insert into reports (indicator_code, region_code, year, month, value, numerator,
+                                 denominator, explanation, status, version)
+            select i.indicator_code, m.region_code, m.year, m.month, i.value, i.numerator,
+                   i.denominator, i.explanation, 'draft', i.version
+            from input i, (select ${month}) as m(region_code, year, month)
+            on conflict (indicator_code, year, region_code, month) do update
+              set value = excluded.value, numerator = excluded.numerator,
+                  denominator = excluded.denominator, explanation = excluded.explanation,
+                  status = 'draft', version = excluded.version, updated_at = now()
+            returning indicator_code, value, numerator, denominator, status, version, explanation
+          ),
+          revisions as (
+            insert into report_revisions (indicator_code, region_code, year, month, version, action,
+                                          old_value, new_value, old_numerator, new_numerator,
+                                          old_denominator, new_denominator, old_status, new_status,
+                                          actor)
+            select i.indicator_code, m.region_code, m.year, m.month, i.version, 'save',
+                   i.old_value, i.value, i.old_numerator, i.numerator, i.old_denominator,
+                   i.denominator, i.old_status, 'draft', ${opts.actor}::text
+            from input i, (select ${month}) as m(region_code, year, month)
+          ),
+          bumped as (${bump.getSQL()})
           select ${formColumns(sql`b`)},
                  coalesce((select json_agg(${figureJson(sql`f`)}) from figures f), '[]'::json)
                    as figures
