@@ -4,9 +4,12 @@ import {
   approvedHistoryAndCatalogueVersion,
   type Database,
   databaseItself,
+  type MonthForm,
+  type MonthKey,
   type ReportingSettings,
   readTogether,
   settingsOfRegion,
+  targetsOfProvince,
   targetsOfRegions,
   taskListItems,
 } from "@jindu/db";
@@ -130,20 +133,20 @@ interface CatalogueReads {
  * Catalogue reads kept per database under its catalogue version (raised in the transaction of
  * any change to indicators, task lists, targets, settings or regions): at month end a bureau's
  * save reads only its own figures. What a province shares (its indicators and task list, its
- * settings) is kept once for all its regions, targets per region: the first save of each of a
- * province's 3,000 bureaus in a burst read all four again, inside its transaction. Bounded: each
- * part is emptied when full.
+ * settings) is kept once for all its regions, and so are its targets: read for the whole
+ * province the first time one of its regions asks (the first save of each of a province's 3,000
+ * bureaus in a burst read all four again, inside its transaction). Bounded: each part is
+ * emptied when full.
  */
 interface CatalogueMemory {
   version: number;
   shared: Map<string, Pick<CatalogueReads, "indicators" | "list">>;
   settings: Map<string, ReportingSettings>;
-  targets: Map<string, CatalogueReads["targets"]>;
+  /** A province's year: its regions' targets (a region without any has none here). */
+  targets: Map<string, Map<string, CatalogueReads["targets"]>>;
 }
 const remembered = new WeakMap<object, CatalogueMemory>();
 const MAX_REMEMBERED = 2_000;
-/** Regions whose targets are kept: a country's worth, so that no month-end burst reads twice. */
-const MAX_TARGETS_REMEMBERED = 10_000;
 /** An import's thousands of regions: their targets are read, not kept (one file, one read). */
 const MAX_REGIONS_REMEMBERED = 50;
 
@@ -169,32 +172,32 @@ async function catalogueReads(
   // Settings are the province's (settingsOfRegion walks up to it).
   const settingsKept = memory?.settings.get(q.province);
   const keepTargets = memory !== undefined && q.regionCodes.length <= MAX_REGIONS_REMEMBERED;
-  const targetKey = (region: string) => `${q.year}|${region}`;
   // Taken now: another request may empty the memory while this one reads.
-  const keptTargets = new Map<string, CatalogueReads["targets"]>();
-  for (const region of keepTargets ? q.regionCodes : []) {
-    const kept = memory?.targets.get(targetKey(region));
-    if (kept) keptTargets.set(region, kept);
-  }
-  const missing = q.regionCodes.filter((r) => !keptTargets.has(r));
+  const provinceTargets = keepTargets ? memory?.targets.get(sharedKey) : undefined;
   const [indicators, list, read, settings] = await readTogether(
     db,
     async () =>
       shared ? shared.indicators : allIndicators(db, { province: q.province, year: q.year }),
     // A kept list may be null (the province has none this year): kept all the same, not read again.
     async () => (shared ? shared.list : taskListItems(db, q.province, q.year)),
-    async () => (missing.length > 0 ? targetsOfRegions(db, missing, q.year) : []),
+    async () =>
+      provinceTargets
+        ? []
+        : keepTargets
+          ? targetsOfProvince(db, q.province, q.year)
+          : targetsOfRegions(db, q.regionCodes, q.year),
     async () => settingsKept ?? settingsOfRegion(db, q.settingsRegion),
   );
-  if (!memory) return { indicators, list, targets: read, settings };
-  if (!shared) keep(memory.shared, sharedKey, { indicators, list }, MAX_REMEMBERED);
-  if (!settingsKept) keep(memory.settings, q.province, settings, MAX_REMEMBERED);
+  if (memory && !shared) keep(memory.shared, sharedKey, { indicators, list }, MAX_REMEMBERED);
+  if (memory && !settingsKept) keep(memory.settings, q.province, settings, MAX_REMEMBERED);
   if (!keepTargets) return { indicators, list, targets: read, settings };
-  const readOf = groupBy(read, (t) => t.regionCode);
-  for (const region of missing) {
-    keep(memory.targets, targetKey(region), readOf.get(region) ?? [], MAX_TARGETS_REMEMBERED);
+  let byRegion = provinceTargets;
+  if (!byRegion) {
+    byRegion = groupBy(read, (t) => t.regionCode);
+    if (memory) keep(memory.targets, sharedKey, byRegion, MAX_REMEMBERED);
   }
-  const targets = q.regionCodes.flatMap((r) => keptTargets.get(r) ?? readOf.get(r) ?? []);
+  const kept = byRegion;
+  const targets = q.regionCodes.flatMap((r) => kept.get(r) ?? []);
   return { indicators, list, targets, settings };
 }
 
@@ -209,20 +212,28 @@ export async function monthContexts(
   q: { regionCodes: readonly string[]; year: number; month: number; settingsRegion: string },
 ): Promise<Map<string, MonthContext>> {
   if (q.regionCodes.length === 0) return new Map();
+  return (await contextsAndForm(db, q)).contexts;
+}
+
+async function contextsAndForm(
+  db: Database,
+  q: { regionCodes: readonly string[]; year: number; month: number; settingsRegion: string },
+  form?: MonthKey,
+): Promise<{ contexts: Map<string, MonthContext>; form?: MonthForm | undefined }> {
   // The settings region's province: every region of one call is in it (a parent and its children).
   const province = provinceOf(q.settingsRegion);
-  const { catalogueVersion, history } = await approvedHistoryAndCatalogueVersion(db, q);
-  const { indicators, list, targets, settings } = await catalogueReads(db, catalogueVersion, {
+  const read = await approvedHistoryAndCatalogueVersion(db, q, form);
+  const { indicators, list, targets, settings } = await catalogueReads(db, read.catalogueVersion, {
     ...q,
     province,
   });
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const targetsOf = groupBy(targets, (t) => t.regionCode);
-  const historyOf = groupBy(history, (h) => h.regionCode);
+  const historyOf = groupBy(read.history, (h) => h.regionCode);
   const taskList = taskListOf(list);
   const asked = askedOf(byCode, taskList);
   const calendar = calendarOf(settings);
-  return new Map(
+  const contexts = new Map(
     q.regionCodes.map((region) => [
       region,
       contextOf(
@@ -236,18 +247,31 @@ export async function monthContexts(
       ),
     ]),
   );
+  return { contexts, form: read.form };
 }
 
 export async function monthContext(
   db: Database,
   m: { region: string; year: number; month: number },
 ): Promise<MonthContext> {
-  const contexts = await monthContexts(db, {
-    ...m,
-    regionCodes: [m.region],
-    settingsRegion: m.region,
-  });
-  return contexts.get(m.region) as MonthContext;
+  return (await monthContextAndForm(db, m, { form: false })).context;
+}
+
+/**
+ * A region's month context and, unless `form: false`, its form as stored (monthForm's answer),
+ * in one round trip: what a change reads before it changes the month.
+ */
+export async function monthContextAndForm(
+  db: Database,
+  m: { region: string; year: number; month: number },
+  opts: { form: boolean } = { form: true },
+): Promise<{ context: MonthContext; form?: MonthForm | undefined }> {
+  const { contexts, form } = await contextsAndForm(
+    db,
+    { ...m, regionCodes: [m.region], settingsRegion: m.region },
+    opts.form ? { regionCode: m.region, year: m.year, month: m.month } : undefined,
+  );
+  return { context: contexts.get(m.region) as MonthContext, form };
 }
 
 /**

@@ -56,11 +56,7 @@ export async function monthForm(db: Database, key: MonthKey): Promise<MonthForm>
     sql`
       select s.status, s.version, s.reason, s.first_submitted_at as "firstSubmittedAt",
              s.submitted_at as "submittedAt",
-             coalesce((
-               select json_agg(${figureJson(sql`r`)})
-               from ${reports} r
-               where r.region_code = ${key.regionCode} and r.year = ${key.year}
-                 and r.month = ${key.month}), '[]'::json) as figures
+             ${monthFiguresJson(key)} as figures
       from (select 1) as one
       left join ${submissions} s
         on s.region_code = ${key.regionCode} and s.year = ${key.year} and s.month = ${key.month}`,
@@ -86,6 +82,13 @@ const figureJson = (r: SQL) => sql`json_build_object(
   'indicatorCode', ${r}.indicator_code, 'value', ${r}.value, 'numerator', ${r}.numerator,
   'denominator', ${r}.denominator, 'status', ${r}.status, 'version', ${r}.version,
   'explanation', ${r}.explanation)`;
+
+/** A month's figures as a JSON array (monthForm's `figures`). */
+const monthFiguresJson = (key: MonthKey) => sql`coalesce((
+  select json_agg(${figureJson(sql`r`)})
+  from ${reports} r
+  where r.region_code = ${key.regionCode} and r.year = ${key.year} and r.month = ${key.month}),
+  '[]'::json)`;
 
 function formOf(row: FormRow): MonthForm {
   // The embedded database answers timestamps as strings, the server as dates.
@@ -127,6 +130,23 @@ export function targetsOfRegions(db: Database, regionCodes: readonly string[], y
     .where(
       and(
         sql`${targets.regionCode} = any(${sqlArray(regionCodes, "text")})`,
+        eq(targets.year, year),
+      ),
+    );
+}
+
+/**
+ * The targets of every region of a province (GB/T 2260: its codes share the first two digits)
+ * for the year: a month-end burst's bureaus of a province read theirs once, not once each.
+ */
+export function targetsOfProvince(db: Database, province: string, year: number) {
+  const prefix = province.slice(0, 2);
+  return db
+    .select()
+    .from(targets)
+    .where(
+      and(
+        sql`${targets.regionCode} between ${`${prefix}0000`} and ${`${prefix}9999`}`,
         eq(targets.year, year),
       ),
     );
@@ -184,21 +204,51 @@ export function approvedHistoryOfRegions(
 
 /**
  * The same history, with the catalogue's version read in the same round trip (what a month is
- * checked against besides its figures is kept in memory under it: see catalogueVersion).
+ * checked against besides its figures is kept in memory under it: see catalogueVersion). With
+ * `form`, that month's form as well (monthForm's answer): a change reads its month's context
+ * and its form before in one round trip.
  */
 export async function approvedHistoryAndCatalogueVersion(
   db: Database,
   q: { regionCodes: readonly string[]; year: number; month: number },
-): Promise<{ catalogueVersion: number; history: ApprovedHistoryRow[] }> {
-  const [row] = await queryRows<{ catalogueVersion: string; history: ApprovedHistoryRow[] }>(
+  form?: MonthKey,
+): Promise<{ catalogueVersion: number; history: ApprovedHistoryRow[]; form?: MonthForm }> {
+  const [row] = await queryRows<{
+    catalogueVersion: string;
+    history: ApprovedHistoryRow[];
+    submission: (Omit<FormRow, "figures"> & { status: Status }) | null;
+    figures: MonthFigure[] | null;
+  }>(
     db,
     sql`
       select (select version::text from catalogue_version where id = 1) as "catalogueVersion",
         coalesce((
           select json_agg(h order by h."regionCode", h."indicatorCode", h.year, h.month)
-          from (${approvedHistorySql(q)}) h), '[]') as history`,
+          from (${approvedHistorySql(q)}) h), '[]') as history${
+            form
+              ? sql`,
+        (select json_build_object(${sql.raw(
+          `'status', s.status, 'version', s.version, 'reason', s.reason,
+           'firstSubmittedAt', s.first_submitted_at, 'submittedAt', s.submitted_at`,
+        )})
+         from ${submissions} s
+         where s.region_code = ${form.regionCode} and s.year = ${form.year}
+           and s.month = ${form.month}) as submission,
+        ${monthFiguresJson(form)} as figures`
+              : sql``
+          }`,
   );
-  return { catalogueVersion: Number(row?.catalogueVersion ?? 0), history: row?.history ?? [] };
+  const catalogueVersion = Number(row?.catalogueVersion ?? 0);
+  const history = row?.history ?? [];
+  if (!form) return { catalogueVersion, history };
+  const month = row?.submission ?? null;
+  return {
+    catalogueVersion,
+    history,
+    form: month
+      ? formOf({ ...month, figures: row?.figures ?? [] })
+      : { submission: null, figures: row?.figures ?? [] },
+  };
 }
 
 export interface FigureChange {
@@ -501,10 +551,8 @@ export async function changeSubmissionStatus(
     // (version and status as the caller saw them) moves it; only a refusal reads why.
     if (!change.notBy) {
       const moved = await moveIfAsSeen(tx, key, change);
-      if (moved) {
-        const { oldStatus, ...month } = moved;
-        const figures = await moveFigures(tx, key, change, oldStatus);
-        return { ok: true, version: month.version, form: { submission: month, figures } } as const;
+      if (moved?.submission) {
+        return { ok: true, version: moved.submission.version, form: moved } as const;
       }
     }
     const [submission] = await tx
@@ -580,16 +628,17 @@ function statusFields(change: StatusChange, version: SQL | number) {
 }
 
 /**
- * The month moved when it is still at the version and in a status the change starts from, with
- * the status it left; undefined when not (missing, stale or in another status: nothing changed).
+ * The month and its figures moved, in one statement, when it is still at the version and in a
+ * status the change starts from; undefined when not (missing, stale or in another status:
+ * nothing changed). Answers the form after the change.
  */
 async function moveIfAsSeen(
   tx: Database,
   key: MonthKey,
   change: StatusChange,
-): Promise<(NonNullable<MonthForm["submission"]> & { oldStatus: Status }) | undefined> {
+): Promise<MonthForm | undefined> {
   const s = submissions;
-  const [row] = await tx
+  const month = tx
     .update(s)
     .set(statusFields(change, sql`${s.version} + 1`))
     .from(
@@ -601,30 +650,32 @@ async function moveIfAsSeen(
     )
     .where(sql`${s.id} = seen.id`)
     .returning({ ...formFields, oldStatus: sql<Status>`seen.old_status` });
-  return row;
+  // The figures move only with the month (none when it was not as seen), from the status it left.
+  const [row] = await queryRows<FormRow>(
+    tx,
+    sql`with month as (${month.getSQL()}),
+        ${figureMoves(key, change, sql`(select old_status from month)`, sql`exists (select from month)`)}
+        select ${formColumns(sql`m`)},
+               coalesce((select json_agg(${figureJson(sql`f`)}) from moved f), '[]'::json)
+                 as figures
+        from month m`,
+  );
+  return row ? formOf(row) : undefined;
 }
 
 /**
- * The month's figures follow its status, each with a revision of the change: one statement, so
- * the month's rows never travel to the API and back. Answers them as moved: every figure of the
- * month, as the form after the change shows them.
+ * The month's figures following its status, each with a revision of the change (CTEs `moved`
+ * and `revisions`): the month's rows never travel to the API and back. `oldStatus`: the status
+ * the month left; `when`: a condition the figures move under.
  */
-async function moveFigures(
-  tx: Database,
-  key: MonthKey,
-  change: StatusChange,
-  oldStatus: Status,
-): Promise<MonthFigure[]> {
+function figureMoves(key: MonthKey, change: StatusChange, oldStatus: SQL, when: SQL = sql`true`) {
   const r = reports;
   const to = sql`${change.to}::report_status`;
-  const [row] = await queryRows<{ figures: MonthFigure[] }>(
-    tx,
-    sql`
-    with moved as (
+  return sql`moved as (
       update ${r} set status = ${to}, version = ${r.version} + 1, updated_at = now()
         ${sql.raw(change.to === "submitted" ? ", submitted_at = now()" : "")}
       where ${r.regionCode} = ${key.regionCode} and ${r.year} = ${key.year}
-        and ${r.month} = ${key.month}
+        and ${r.month} = ${key.month} and ${when}
       returning indicator_code, version, value, numerator, denominator, status, explanation
     ), revisions as (
       insert into ${reportRevisions} (indicator_code, region_code, year, month, version, action,
@@ -632,9 +683,21 @@ async function moveFigures(
         old_status, new_status, actor, reason)
       select indicator_code, ${key.regionCode}, ${key.year}, ${key.month}, version, ${change.action},
         value, value, numerator, numerator, denominator, denominator,
-        ${oldStatus}::report_status, ${to}, ${change.actor}, ${change.reason ?? null}
+        ${oldStatus}, ${to}, ${change.actor}, ${change.reason ?? null}
       from moved
-    )
+    )`;
+}
+
+/** The month's figures moved (figureMoves), answered as the form after the change shows them. */
+async function moveFigures(
+  tx: Database,
+  key: MonthKey,
+  change: StatusChange,
+  oldStatus: Status,
+): Promise<MonthFigure[]> {
+  const [row] = await queryRows<{ figures: MonthFigure[] }>(
+    tx,
+    sql`with ${figureMoves(key, change, sql`${oldStatus}::report_status`)}
     select coalesce((select json_agg(${figureJson(sql`m`)}) from moved m), '[]'::json) as figures`,
   );
   return row?.figures ?? [];

@@ -2,7 +2,6 @@ import {
   type Database,
   databaseItself,
   endSession,
-  regionAncestry,
   sessionWithUser,
   touchSession,
 } from "@jindu/db";
@@ -17,6 +16,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { ApiError } from "../../errors.js";
 import { hashToken, type SignedInUser, signedInUser } from "../../services/auth.js";
+import { ancestryFromDirectory } from "../../services/lookups.js";
 
 export const SESSION_COOKIE = "jindu_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -68,7 +68,7 @@ export async function ancestryOf(db: Database, code: string): Promise<string[]> 
   ancestries.set(itself, known);
   const cached = known.get(code);
   if (cached) return cached;
-  const ancestry = await regionAncestry(db, code);
+  const ancestry = await ancestryFromDirectory(db, code);
   // Unknown codes are not kept: a request with a made-up code must not grow the map.
   if (ancestry.length > 0) known.set(code, ancestry);
   return ancestry;

@@ -14,7 +14,7 @@ import {
   SubmissionView,
   TransitionBody,
 } from "../../../schemas/index.js";
-import { type MonthContext, monthContext } from "../../../services/month-context.js";
+import { type MonthContext, monthContextAndForm } from "../../../services/month-context.js";
 import {
   monthHistory,
   moveSubmission,
@@ -49,8 +49,9 @@ const monthAudit: AuditRule = {
   },
   before: async (r) => {
     const month = r.params as MonthParamsValue;
-    r.monthContext = await monthContext(r.server.db, month);
-    r.monthBefore = await submissionView(r.server.db, month, new Date(), r.monthContext);
+    const { context, form } = await monthContextAndForm(r.server.db, month);
+    r.monthContext = context;
+    r.monthBefore = await submissionView(r.server.db, month, new Date(), context, form);
     return r.monthBefore;
   },
   // The month's state: its status and its stored figures, not the form around them.
