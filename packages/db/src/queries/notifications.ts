@@ -1,6 +1,6 @@
 import { type Audience, groupBy, type NotificationKind } from "@jindu/domain";
 import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
-import { type Database, queryRows } from "../client.js";
+import { type Database, queryRows, sqlArray } from "../client.js";
 import {
   type DeliveryAttachment,
   deliveries,
@@ -59,6 +59,7 @@ export async function notifyAll(db: Database, events: readonly NewNotification[]
     ).values(),
   ].map((a) => ({ role: a.role, region: a.regionCode }));
   const ids = [...new Set(wanted.flatMap((n) => n.userIds ?? []))];
+  const regionsOf = [...new Set(audiences.map((a) => a.region))];
   // Who, what they turned off, and the channels: one statement.
   const [read] = await queryRows<{
     recipients: {
@@ -82,14 +83,15 @@ export async function notifyAll(db: Database, events: readonly NewNotification[]
               where p.user_id = u.id and p.enabled = false), '[]'::json)))
           from ${users} u
           where u.disabled = false
-            and u.id in (
-              -- Each audience through the accounts of its region (an index range): matched with
-              -- an or, every submit at month end scanned all of the country's accounts.
-              select w.id
-              from jsonb_to_recordset(${JSON.stringify(audiences)}::jsonb) as a(role text, region text)
-              join ${users} w on w.region_code = a.region and w.role::text = a.role
-              union
-              select value::int from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))),
+            -- The audiences' regions and the ids through their indexes (a bitmap of both),
+            -- then the roles: the planner's generic plan for a join with the audience list
+            -- scanned every account of the country on each submit at month end.
+            and (u.region_code = any(${sqlArray(regionsOf, "text")})
+                 or u.id = any(${sqlArray(ids, "int")}))
+            and ((u.role::text, u.region_code::text) in (
+                   select a.role, a.region
+                   from jsonb_to_recordset(${JSON.stringify(audiences)}::jsonb) as a(role text, region text))
+                 or u.id = any(${sqlArray(ids, "int")}))),
           '[]'::json) as recipients,
         coalesce((
           select json_agg(json_build_object('id', c.id, 'kind', c.kind,
