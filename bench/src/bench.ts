@@ -17,6 +17,7 @@
 import { execSync } from "node:child_process";
 import { setMaxListeners } from "node:events";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -28,7 +29,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { hashPassword, totpFor } from "../../apps/api/src/services/auth.js";
 import { cacheMisses } from "./cache-miss.js";
-import { BENCH_URL, fmt, option } from "./common.js";
+import { BENCH_URL, fmt, option, requestJson } from "./common.js";
 import * as SQL from "./sql.js";
 import { measureStartup, SERVER_BUNDLE, startBuiltServer } from "./startup.js";
 import { rawWriteBaseline } from "./write-baseline.js";
@@ -603,31 +604,38 @@ if (!skip.has("burst")) {
   const errors = new Map<string, number>();
   const fail = (what: string) => errors.set(what, (errors.get(what) ?? 0) + 1);
   let deadline = AbortSignal.timeout(600_000);
+  // Each bureau its own connection, kept alive from its save to its submit (as fetch would).
+  const agent = new http.Agent({ keepAlive: true });
   const submitMonth = async (region: string) => {
     const base = `${api}/api/submissions/${region}/${BURST.year}/${BURST.month}`;
     const signedIn = (sessions.get(region) as Session).headers;
     const f0 = performance.now();
     try {
       let t = performance.now();
-      const put = await fetch(base, {
-        method: "PUT",
-        headers: { ...signedIn, "content-type": "application/json" },
-        body: JSON.stringify({ baseVersion: 0, entries: entriesOf(region) }),
-        signal: deadline,
-      });
+      const put = await requestJson(
+        agent,
+        "PUT",
+        base,
+        signedIn,
+        { baseVersion: 0, entries: entriesOf(region) },
+        deadline,
+      );
       latencies.push(performance.now() - t);
-      const saved = (await put.json()) as { version?: number; message?: string };
-      if (!put.ok) return fail(`PUT ${put.status} ${saved.message ?? ""}`.slice(0, 160));
+      const saved = put.body as { version?: number; message?: string };
+      if (put.status !== 200) return fail(`PUT ${put.status} ${saved.message ?? ""}`.slice(0, 160));
       t = performance.now();
-      const submit = await fetch(`${base}/submit`, {
-        method: "POST",
-        headers: { ...signedIn, "content-type": "application/json" },
-        body: JSON.stringify({ version: saved.version }),
-        signal: deadline,
-      });
+      const submit = await requestJson(
+        agent,
+        "POST",
+        `${base}/submit`,
+        signedIn,
+        { version: saved.version },
+        deadline,
+      );
       latencies.push(performance.now() - t);
-      const body = (await submit.json()) as { message?: string };
-      if (!submit.ok) return fail(`submit ${submit.status} ${body.message ?? ""}`.slice(0, 160));
+      const body = submit.body as { message?: string };
+      if (submit.status !== 200)
+        return fail(`submit ${submit.status} ${body.message ?? ""}`.slice(0, 160));
       flows.push(performance.now() - f0);
     } catch (error) {
       fail(String((error as Error).cause ?? (error as Error).message).slice(0, 160));
@@ -653,6 +661,7 @@ if (!skip.has("burst")) {
   const t0 = performance.now();
   if (runBurst) await Promise.all(bureaus.map(submitMonth));
   const wall = (performance.now() - t0) / 1000;
+  agent.destroy();
   const stored = (
     await db.query(
       `select (select count(*) from submissions where year = $1 and month = $2 and status = 'submitted'
@@ -1104,7 +1113,7 @@ not part of \`pnpm test\`; it builds the web app and the API bundle first, to me
 - machine: ${m.cpus}, ${m.memory}, ${m.os}
 - Node ${m.node}; ${pgVersion.split(" on ")[0]} (shared_buffers and the rest at Debian's defaults)
 - data: ${counts.regions} regions, ~${fmt(Number(counts.reports))} monthly reports (${YEAR - 9}–${YEAR}), dashboards read ${YEAR}-${MONTH} for Guangdong (${PROVINCE}, 21 cities), region detail for Guangzhou (${CITY})
-- conditions: the load generator (autocannon, ${duration} s per run, in the bench process), the API
+- conditions: the load generator (autocannon, ${duration} s per run; the burst's requests over node:http; both in the bench process), the API
   (the built server in a process of its own, NODE_ENV=production), a hello-world Fastify (a worker
   thread of the bench process) and PostgreSQL share the machine's
   ${os.cpus().length} cores with other busy work (load average ${loadBefore.map((l) => l.toFixed(1)).join(" / ")} before, ${loadAfter.map((l) => l.toFixed(1)).join(" / ")} after): numbers are noisy, and ratios measured in the same run mean more than absolute ones.

@@ -1,6 +1,7 @@
 export * from "./backup.js";
 export * from "./client.js";
 export * from "./migrations.js";
+export { GENERIC_PLANS } from "./prepared.js";
 export * from "./queries/index.js";
 export * from "./roles.js";
 export type {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/client.js";
-import { MAX_PREPARED_TEXTS, statementName } from "../src/prepared.js";
+import { GENERIC_PLANS, MAX_PREPARED_TEXTS, statementName } from "../src/prepared.js";
 import { openTestDatabase, type TestDatabase } from "../src/testing.js";
 
 // The pool of a server database prepares statements, whichever database the run tests.
@@ -42,6 +42,34 @@ describe("prepared statements on a server database", () => {
         { statement: "select count(*)::int as n from regions where level = $1", runs: 3 },
       ]);
     });
+  });
+
+  it("a change's transaction runs its statements on generic plans; others and later ones do not", async () => {
+    const planMode = async (db: typeof database.db) =>
+      (
+        await queryRows<{ mode: string }>(
+          db,
+          sql`select current_setting('plan_cache_mode') as mode`,
+        )
+      )[0]?.mode;
+    const inChange = await database.db.transaction(async (tx) => {
+      const mode = await planMode(tx);
+      // Run often enough that PostgreSQL would otherwise have planned it for these parameters.
+      for (let i = 0; i < 3; i++) {
+        await queryRows(tx, sql`select count(*) from regions where level = ${"city"}`);
+      }
+      const plans = await queryRows<{ generic: number; custom: number }>(
+        tx,
+        sql`select generic_plans::int as generic, custom_plans::int as custom
+            from pg_prepared_statements where statement like ${"%count(*) from regions where level%"}`,
+      );
+      return { mode, plans };
+    }, GENERIC_PLANS);
+    expect(inChange.mode).toBe("force_generic_plan");
+    expect(inChange.plans).toEqual([{ generic: 3, custom: 0 }]);
+    // Set for the transaction only: the connection goes back to the pool as it was.
+    expect(await database.db.transaction((tx) => planMode(tx))).toBe("auto");
+    expect(await planMode(database.db)).toBe("auto");
   });
 
   it("statements without parameters stay simple queries (BEGIN, COMMIT, SET)", async () => {

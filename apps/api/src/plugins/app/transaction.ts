@@ -3,6 +3,7 @@ import {
   auditInsert,
   bumpDataVersion,
   type Database,
+  GENERIC_PLANS,
   isDatabaseUnavailable,
   storedResponse,
   storeResponse,
@@ -101,6 +102,10 @@ function answerBody(reply: FastifyReply, answer: unknown): unknown {
  */
 export default fp(
   async function transaction(app: FastifyInstance) {
+    // Generic plans for a change's statements (GENERIC_PLANS): on the server. The embedded
+    // database has no prepared statements to plan, and drizzle would set the level apart.
+    const changeOptions = app.database.kind === "server" ? GENERIC_PLANS : undefined;
+
     async function change(
       this: FastifyInstance,
       handler: RouteHandlerMethod,
@@ -143,7 +148,7 @@ export default fp(
           const version = await bumpDataVersion(tx, audit, { dataOnly, regions });
           return { answer, dataOnly, regions, version };
         });
-      });
+      }, changeOptions);
       request.audited = true;
       request.idempotentAnswerKept = Boolean(key);
       request.versionTaken = true;
