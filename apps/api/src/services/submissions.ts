@@ -151,6 +151,8 @@ export async function saveEntries(
     figureVersions?: Map<string, number>;
     /** The month's context, when the request already read it (see submissionView). */
     context?: MonthContext | undefined;
+    /** The month's form as this request's transaction read it before the change, if it did. */
+    known?: MonthForm | undefined;
   },
   today = new Date(),
 ): Promise<MonthForm> {
@@ -211,6 +213,7 @@ export async function saveEntries(
     actor: opts.actor,
     baseVersion: opts.baseVersion,
     editable: allowedFrom("save"),
+    known: opts.known,
   });
   if (!outcome.ok) throw conflict(outcome.message);
   return outcome.form;

@@ -277,7 +277,13 @@ export async function saveDraftFigures(
   db: Database,
   key: MonthKey,
   changes: readonly FigureChange[],
-  opts: { actor: string; baseVersion?: number | undefined; editable: readonly Status[] },
+  opts: {
+    actor: string;
+    baseVersion?: number | undefined;
+    editable: readonly Status[];
+    /** The month's form as this transaction read it earlier (monthForm's answer), if it did. */
+    known?: MonthForm | undefined;
+  },
 ): Promise<SaveOutcome> {
   try {
     return await saveDraftInTransaction(db, key, changes, opts);
@@ -302,7 +308,7 @@ function saveDraftInTransaction(
   db: Database,
   key: MonthKey,
   changes: readonly FigureChange[],
-  opts: { actor: string; baseVersion?: number | undefined; editable: readonly Status[] },
+  opts: Parameters<typeof saveDraftFigures>[3],
 ): Promise<SaveOutcome> {
   return withinTransaction(db, async (tx) => {
     // The month's row, created if new, and locked either way in one round trip: the no-op update
@@ -332,18 +338,26 @@ function saveDraftInTransaction(
     }
     // Every figure of the month, not only those changed: with the month's row locked they are
     // its figures after the save but for those it writes, so the form after needs no read.
-    const existing: MonthFigure[] = await tx
-      .select({
-        indicatorCode: reports.indicatorCode,
-        value: reports.value,
-        numerator: reports.numerator,
-        denominator: reports.denominator,
-        status: reports.status,
-        version: reports.version,
-        explanation: reports.explanation,
-      })
-      .from(reports)
-      .where(isMonth(reports, key));
+    // Those this transaction read before taking the lock are still the month's when its
+    // version is the one they were read at: every write of a month's figures takes and bumps
+    // its row in the same transaction (a version of 0 is the row this save just created, which
+    // a writer in between would have created first).
+    const known = opts.known;
+    const existing: MonthFigure[] =
+      known && submission.version === (known.submission?.version ?? 0)
+        ? known.figures
+        : await tx
+            .select({
+              indicatorCode: reports.indicatorCode,
+              value: reports.value,
+              numerator: reports.numerator,
+              denominator: reports.denominator,
+              status: reports.status,
+              version: reports.version,
+              explanation: reports.explanation,
+            })
+            .from(reports)
+            .where(isMonth(reports, key));
     const byCode = new Map(existing.map((r) => [r.indicatorCode, r]));
     const formWith = (month: MonthForm["submission"], written: readonly MonthFigure[] = []) => {
       const figures = new Map(byCode);

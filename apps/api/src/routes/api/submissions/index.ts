@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { monthPlace } from "@jindu/db";
+import { type MonthForm, monthPlace } from "@jindu/db";
 import type { WorkflowAction } from "@jindu/domain";
 import { ENTRY, PROVINCE, READERS, rule } from "../../../auth-rules.js";
 import type { AuditRule } from "../../../plugins/app/audit.js";
@@ -35,6 +35,8 @@ declare module "fastify" {
     monthContext?: MonthContext;
     /** The month's form read before the change, in the same transaction (the audit's old value). */
     monthBefore?: SubmissionViewValue;
+    /** Its row and figures as read then (what a save compares its figures with). */
+    monthFormBefore?: MonthForm;
   }
 }
 
@@ -51,6 +53,7 @@ const monthAudit: AuditRule = {
     const month = r.params as MonthParamsValue;
     const { context, form } = await monthContextAndForm(r.server.db, month);
     r.monthContext = context;
+    r.monthFormBefore = form;
     r.monthBefore = await submissionView(r.server.db, month, new Date(), context, form);
     return r.monthBefore;
   },
@@ -132,6 +135,7 @@ const route: FastifyPluginAsyncTypebox = async (app) => {
         actor: request.user?.username ?? "anonymous",
         baseVersion: request.body.baseVersion,
         context: request.monthContext,
+        known: request.monthFormBefore,
       });
       return submissionView(app.db, request.params, new Date(), request.monthContext, after);
     },
