@@ -101,10 +101,11 @@ describe("a change's answer is the month's form after it, without reading it aga
       expect(texts.filter(readsTheForm), step).toHaveLength(1);
       const statements = texts.filter((text) => !aside(text));
       // Saves: context and form (one statement), month row, the write, the audit row with the
-      // version (the figures as read with the form: the month's version had not moved). Moves: context and form, the move with its figures', who hears
-      // of it, their notification, the audit row; an approval also reads the province's four
-      // eyes, the month and its last editor (and moves month and figures apart), and the
-      // region's supervision; a reopen its supervision.
+      // version (the figures as read with the form: the month's version had not moved). Moves:
+      // context and form, the move with its figures', who hears of it, their notification, the
+      // audit row; an approval also reads the province's four eyes, the month and its last
+      // editor (and moves month and figures apart), and the region's supervision; a reopen its
+      // supervision.
       const most =
         method === "PUT" ? 4 : step.startsWith("approve") ? 10 : step === "reopen" ? 6 : 5;
       expect(statements.length, `${step}: ${statements.join("\n---\n")}`).toBeLessThanOrEqual(most);
