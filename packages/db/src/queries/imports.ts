@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows, sqlArray } from "../client.js";
+import { insertRevisions } from "./submissions.js";
 
 export interface ImportedFigure {
   regionCode: string;
@@ -182,10 +183,7 @@ export async function importFigures(
                     denominator, status
         ),
         revised as (
-          insert into report_revisions (indicator_code, region_code, year, month, version, action,
-                                        old_value, new_value, old_numerator, new_numerator,
-                                        old_denominator, new_denominator, old_status, new_status,
-                                        actor)
+          ${insertRevisions}
           select w.indicator_code, w.region_code, w.year, w.month, w.version, 'import',
                  o.value, w.value, o.numerator, w.numerator, o.denominator, w.denominator,
                  o.status, w.status, ${q.actor}

@@ -83,6 +83,16 @@ const figureJson = (r: SQL) => sql`json_build_object(
   'denominator', ${r}.denominator, 'status', ${r}.status, 'version', ${r}.version,
   'explanation', ${r}.explanation)`;
 
+/**
+ * The head of an insert of revisions as a save and an import write them (a move adds its
+ * reason): old and new value, parts and status of each figure, and who.
+ */
+export const insertRevisions = sql.raw(
+  `insert into report_revisions (indicator_code, region_code, year, month, version, action,
+     old_value, new_value, old_numerator, new_numerator, old_denominator, new_denominator,
+     old_status, new_status, actor)`,
+);
+
 /** A month's figures as a JSON array (monthForm's `figures`). */
 const monthFiguresJson = (key: MonthKey) => sql`coalesce((
   select json_agg(${figureJson(sql`r`)})
@@ -459,10 +469,7 @@ function saveDraftInTransaction(
             returning indicator_code, value, numerator, denominator, status, version, explanation
           ),
           revisions as (
-            insert into report_revisions (indicator_code, region_code, year, month, version, action,
-                                          old_value, new_value, old_numerator, new_numerator,
-                                          old_denominator, new_denominator, old_status, new_status,
-                                          actor)
+            ${insertRevisions}
             select i.indicator_code, m.region_code, m.year, m.month, i.version, 'save',
                    i.old_value, i.value, i.old_numerator, i.numerator, i.old_denominator,
                    i.denominator, i.old_status, 'draft', ${opts.actor}::text
