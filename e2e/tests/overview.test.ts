@@ -9,7 +9,7 @@ describe("overview", () => {
     const { page } = session;
     await session.goto("/?region=440000&year=2020&month=3");
     const tile = page.locator('[data-testid=indicator-tile][data-indicator="shantytown_starts"]');
-    await tile.locator(".recharts-line-curve").first().waitFor({ state: "attached" });
+    await tile.locator("[data-testid=sparkline] polyline").first().waitFor({ state: "attached" });
 
     await expect(tile.getByTestId("tile-completion").textContent()).resolves.toBe("72.3%");
     await expect(tile.getByTestId("tile-schedule").textContent()).resolves.toBe("25.0%");
@@ -21,9 +21,7 @@ describe("overview", () => {
 
     // A tile per seeded indicator, each with its sparkline: the pace line and the actual line.
     await expect(page.getByTestId("indicator-tile").count()).resolves.toBe(19);
-    await expect(
-      page.locator("[data-testid=sparkline] .recharts-line-curve").count(),
-    ).resolves.toBe(38);
+    await expect(page.locator("[data-testid=sparkline] polyline").count()).resolves.toBe(38);
     await expect(tile.locator("[data-testid=sparkline]").getAttribute("data-points")).resolves.toBe(
       "3",
     );

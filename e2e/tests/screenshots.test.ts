@@ -8,7 +8,7 @@ const SCREENS = [
   {
     name: "overview",
     path: "/?region=440000&year=2020&month=3",
-    ready: "[data-testid=sparkline] .recharts-line-curve",
+    ready: "[data-testid=sparkline] polyline",
   },
   {
     name: "comparison",

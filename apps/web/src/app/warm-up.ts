@@ -15,8 +15,10 @@ import { preloadDashboard } from "./dashboard-screens";
  */
 export function warmUp(location: Location | undefined = globalThis.location) {
   if (!location || location.pathname === paths.login) return;
-  preloadDashboard(location.pathname);
+  // The session first: asked after the screen's code, it waited behind its fifty-odd files on
+  // the browser's six connections (600 ms on the bench's overview), and everything waits for it.
   const session = queryClient.fetchQuery(sessionQueryOptions());
+  preloadDashboard(location.pathname);
   // A failure shows where the session guard asks again.
   session.catch(() => {});
   if (location.pathname !== paths.overview) return;

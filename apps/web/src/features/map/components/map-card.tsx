@@ -1,5 +1,5 @@
 import { Card, Segmented, Select, Space } from "antd";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryState } from "@/components/ui/query-state";
@@ -11,10 +11,14 @@ import { provinceOf } from "@/utils/scope";
 import { useBaseMap } from "../api/get-base-map";
 import { useMapLines } from "../api/get-map-lines";
 import { CITY_GRID, cityItems, PROVINCE_GRID } from "../grid-positions";
-import { BaseMapUpload } from "./base-map-upload";
 import { ChoroplethMap } from "./choropleth-map";
 import { type MapItem, TileMap } from "./tile-map";
 import "@/features/map/locales";
+
+// Only officials who may upload see it: its dialog and form are not part of every overview's code.
+const BaseMapUpload = lazy(() =>
+  import("./base-map-upload").then((module) => ({ default: module.BaseMapUpload })),
+);
 
 interface IndicatorChoice {
   code: string;
@@ -133,7 +137,13 @@ export function MapCard(props: MapCardProps) {
             />
           ) : null}
           {canUpload && !showCountry ? (
-            <BaseMapUpload province={province} provinceName={provinceName} hasMap={map !== null} />
+            <Suspense fallback={null}>
+              <BaseMapUpload
+                province={province}
+                provinceName={provinceName}
+                hasMap={map !== null}
+              />
+            </Suspense>
           ) : null}
           <Link to={props.cockpitHref} data-testid="cockpit-link">
             {t("map.cockpit")}
