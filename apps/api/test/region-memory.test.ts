@@ -4,11 +4,14 @@ import {
   heardAnnouncement,
   MAX_ANNOUNCED_REGIONS,
   monthPlace,
+  schema,
 } from "@jindu/db";
+import type { ProgressTable } from "@jindu/domain";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ProgressResponse } from "../src/schemas/index.js";
+import { progressTables, type RegionRef } from "../src/services/progress.js";
 import { rememberedPerRegion } from "../src/services/region-memory.js";
 import { qualityOf } from "../src/services/standings.js";
 import { useTestApp } from "./helper.js";
@@ -218,5 +221,104 @@ describe("data quality kept per region", () => {
     // Another scope of the same regions is its own.
     await rememberedPerRegion(ctx.app.db, "test|2", ["990002"], read);
     expect(asked.at(-1)).toEqual(["990002"]);
+  });
+});
+
+describe("progress rows kept per region", () => {
+  const zhejiang = {
+    code: "330000",
+    nameZh: "浙江省",
+    nameEn: "Zhejiang",
+    level: "province" as const,
+  };
+  const period = { year: 2020, month: 10, viewerScope: null };
+
+  /** Zhejiang's tables for every indicator: through the API's memory, and read afresh. */
+  async function bothTables() {
+    const indicators = await ctx.database.db.select().from(schema.indicators);
+    const kept = await progressTables(ctx.app.db, zhejiang, indicators, period);
+    // A transaction keeps nothing: its reads are the database's as it is.
+    const fresh = await ctx.database.db.transaction((tx) =>
+      progressTables(tx as never, zhejiang, indicators, period),
+    );
+    return { kept: Object.fromEntries(kept), fresh: Object.fromEntries(fresh) };
+  }
+
+  /** One city's line of a table. */
+  const lineOf =
+    (tables: Record<string, ProgressTable<RegionRef>>) => (indicator: string, code: string) => {
+      const line = tables[indicator]?.children.find((l) => l.region.code === code);
+      if (!line) throw new Error(`no line of ${code} for ${indicator}`);
+      return line;
+    };
+
+  it("keeps a region's rows until a change names it, its month or nothing", async () => {
+    const jiaxing = "330400";
+    const { kept } = await bothTables();
+    const before = lineOf(kept)("shantytown_starts", jiaxing);
+    expect(before.actual).not.toBeNull();
+    // Jiaxing's October figure raised past the API (and unannounced, for the test's sake).
+    await ctx.database.db.execute(
+      sql`update reports set value = value + 100
+          where region_code = ${jiaxing} and indicator_code = 'shantytown_starts'
+            and year = 2020 and month = 10 and status = 'approved'`,
+    );
+    const stale = lineOf((await bothTables()).kept)("shantytown_starts", jiaxing);
+    expect(stale).toEqual(before);
+    // Another region's month forgets nothing of Jiaxing's.
+    await dataChange([monthPlace("330100", 2020, 10)]);
+    expect(lineOf((await bothTables()).kept)("shantytown_starts", jiaxing)).toEqual(before);
+    // Jiaxing's month: read again, the parent's roll-up with it.
+    await dataChange([monthPlace(jiaxing, 2020, 10)]);
+    const { kept: after, fresh } = await bothTables();
+    expect(after).toEqual(fresh);
+    const moved = lineOf(after)("shantytown_starts", jiaxing);
+    expect(moved.actual).toBe((before.actual as number) + 100);
+  });
+
+  it("after each step of a month's correction through the API, the kept tables are the ones read afresh", async () => {
+    const lishui = "331100";
+    const month = `/api/submissions/${lishui}/2020/10`;
+    const post = (path: string, payload: object) =>
+      ctx.api.inject({ method: "POST", url: path, payload });
+    const check = async (step: string) => {
+      const { kept, fresh } = await bothTables();
+      expect(kept, step).toEqual(fresh);
+      return kept;
+    };
+    await check("before");
+    let version = (await ctx.api.inject({ url: month })).json().version;
+    const reopened = await post(`${month}/reopen`, { version, reason: "补充数据" });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    version = reopened.json().version;
+    await check("reopened");
+    const form = (await ctx.api.inject({ url: month })).json() as {
+      entries: { indicator: { code: string; kind: string }; value: number | null }[];
+    };
+    const entry = form.entries.find((e) => e.indicator.kind === "cumulative" && e.value !== null);
+    if (!entry) throw new Error("no cumulative figure in Lishui's October");
+    const saved = await ctx.api.inject({
+      method: "PUT",
+      url: month,
+      payload: {
+        baseVersion: version,
+        entries: [{ indicator: entry.indicator.code, value: (entry.value as number) + 7 }],
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await check("saved");
+    const submitted = await post(`${month}/submit`, { version: saved.json().version });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    await check("submitted");
+    const approver = await ctx.as("zj_official");
+    const approved = await approver.inject({
+      method: "POST",
+      url: `${month}/approve`,
+      payload: { version: submitted.json().version },
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const after = await check("approved");
+    const line = lineOf(after)(entry.indicator.code, lishui);
+    expect(line.actual).toBe((entry.value as number) + 7);
   });
 });

@@ -2,8 +2,9 @@ import {
   type Database,
   type MonthlyFigureRow,
   monthlyFiguresByChildren,
-  type ProgressFigureRow,
   progressByChildren,
+  progressOfRegions,
+  type RegionProgressRow,
   type schema,
   targetsByChildren,
 } from "@jindu/db";
@@ -26,6 +27,7 @@ import { ancestryOf } from "../plugins/app/auth.js";
 import type { LaggingItem, Quality, Standing } from "../schemas/index.js";
 import { childrenOf, indicatorsOfYear, provinceProfilesFor } from "./catalogue-memory.js";
 import { requireIndicator, requireRegion } from "./lookups.js";
+import { rememberedPerRegion } from "./region-memory.js";
 import { previousMonth, qualityOf, standingsOf } from "./standings.js";
 import { type Asks, asksFor } from "./task-lists.js";
 
@@ -57,7 +59,7 @@ export interface PeriodQuery {
 async function submittedRegions(
   db: Database,
   parent: RegionRef,
-  children: { code: string }[],
+  children: readonly { code: string }[],
   q: PeriodQuery,
 ): Promise<readonly string[] | undefined> {
   if (q.include !== "submitted") return [];
@@ -112,7 +114,7 @@ export async function withProvinceProfiles(
 
 function figuresOf(
   indicator: IndicatorRow,
-  row: ProgressFigureRow,
+  row: RegionProgressRow,
   region: RegionRef,
   asks: Asks,
 ): RegionFigures<RegionRef> {
@@ -149,6 +151,53 @@ async function asksOf(
   );
 }
 
+/**
+ * The progress rows of a parent and its children (the parent's first), by region. Approved
+ * figures only are each region's own: those are kept per region between its changes
+ * (region-memory), so that the first read after an approval reads that region's rows again
+ * rather than the whole table. With submitted figures counted, the table is read as it is.
+ */
+async function progressRowsOf(
+  db: Database,
+  parent: RegionRef,
+  children: readonly RegionRef[],
+  indicators: readonly IndicatorRow[],
+  q: PeriodQuery & { month: number },
+): Promise<Map<string, readonly RegionProgressRow[]>> {
+  const { year, month } = q;
+  const indicatorCodes = indicators.map((i) => i.code);
+  const regionCodes = [parent.code, ...children.map((c) => c.code)];
+  const submitted = await submittedRegions(db, parent, children, q);
+  if (submitted === undefined || submitted.length > 0) {
+    const rows = await progressByChildren(db, {
+      parentCode: parent.code,
+      year,
+      month,
+      indicatorCodes,
+      includeSubmitted: true,
+      submittedRegions: submitted,
+    });
+    return groupBy(rows, (row) => row.regionCode);
+  }
+  return rememberedPerRegion(
+    db,
+    `progress|${year}|${month}|${indicatorCodes.join(",")}`,
+    regionCodes,
+    async (missing) => {
+      const rows = await progressOfRegions(db, {
+        regionCodes: missing,
+        year,
+        month,
+        indicatorCodes,
+      });
+      const byRegion = groupBy(rows, (row) => row.regionCode);
+      // Every region asked for has an answer, if only an empty one (no such indicator).
+      return new Map(missing.map((code) => [code, byRegion.get(code) ?? []]));
+    },
+    (rows) => Math.max(1, rows.length),
+  );
+}
+
 /** Progress tables of a parent and its children at one month, one per indicator. */
 export async function progressTables(
   db: Database,
@@ -161,27 +210,21 @@ export async function progressTables(
   const children = known.children ?? (await childrenOf(db, parent.code));
   const [asks, rows, rules] = await Promise.all([
     asksOf(db, parent, children, year, known),
-    progressByChildren(db, {
-      parentCode: parent.code,
-      year,
-      month,
-      indicatorCodes: indicators.map((i) => i.code),
-      includeSubmitted: q.include === "submitted",
-      submittedRegions: await submittedRegions(db, parent, children, q),
-    }),
+    progressRowsOf(db, parent, children, indicators, q),
     withProvinceProfiles(db, parent.code, indicators),
   ]);
-  const byCode = new Map(children.map((c) => [c.code, c]));
+  const rowOf = (region: string, indicator: string) =>
+    rows.get(region)?.find((row) => row.indicatorCode === indicator);
   const tables = new Map<string, Table>();
   for (const indicator of rules) {
-    const mine = rows.filter((r) => r.indicatorCode === indicator.code);
-    const parentRow = mine.find((r) => r.isParent);
+    const parentRow = rowOf(parent.code, indicator.code);
     const parentFigures = parentRow
       ? figuresOf(indicator, parentRow, parent, asks)
       : notAsked(parent);
-    const childFigures = mine
-      .filter((r) => !r.isParent)
-      .map((r) => figuresOf(indicator, r, byCode.get(r.regionCode) as RegionRef, asks));
+    const childFigures = children.flatMap((child) => {
+      const row = rowOf(child.code, indicator.code);
+      return row ? [figuresOf(indicator, row, child, asks)] : [];
+    });
     tables.set(indicator.code, progressTable(indicator, parentFigures, childFigures, { month }));
   }
   return tables;

@@ -5,11 +5,13 @@ export interface RegionMemory {
   /**
    * The values of `regions` under `scope`, kept ones from memory; `read` is asked for the others
    * only, and what it answers is kept unless a change to its region was heard meanwhile.
+   * `weigh` says how much each value holds (one when absent).
    */
   perRegion<T>(
     scope: string,
     regions: readonly string[],
     read: (regions: readonly string[]) => Promise<Map<string, T>>,
+    weigh?: (value: T) => number,
   ): Promise<Map<string, T>>;
   /**
    * The values of months of regions under `scope`, in the order of `keys`, as `perRegion` keeps
@@ -50,9 +52,10 @@ export function rememberedPerRegion<T>(
   scope: string,
   regions: readonly string[],
   read: (regions: readonly string[]) => Promise<Map<string, T>>,
+  weigh?: (value: T) => number,
 ): Promise<Map<string, T>> {
   const memory = memoryOf(db);
-  return memory ? memory.perRegion(scope, regions, read) : read(regions);
+  return memory ? memory.perRegion(scope, regions, read, weigh) : read(regions);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { type Database, queryRows } from "../client.js";
+import { type SQL, sql } from "drizzle-orm";
+import { type Database, queryRows, sqlArray } from "../client.js";
 
 export interface ProgressFigureRow {
   indicatorCode: string;
@@ -41,15 +41,20 @@ function counted(q: Counted) {
 }
 
 /**
- * Targets and latest approved figures (up to the month) of a region and its direct children,
- * for one indicator or all of them: the raw material of every progress line.
+ * Each region's target and latest counted figure (up to the month) for the indicators: the raw
+ * material of every progress line, read for `regions` (a condition on `r`).
  */
-export function progressByChildren(db: Database, q: ProgressQuery): Promise<ProgressFigureRow[]> {
+function progressRows<Row>(
+  db: Database,
+  regions: SQL,
+  q: Omit<ProgressQuery, "parentCode"> & { parentCode?: string },
+): Promise<Row[]> {
   const codes = q.indicatorCodes ? sql`and i.code in ${q.indicatorCodes}` : sql``;
-  return queryRows<ProgressFigureRow>(
+  const isParent = q.parentCode ? sql`, (r.code = ${q.parentCode}) as "isParent"` : sql``;
+  return queryRows<Row>(
     db,
     sql`
-      select i.code as "indicatorCode", r.code as "regionCode", (r.code = ${q.parentCode}) as "isParent",
+      select i.code as "indicatorCode", r.code as "regionCode"${isParent},
              t.value::float8 as "target", t.due_month as "dueMonth", t.linear as "linear",
              rep.value::float8 as "value", rep.numerator::float8 as "numerator",
              rep.denominator::float8 as "denominator", rep.month as "asOfMonth",
@@ -66,9 +71,36 @@ export function progressByChildren(db: Database, q: ProgressQuery): Promise<Prog
         order by p.month desc
         limit 1
       ) rep on true
-      where (r.parent_code = ${q.parentCode} or r.code = ${q.parentCode}) ${codes}
+      where ${regions} ${codes}
       order by i.sort_order, i.code, r.code`,
   );
+}
+
+/**
+ * Targets and latest counted figures (up to the month) of a region and its direct children, for
+ * one indicator or all of them.
+ */
+export function progressByChildren(db: Database, q: ProgressQuery): Promise<ProgressFigureRow[]> {
+  return progressRows(db, sql`(r.parent_code = ${q.parentCode} or r.code = ${q.parentCode})`, q);
+}
+
+/** A region's own line of `progressByChildren`, whoever its parent. */
+export type RegionProgressRow = Omit<ProgressFigureRow, "isParent">;
+
+/**
+ * The same rows for some regions, approved figures only: each region's from its own reports and
+ * targets and the catalogue alone, so that they can be kept per region between its changes.
+ */
+export function progressOfRegions(
+  db: Database,
+  q: {
+    regionCodes: readonly string[];
+    year: number;
+    month: number;
+    indicatorCodes?: readonly string[];
+  },
+): Promise<RegionProgressRow[]> {
+  return progressRows(db, sql`r.code = any(${sqlArray(q.regionCodes, "text")})`, q);
 }
 
 export interface MonthlyFigureRow {

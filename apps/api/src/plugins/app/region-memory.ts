@@ -5,7 +5,8 @@ import { keepRegionsOf } from "../../services/region-memory.js";
 
 /**
  * What is kept at most, counted in the values' weights (a month's quality facts weigh one and a
- * figure each; ~100 bytes a figure); a process that keeps more starts again (a bound, not a cache
+ * figure each, a region's progress rows one each; ~100 bytes a figure or row); a process that
+ * keeps more starts again (a bound, not a cache
  * policy). So are the marks of what changed when: at most this many regions and months.
  */
 const MAX_KEPT = 300_000;
@@ -96,6 +97,7 @@ export default fp(
         scope: string,
         asked: readonly string[],
         read: (regions: readonly string[]) => Promise<Map<string, T>>,
+        weigh: (value: T) => number = () => 1,
       ): Promise<Map<string, T>> {
         if (!listening()) return read(asked);
         const out = new Map<string, T>();
@@ -113,7 +115,7 @@ export default fp(
           const value = fresh.get(region) as T;
           out.set(region, value);
           if (!kept || !fresh.has(region) || (regionChangedAt.get(region) ?? 0) > started) continue;
-          keep(regions, region, scope, value);
+          keep(regions, region, scope, value, weigh(value));
         }
         // In the order asked for, as a read of them all would answer.
         return new Map(asked.map((region) => [region, out.get(region) as T]));
