@@ -152,10 +152,10 @@ async function asksOf(
 }
 
 /**
- * The progress rows of a parent and its children (the parent's first), by region. Approved
- * figures only are each region's own: those are kept per region between its changes
- * (region-memory), so that the first read after an approval reads that region's rows again
- * rather than the whole table. With submitted figures counted, the table is read as it is.
+ * The progress rows of a parent and its children, by region. Approved figures only are each
+ * region's own: those are kept per region between its changes (region-memory), so that the
+ * first read after an approval reads that region's rows again rather than the whole table.
+ * With submitted figures counted, the table is read as it is.
  */
 async function progressRowsOf(
   db: Database,

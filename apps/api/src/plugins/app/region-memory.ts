@@ -6,8 +6,8 @@ import { keepRegionsOf } from "../../services/region-memory.js";
 /**
  * What is kept at most, counted in the values' weights (a month's quality facts weigh one and a
  * figure each, a region's progress rows one each; ~100 bytes a figure or row); a process that
- * keeps more starts again (a bound, not a cache
- * policy). So are the marks of what changed when: at most this many regions and months.
+ * keeps more starts again (a bound, not a cache policy). So are the marks of what changed when:
+ * at most this many regions and months.
  */
 const MAX_KEPT = 300_000;
 const MAX_MARKS = 200_000;
