@@ -8,6 +8,12 @@ const PAD = 4;
 
 type Key = "actual" | "pace";
 
+/** The pace first (grey, dashed), the figure over it in the status's colour. */
+const LINES: { key: Key; stroke?: string; strokeWidth?: number; strokeDasharray?: string }[] = [
+  { key: "pace", stroke: "#8c8c8c", strokeDasharray: "3 3" },
+  { key: "actual", strokeWidth: 2 },
+];
+
 /**
  * The runs of months with a figure, as polyline points: a month without one (not yet reported)
  * breaks the line rather than drawing it down to zero.
@@ -51,29 +57,21 @@ export function Sparkline({ series, status }: { series: TrendPoint[]; status: St
         height={HEIGHT}
         aria-hidden
       >
-        {line("pace").map((points) => (
-          <polyline
-            key={points}
-            className="sparkline-pace"
-            points={points}
-            fill="none"
-            stroke="#8c8c8c"
-            strokeDasharray="3 3"
-            vectorEffect="non-scaling-stroke"
-          />
-        ))}
-        {line("actual").map((points) => (
-          <polyline
-            key={points}
-            className="sparkline-actual"
-            points={points}
-            fill="none"
-            stroke={STATUS_STYLE[status].color}
-            strokeWidth={2}
-            strokeLinejoin="round"
-            vectorEffect="non-scaling-stroke"
-          />
-        ))}
+        {LINES.map(({ key, ...look }) =>
+          line(key).map((points) => (
+            <polyline
+              key={`${key} ${points}`}
+              className={`sparkline-${key}`}
+              points={points}
+              fill="none"
+              stroke={look.stroke ?? STATUS_STYLE[status].color}
+              strokeWidth={look.strokeWidth}
+              strokeDasharray={look.strokeDasharray}
+              strokeLinejoin="round"
+              vectorEffect="non-scaling-stroke"
+            />
+          )),
+        )}
       </svg>
     </div>
   );
