@@ -49,8 +49,8 @@ describe("seed", () => {
       month: 3,
       indicatorCodes: ["shantytown_starts"],
     });
-    const parent = rows.find((r) => r.isParent);
-    const children = rows.filter((r) => !r.isParent);
+    const parent = rows.find((r) => r.regionCode === "440000");
+    const children = rows.filter((r) => r.regionCode !== "440000");
     expect(parent?.target).toBe(10925);
     expect(children).toHaveLength(21);
     expect(children.reduce((s, r) => s + (r.value ?? 0), 0)).toBe(7899);
@@ -64,7 +64,7 @@ describe("seed", () => {
       month: 12,
       indicatorCodes: ["shantytown_starts"],
     });
-    const behind = rows.filter((r) => !r.isParent && r.asOfMonth === 11);
+    const behind = rows.filter((r) => r.regionCode !== "330000" && r.asOfMonth === 11);
     expect(behind).toHaveLength(2);
   });
 });

@@ -2,9 +2,9 @@ import {
   type Database,
   type MonthlyFigureRow,
   monthlyFiguresByChildren,
+  type ProgressFigureRow,
   progressByChildren,
   progressOfRegions,
-  type RegionProgressRow,
   type schema,
   targetsByChildren,
 } from "@jindu/db";
@@ -114,7 +114,7 @@ export async function withProvinceProfiles(
 
 function figuresOf(
   indicator: IndicatorRow,
-  row: RegionProgressRow,
+  row: ProgressFigureRow,
   region: RegionRef,
   asks: Asks,
 ): RegionFigures<RegionRef> {
@@ -163,7 +163,7 @@ async function progressRowsOf(
   children: readonly RegionRef[],
   indicators: readonly IndicatorRow[],
   q: PeriodQuery & { month: number },
-): Promise<Map<string, readonly RegionProgressRow[]>> {
+): Promise<Map<string, readonly ProgressFigureRow[]>> {
   const { year, month } = q;
   const indicatorCodes = indicators.map((i) => i.code);
   const regionCodes = [parent.code, ...children.map((c) => c.code)];

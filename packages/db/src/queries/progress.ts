@@ -1,11 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows, sqlArray } from "../client.js";
 
+/** A region's target and latest counted figure for one indicator, whoever its parent. */
 export interface ProgressFigureRow {
   indicatorCode: string;
   regionCode: string;
-  /** True for the parent region itself, false for its children. */
-  isParent: boolean;
   target: number | null;
   dueMonth: number | null;
   /** The target is held to an even pace (targets.linear); null without a target. */
@@ -44,17 +43,16 @@ function counted(q: Counted) {
  * Each region's target and latest counted figure (up to the month) for the indicators: the raw
  * material of every progress line, read for `regions` (a condition on `r`).
  */
-function progressRows<Row>(
+function progressRows(
   db: Database,
   regions: SQL,
-  q: Omit<ProgressQuery, "parentCode"> & { parentCode?: string },
-): Promise<Row[]> {
+  q: Omit<ProgressQuery, "parentCode">,
+): Promise<ProgressFigureRow[]> {
   const codes = q.indicatorCodes ? sql`and i.code in ${q.indicatorCodes}` : sql``;
-  const isParent = q.parentCode ? sql`, (r.code = ${q.parentCode}) as "isParent"` : sql``;
-  return queryRows<Row>(
+  return queryRows<ProgressFigureRow>(
     db,
     sql`
-      select i.code as "indicatorCode", r.code as "regionCode"${isParent},
+      select i.code as "indicatorCode", r.code as "regionCode",
              t.value::float8 as "target", t.due_month as "dueMonth", t.linear as "linear",
              rep.value::float8 as "value", rep.numerator::float8 as "numerator",
              rep.denominator::float8 as "denominator", rep.month as "asOfMonth",
@@ -84,9 +82,6 @@ export function progressByChildren(db: Database, q: ProgressQuery): Promise<Prog
   return progressRows(db, sql`(r.parent_code = ${q.parentCode} or r.code = ${q.parentCode})`, q);
 }
 
-/** A region's own line of `progressByChildren`, whoever its parent. */
-export type RegionProgressRow = Omit<ProgressFigureRow, "isParent">;
-
 /**
  * The same rows for some regions, approved figures only: each region's from its own reports and
  * targets and the catalogue alone, so that they can be kept per region between its changes.
@@ -99,7 +94,7 @@ export function progressOfRegions(
     month: number;
     indicatorCodes?: readonly string[];
   },
-): Promise<RegionProgressRow[]> {
+): Promise<ProgressFigureRow[]> {
   return progressRows(db, sql`r.code = any(${sqlArray(q.regionCodes, "text")})`, q);
 }
 

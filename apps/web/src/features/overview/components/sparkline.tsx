@@ -18,7 +18,7 @@ const LINES: { key: Key; stroke?: string; strokeWidth?: number; strokeDasharray?
  * The runs of months with a figure, as polyline points: a month without one (not yet reported)
  * breaks the line rather than drawing it down to zero.
  */
-export function sparklineRuns(series: TrendPoint[], key: Key, top: number): string[] {
+function sparklineRuns(series: TrendPoint[], key: Key, top: number): string[] {
   const runs: string[][] = [];
   let run: string[] | undefined;
   const step = series.length > 1 ? (WIDTH - 2 * PAD) / (series.length - 1) : 0;
