@@ -58,7 +58,11 @@ describe("province settings", () => {
     await session.close();
   });
 
-  it("Guangdong's official sets the reporting calendar (the 10th, two days' grace, no January) and the completeness screen follows it", async () => {
+  // The test files run side by side on one database: the calendar set here must not change what
+  // the others read meanwhile. The 3rd with two days' grace ends on the 5th, as the default does,
+  // so nobody's month turns from late to on time (the bulletin test's 肇庆市 did with the 10th);
+  // and no other test reads an August, the month set here to owe no report.
+  it("Guangdong's official sets the reporting calendar (the 3rd, two days' grace, no August) and the completeness screen follows it", async () => {
     const session = await openSettings("settings_guangdong");
     const { page } = session;
     // A retry (or a rerun on the same database) starts from the default calendar.
@@ -84,29 +88,29 @@ describe("province settings", () => {
       await page.getByTestId("save-calendar").click();
       await page.locator(".ant-message-success").last().waitFor();
     };
-    await setNumber("deadline-day", 10);
+    await setNumber("deadline-day", 3);
     await setNumber("grace-days", 2);
-    await page.getByTestId("no-report-months").getByText("1月", { exact: true }).click();
+    await page.getByTestId("no-report-months").getByText("8月", { exact: true }).click();
     await session.screenshot("province-settings-calendar");
     await save();
     await expect(apiGet(page, "/settings/provinces/440000/reporting")).resolves.toMatchObject({
       allowPartialMonths: false,
-      deadlineDay: 10,
+      deadlineDay: 3,
       graceDays: 2,
-      noReportMonths: [1],
+      noReportMonths: [8],
     });
 
-    // The completeness screen: December 2022 is due by 10 January with grace to the 12th.
+    // The completeness screen: December 2022 is due by 3 January with grace to the 5th.
     await session.goto("/completeness?region=440000&year=2022&month=12");
     const deadline = page.getByTestId("completeness-deadline");
     await deadline.waitFor();
-    await expect(deadline.textContent()).resolves.toMatch(/1月10日.*宽限至.*1月12日/);
-    // January 2023 owes no report in Guangdong: nobody is chased.
-    await session.goto("/completeness?region=440000&year=2023&month=1");
+    await expect(deadline.textContent()).resolves.toMatch(/1月3日.*宽限至.*1月5日/);
+    // August 2022 owes no report in Guangdong: nobody is chased.
+    await session.goto("/completeness?region=440000&year=2022&month=8");
     await page.getByTestId("chase-not-due").waitFor();
     await expect(deadline.textContent()).resolves.toContain("本月无需报送");
     // So does the bulletin's reporting section.
-    await session.goto("/bulletin?region=440000&year=2023&month=1");
+    await session.goto("/bulletin?region=440000&year=2022&month=8");
     const reporting = page.getByTestId("bulletin-missing");
     await reporting.waitFor();
     await expect(reporting.textContent()).resolves.toContain("本月无需报送");
@@ -115,7 +119,7 @@ describe("province settings", () => {
     await session.goto("/admin/settings");
     await setNumber("deadline-day", 5);
     await setNumber("grace-days", 0);
-    await page.getByTestId("no-report-months").getByText("1月", { exact: true }).click();
+    await page.getByTestId("no-report-months").getByText("8月", { exact: true }).click();
     await save();
     await expect(apiGet(page, "/settings/provinces/440000/reporting")).resolves.toMatchObject({
       allowPartialMonths: false,
