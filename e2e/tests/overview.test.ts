@@ -7,9 +7,15 @@ describe("overview", () => {
   it("shows Guangdong's Q1 2020 shantytown starts at 72.3% against a 25% schedule", async () => {
     const session = await openSession(browser());
     const { page } = session;
+    const asked: string[] = [];
+    page.on("request", (request) => asked.push(new URL(request.url()).pathname));
     await session.goto("/?region=440000&year=2020&month=3");
     const tile = page.locator('[data-testid=indicator-tile][data-indicator="shantytown_starts"]');
     await tile.locator("[data-testid=sparkline] polyline").first().waitFor({ state: "attached" });
+    // The page carried who is signed in and these figures: drawn without asking for either.
+    expect(asked).not.toContain("/api/auth/session");
+    expect(asked).not.toContain("/api/overview");
+    expect(asked).toContain("/api/regions");
 
     await expect(tile.getByTestId("tile-completion").textContent()).resolves.toBe("72.3%");
     await expect(tile.getByTestId("tile-schedule").textContent()).resolves.toBe("25.0%");

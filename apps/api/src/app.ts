@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@jindu/db";
 import { IDLE_TIMEOUT_MINUTES, IDLE_WARNING_MINUTES } from "@jindu/domain";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import type { BackgroundOptions } from "./plugins/app/background.js";
+import webPage from "./plugins/app/web-page.js";
 import { registerPlugins } from "./plugins/index.js";
 import { type SchemaCode, serializerFactory } from "./precompiled-schemas.js";
 import { registerRoutes } from "./routes/index.js";
@@ -124,8 +125,11 @@ export async function buildApp({
       // browsers that accept them, never as files of their own.
       preCompressed: true,
       globIgnore: ["**/*.br", "**/*.gz"],
+      // The page at / is webPage's: it carries the first screen's answers.
+      index: false,
       setHeaders: (reply, path) => reply.header("cache-control", cacheControlOf(path)),
     });
+    await app.register(webPage, { webRoot: webRoot as string });
   }
   await registerRoutes(app);
   return app;

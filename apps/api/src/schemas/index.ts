@@ -6,6 +6,7 @@ export * from "./channels.js";
 export * from "./common.js";
 export * from "./completeness.js";
 export * from "./dashboard.js";
+export * from "./first-answers.js";
 export * from "./movers.js";
 export * from "./notifications.js";
 export * from "./periods.js";

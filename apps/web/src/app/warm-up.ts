@@ -1,7 +1,8 @@
+import { FIRST_ANSWERS_ID, type FirstAnswers } from "@jindu/api/first-answers";
 import { canOpen } from "@/config/nav";
 import { paths } from "@/config/paths";
 import { overviewQueryOptions } from "@/features/overview/api/get-overview";
-import { sessionQueryOptions } from "@/lib/auth";
+import { seedSession, sessionQueryOptions } from "@/lib/auth";
 import { queryClient } from "@/lib/query-client";
 import { defaultRegion, namedParams } from "@/utils/dashboard-params";
 import { preloadDashboard } from "./dashboard-screens";
@@ -15,6 +16,7 @@ import { preloadDashboard } from "./dashboard-screens";
  */
 export function warmUp(location: Location | undefined = globalThis.location) {
   if (!location || location.pathname === paths.login) return;
+  seedFirstAnswers(globalThis.document);
   // The session first: asked after the screen's code, it waited behind its fifty-odd files on
   // the browser's six connections (600 ms on the bench's overview), and everything waits for it.
   const session = queryClient.fetchQuery(sessionQueryOptions());
@@ -37,6 +39,29 @@ export function warmUp(location: Location | undefined = globalThis.location) {
     })
     // The screens ask again and show any failure themselves.
     .catch(() => {});
+}
+
+/**
+ * What the page carried (the API's own answers to the session and the overview its address
+ * names, see the API's web-page plugin): into the query cache, as fresh as if just asked, so the
+ * asks below find them there. Read once: a later screen asks the API as usual.
+ */
+export function seedFirstAnswers(document: Document | undefined) {
+  const element = document?.getElementById(FIRST_ANSWERS_ID);
+  if (!element) return;
+  element.remove();
+  let answers: FirstAnswers;
+  try {
+    answers = JSON.parse(element.textContent ?? "") as FirstAnswers;
+  } catch {
+    return; // The screens ask for themselves.
+  }
+  seedSession(answers.session);
+  const overview = answers.overview;
+  if (overview) {
+    const input = { region: overview.region.code, year: overview.year, month: overview.month };
+    queryClient.setQueryData(overviewQueryOptions(input).queryKey, overview);
+  }
 }
 
 warmUp();

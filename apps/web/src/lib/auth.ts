@@ -51,9 +51,7 @@ async function getSession(signal?: AbortSignal): Promise<Session | null> {
       signal,
       expectUnauthorized: true,
     });
-    setCsrfToken(session.csrfToken);
-    noteSession(session);
-    return session;
+    return adoptSession(session);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       setCsrfToken(null);
@@ -63,6 +61,18 @@ async function getSession(signal?: AbortSignal): Promise<Session | null> {
     }
     throw error;
   }
+}
+
+/** Takes a session the API gave: its CSRF token for changes, its clock for the idle warning. */
+function adoptSession(session: Session): Session {
+  setCsrfToken(session.csrfToken);
+  noteSession(session);
+  return session;
+}
+
+/** A session the page itself carried (the API's answer, see FirstAnswers): as if just asked. */
+export function seedSession(session: Session) {
+  queryClient.setQueryData(SESSION_KEY, adoptSession(session));
 }
 
 export const sessionQueryOptions = () =>
