@@ -976,11 +976,32 @@ if (!skip.has("web") && existsSync(`${webRoot}/index.html`)) {
       ],
     });
     const times: number[] = [];
+    /** When Playwright's waitForSelector saw the chart, for comparison in the log. */
+    const polledTimes: number[] = [];
     const page_url = `${api}/?${q({ region: PROVINCE, year: YEAR, month: MONTH })}`;
     for (let i = 0; i < 6; i++) {
       const context = await browser.newContext();
       // Signed in already (the leader's session cookie): the measure starts at the dashboard.
       await context.addCookies([{ name: "jindu_session", value: leader.value, url: api }]);
+      // When the first chart is on screen, noted by the page itself: the moment it enters the
+      // document, then the end of the frame that paints it (a task queued from that frame's
+      // animation callback runs after its paint). Playwright's waitForSelector polls at widening
+      // intervals (up to 500 ms apart), so the time it returns said more about its polling than
+      // about the page: 1.17 s where the chart was painted at 1.00 s (issue 16, tenth pass).
+      await context.addInitScript((selector: string) => {
+        const w = window as unknown as { firstChart?: { inserted: number; painted?: number } };
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector(selector)) return;
+          observer.disconnect();
+          const chart: { inserted: number; painted?: number } = { inserted: performance.now() };
+          w.firstChart = chart;
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              chart.painted = performance.now();
+            }, 0),
+          );
+        }).observe(document, { childList: true, subtree: true });
+      }, FIRST_CHART);
       const page = await context.newPage();
       const problems: string[] = [];
       page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
@@ -997,8 +1018,15 @@ if (!skip.has("web") && existsSync(`${webRoot}/index.html`)) {
         );
         throw error;
       }
-      const t = await page.evaluate(() => performance.now());
+      const polled = await page.evaluate(() => performance.now());
+      const chart = await (
+        await page.waitForFunction(
+          () => (window as unknown as { firstChart?: { painted?: number } }).firstChart?.painted,
+        )
+      ).jsonValue();
+      const t = chart as number;
       if (i > 0) times.push(t);
+      if (i > 0) polledTimes.push(polled);
       if (i === 5) {
         // The last run's waterfall, to see what the first chart waits for: when the code had
         // arrived, and when each API call started and ended.
@@ -1019,7 +1047,9 @@ if (!skip.has("web") && existsSync(`${webRoot}/index.html`)) {
               ),
           };
         });
-        log(`first chart at ${t.toFixed(0)} ms; code: ${scripts}; API (ms): ${calls.join(", ")}`);
+        log(
+          `first chart painted at ${t.toFixed(0)} ms (seen by waitForSelector at ${polled.toFixed(0)} ms); code: ${scripts}; API (ms): ${calls.join(", ") || "none (the page carried its answers)"}`,
+        );
       }
       await context.close();
     }
@@ -1031,11 +1061,11 @@ if (!skip.has("web") && existsSync(`${webRoot}/index.html`)) {
     });
     budgets.push({
       budget: "first chart ≤ 1.0 s",
-      measured: `${ms(s.p50)} ms (median of ${times.length})`,
+      measured: `${ms(s.p50)} ms painted (median of ${times.length}; waitForSelector saw it at ${ms(statsOf(polledTimes, 1, 0).p50)} ms)`,
       met: s.p50 <= 1000,
       note: "",
     });
-    webNote += ` Time to first chart: Chromium (${execSync(`${chromium} --version 2>/dev/null`).toString().trim()}) headless, a new browser context each time (no cache), from navigation start to the first chart (${FIRST_CHART}) of ${page_url.replace(api, "")}, the API serving the built app; median of ${times.length} after one warm-up.`;
+    webNote += ` Time to first chart: Chromium (${execSync(`${chromium} --version 2>/dev/null`).toString().trim()}) headless, a new browser context each time (no cache), from navigation start to the end of the frame that first paints a chart (${FIRST_CHART}) of ${page_url.replace(api, "")}, as the page notes it (a MutationObserver, then the task after that frame's animation callback), the API serving the built app; median of ${times.length} after one warm-up.`;
   } else {
     webNote +=
       " No Chromium at /usr/bin/chromium (apt-get install chromium): time to first chart not measured.";

@@ -14,6 +14,7 @@ import { IndicatorTile } from "@/features/overview/components/indicator-tile";
 import { StatusSummary } from "@/features/overview/components/status-summary";
 import { WorstLags } from "@/features/overview/components/worst-lags";
 import { OpenSupervisionCard } from "@/features/supervision/components/open-supervision-card";
+import { useAfterFirstPaint } from "@/hooks/use-after-first-paint";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useLanguage } from "@/hooks/use-language";
 import { formatMonth, nameOf } from "@/utils/format";
@@ -27,6 +28,8 @@ export default function OverviewRoute() {
   const navigate = useNavigate();
   const { params, hrefTo, setParams } = useDashboardParams();
   const overview = useOverview({ region: params.region, year: params.year, month: params.month });
+  // The tiles first; the cards that ask for more (supervision, movers, the map) a frame later.
+  const later = useAfterFirstPaint();
   const period = t("filters.period", {
     year: params.year,
     month: params.month,
@@ -43,7 +46,7 @@ export default function OverviewRoute() {
         extra={<span className="muted">{period}</span>}
       />
       <FilterBar />
-      <OpenSupervisionCard region={params.region} />
+      {later ? <OpenSupervisionCard region={params.region} /> : null}
       <QueryState
         query={overview}
         isEmpty={(data) =>
@@ -73,13 +76,13 @@ export default function OverviewRoute() {
                 </Col>
               </Row>
             ) : null}
-            {hasChildren(data.regions) ? (
+            {later && hasChildren(data.regions) ? (
               <MoversCard region={params.region} year={params.year} month={params.month} />
             ) : null}
             <div className="legend-row">
               <StatusLegend />
             </div>
-            {hasChildren(data.regions) ? (
+            {later && hasChildren(data.regions) ? (
               <MapCard
                 region={params.region}
                 year={params.year}
