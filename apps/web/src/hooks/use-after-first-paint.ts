@@ -3,9 +3,10 @@ import { startTransition, useEffect, useState } from "react";
 /**
  * False until the browser has painted what this component first rendered, then true in a
  * transition (rendered in slices that let the browser paint and answer between them). For the
- * parts of a screen that can come a moment later than its main figures: on a cold load the
- * overview's tiles were in the page at 0.98 s but on screen only at 1.2 s, because the map,
- * the movers and their answers were rendered in the same breath.
+ * parts of a screen that can come a moment later than its main figures: on the bench's cold
+ * load the overview's tiles were painted at 1.00 s with the map and the movers rendered in the
+ * same breath, at 0.92 s with them a frame later. (A hidden tab runs no frames: such cards wait
+ * until it is shown.)
  */
 export function useAfterFirstPaint(): boolean {
   const [painted, setPainted] = useState(false);
