@@ -60,6 +60,27 @@ async function chooseOption(page: Page, select: Locator, text: string) {
     .click();
 }
 
+/**
+ * Picks a region in a tree select by typing its code, until the select shows it: under load the
+ * tree was still filtering as the title was clicked, the click went to a row being redrawn, and
+ * the form was saved without a region (CI failed twice that way).
+ */
+async function chooseRegion(page: Page, select: Locator, name: string, code: string) {
+  // Its shown value (the portal's tree rows and the typed code are not inside it).
+  const chosen = select.filter({ hasText: name });
+  for (let attempt = 0; attempt < 3 && (await chosen.count()) === 0; attempt++) {
+    await select.click();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type(code);
+    const titles = page.locator(".ant-select-dropdown:visible .ant-select-tree-title");
+    // The filter has settled when the region's own row is the only one carrying its code.
+    await expect.poll(() => titles.filter({ hasText: code }).count()).toBe(1);
+    await titles.filter({ hasText: `${name} ${code}` }).click();
+    await chosen.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
+  await chosen.waitFor();
+}
+
 describe("administration", () => {
   it("admin creates a Ningbo reporter, resets its password, disables it and renames an indicator", async () => {
     USERNAME = `nb_e2e_${Date.now().toString(36)}`;
@@ -86,9 +107,12 @@ describe("administration", () => {
     await page.getByTestId("user-create").click();
     await page.getByTestId("user-username").fill(USERNAME);
     await page.getByTestId("user-display-name").fill("宁波市住建局 e2e");
-    await page.locator(".ant-modal:visible .ant-select").last().click();
-    await page.keyboard.type("330200");
-    await page.locator(".ant-select-tree-title", { hasText: "宁波市 330200" }).click();
+    await chooseRegion(
+      page,
+      page.locator(".ant-modal:visible .ant-select").last(),
+      "宁波市",
+      "330200",
+    );
     firstPassword = await page.getByTestId("user-password").inputValue();
     expect(firstPassword).toMatch(/^.{12}$/);
     await session.screenshot("admin-user-form-zh-CN-desktop");
