@@ -43,6 +43,17 @@ describe("the page at /", () => {
     expect(answers?.overview?.tiles).toHaveLength(19);
   });
 
+  it("without a region in the address, carries the user's own province (the screens' default)", async () => {
+    const official = await ctx.as("gd_official");
+    const answers = answersIn((await official.inject("/?year=2020&month=3")).body);
+    expect(answers?.overview?.region.code).toBe("440000");
+    expect(answers?.overview).toEqual((await official.inject(`/api/overview?${OVERVIEW}`)).json());
+    // A Wenzhou bureau's dashboards are Zhejiang's.
+    const bureau = await ctx.as("wz_reporter");
+    const zhejiang = answersIn((await bureau.inject("/?year=2020&month=10")).body);
+    expect(zhejiang?.overview?.region.code).toBe("330000");
+  });
+
   it("carries only the session when the address names no period, or one the user may not read", async () => {
     const official = await ctx.as("gd_official");
     const bare = answersIn((await official.inject("/")).body);

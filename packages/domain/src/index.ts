@@ -3,6 +3,7 @@ export * from "./audit-words.js";
 export * from "./base-map.js";
 export * from "./calendar.js";
 export * from "./completion.js";
+export * from "./dashboard-region.js";
 export * from "./data-quality.js";
 export * from "./delivery.js";
 export * from "./exact-sum.js";

@@ -8,7 +8,7 @@ import type { OverviewResponse } from "./dashboard.js";
  */
 export interface FirstAnswers {
   session: SessionResponse;
-  /** The overview the address names (region, year and month all in it), when the user may read it. */
+  /** The overview of the period the address names (year and month in it), if the user may read it. */
   overview?: OverviewResponse;
 }
 

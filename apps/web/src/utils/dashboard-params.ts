@@ -1,5 +1,4 @@
-import { NATIONAL_DEFAULT_REGION } from "@/config/defaults";
-import { dashboardProvince } from "@/utils/scope";
+import { defaultDashboardRegion } from "@jindu/domain";
 
 /**
  * The shared selection's parts that need no router (use-dashboard-params.ts has the hook): the
@@ -20,10 +19,10 @@ const intIn = (text: string | null, min: number, max: number) => {
 
 /**
  * The region when the URL names none: the user's own province (a city bureau's is the one it
- * belongs to), or for national accounts the default one.
+ * belongs to), or for national accounts the default one (the domain's rule, which the API's
+ * page follows too).
  */
-export const defaultRegion = (userRegion: string | null | undefined) =>
-  dashboardProvince(userRegion ?? null) ?? NATIONAL_DEFAULT_REGION;
+export const defaultRegion = defaultDashboardRegion;
 
 /** What the URL itself names, well-formed; anything malformed counts as not named. */
 export function namedParams(search: URLSearchParams): Partial<DashboardParams> {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { defaultDashboardRegion } from "@jindu/domain";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import {
@@ -59,8 +60,10 @@ async function firstAnswers(
   const { user } = answers.session;
   if (user.mustChangePassword || user.mustSetUpSecondFactor) return answers;
   const { region, year, month } = request.query as Record<string, unknown>;
-  if (typeof region === "string" && typeof year === "string" && typeof month === "string") {
-    const overview = await ask("/api/overview", { region, year, month });
+  if (typeof year === "string" && typeof month === "string") {
+    // Without a region the screen shows the user's default one (the same domain rule).
+    const shown = typeof region === "string" ? region : defaultDashboardRegion(user.regionCode);
+    const overview = await ask("/api/overview", { region: shown, year, month });
     if (overview.statusCode === 200) answers.overview = overview.json<OverviewResponse>();
   }
   return answers;
@@ -68,7 +71,7 @@ async function firstAnswers(
 
 /**
  * The web app's page at / (the overview): with a session, it carries the session and the
- * overview its address names, so the first chart waits for the code alone and not for two
+ * overview of the period its address names (in the user's default region unless it names one), so the first chart waits for the code alone and not for two
  * requests after it (issue 16's first chart). Such a page is one user's: never stored by a
  * browser or a proxy. The other screens' addresses get the plain page (the not-found handler).
  */
