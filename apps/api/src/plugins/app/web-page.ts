@@ -71,9 +71,10 @@ async function firstAnswers(
 
 /**
  * The web app's page at / (the overview): with a session, it carries the session and the
- * overview of the period its address names (in the user's default region unless it names one), so the first chart waits for the code alone and not for two
- * requests after it (issue 16's first chart). Such a page is one user's: never stored by a
- * browser or a proxy. The other screens' addresses get the plain page (the not-found handler).
+ * overview of the period its address names (in the user's default region unless it names one),
+ * so the first chart waits for the code alone and not for two requests after it (issue 16's
+ * first chart). Such a page is one user's: never stored by a browser or a proxy. The other
+ * screens' addresses get the plain page (the not-found handler).
  */
 export default fp(async function webPage(app: FastifyInstance, opts: { webRoot: string }) {
   const page = readFileSync(join(opts.webRoot, "index.html"), "utf8");
