@@ -1,10 +1,11 @@
 import { FIRST_ANSWERS_ID, type FirstAnswers } from "@jindu/api/first-answers";
+import { defaultDashboardRegion } from "@jindu/domain";
 import { canOpen } from "@/config/nav";
 import { paths } from "@/config/paths";
 import { overviewQueryOptions } from "@/features/overview/api/get-overview";
 import { seedSession, sessionQueryOptions } from "@/lib/auth";
 import { queryClient } from "@/lib/query-client";
-import { defaultRegion, namedParams } from "@/utils/dashboard-params";
+import { namedParams } from "@/utils/dashboard-params";
 import { preloadDashboard } from "./dashboard-screens";
 
 /**
@@ -34,7 +35,7 @@ export function warmUp(location: Location | undefined = globalThis.location) {
       // the account is set up.
       if (!user || !canOpen(user.role, paths.overview)) return;
       if (user.mustChangePassword || user.mustSetUpSecondFactor) return;
-      const region = named.region ?? defaultRegion(user.regionCode);
+      const region = named.region ?? defaultDashboardRegion(user.regionCode);
       return queryClient.prefetchQuery(overviewQueryOptions({ region, year, month }));
     })
     // The screens ask again and show any failure themselves.

@@ -1,8 +1,8 @@
-import { openMonth } from "@jindu/domain";
+import { defaultDashboardRegion, openMonth } from "@jindu/domain";
 import { useCallback, useMemo } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import { useSession } from "@/lib/auth";
-import { type DashboardParams, defaultRegion, namedParams } from "@/utils/dashboard-params";
+import { type DashboardParams, namedParams } from "@/utils/dashboard-params";
 
 /**
  * The selection with what the URL leaves out filled in. Screens open behind DefaultPeriod, which
@@ -41,7 +41,7 @@ export function useDashboardParams() {
   const userRegion = useSession().data?.user.regionCode;
   const named = useMemo(() => namedParams(search), [search]);
   const params = useMemo(
-    () => parseParams(search, defaultRegion(userRegion)),
+    () => parseParams(search, defaultDashboardRegion(userRegion)),
     [search, userRegion],
   );
 
@@ -62,4 +62,4 @@ export function useDashboardParams() {
   return { params, named, setParams, hrefTo };
 }
 
-export { type DashboardParams, defaultRegion, namedParams };
+export { type DashboardParams, namedParams };

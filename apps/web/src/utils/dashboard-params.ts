@@ -1,5 +1,3 @@
-import { defaultDashboardRegion } from "@jindu/domain";
-
 /**
  * The shared selection's parts that need no router (use-dashboard-params.ts has the hook): the
  * start-up code (app/warm-up.ts) reads the address with them before React and the router load.
@@ -16,13 +14,6 @@ const intIn = (text: string | null, min: number, max: number) => {
   const value = Number(text);
   return text && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
 };
-
-/**
- * The region when the URL names none: the user's own province (a city bureau's is the one it
- * belongs to), or for national accounts the default one (the domain's rule, which the API's
- * page follows too).
- */
-export const defaultRegion = defaultDashboardRegion;
 
 /** What the URL itself names, well-formed; anything malformed counts as not named. */
 export function namedParams(search: URLSearchParams): Partial<DashboardParams> {

@@ -1,8 +1,5 @@
 import { provinceOf } from "@jindu/domain";
 
-// Region codes (GB/T 2260) carry their province in the first two digits: 330302 (a district of
-// Wenzhou) belongs to 330000 (Zhejiang). The rules live in the domain package.
-export { dashboardProvince, provinceOf } from "@jindu/domain";
-
+/** Whether a region lies in `province` (null: the whole country). */
 export const withinProvince = (province: string | null, code: string) =>
   province === null || provinceOf(code) === province;

@@ -1,10 +1,10 @@
+import { NATIONAL_DEFAULT_REGION } from "@jindu/domain";
 import { Alert, Segmented } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageTitle } from "@/components/ui/page-title";
 import { QueryState } from "@/components/ui/query-state";
-import { NATIONAL_DEFAULT_REGION } from "@/config/defaults";
 import {
   ApprovalCard,
   type Decision,

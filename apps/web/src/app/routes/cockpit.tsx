@@ -1,4 +1,5 @@
 import "@/features/cockpit/cockpit.css";
+import { provinceOf } from "@jindu/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,7 +20,6 @@ import { overviewQueryOptions } from "@/features/overview/api/get-overview";
 import { useDashboardParams } from "@/hooks/use-dashboard-params";
 import { useLanguage } from "@/hooks/use-language";
 import { formatMonth, formatPercent, nameOf } from "@/utils/format";
-import { provinceOf } from "@/utils/scope";
 import "@/features/map/locales";
 
 /** Seconds each indicator stays on the wall unless the address says (?rotate=2 in tests). */

@@ -1,10 +1,10 @@
+import { NATIONAL_DEFAULT_REGION } from "@jindu/domain";
 import { Skeleton } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { PageTitle } from "@/components/ui/page-title";
 import { QueryState } from "@/components/ui/query-state";
-import { NATIONAL_DEFAULT_REGION } from "@/config/defaults";
 import { regionPath, useRegions } from "@/features/catalogue/api/get-regions";
 import { PeriodSelect } from "@/features/catalogue/components/period-select";
 import { RegionSelect } from "@/features/catalogue/components/region-select";

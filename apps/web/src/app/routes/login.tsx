@@ -1,9 +1,9 @@
+import { NATIONAL_DEFAULT_REGION } from "@jindu/domain";
 import { Alert } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { AuthLayout } from "@/components/layouts/auth-layout";
-import { NATIONAL_DEFAULT_REGION } from "@/config/defaults";
 import { paths } from "@/config/paths";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { FullPageSpin } from "@/features/auth/components/require-session";

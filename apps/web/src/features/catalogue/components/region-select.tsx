@@ -1,10 +1,11 @@
+import { dashboardProvince } from "@jindu/domain";
 import { TreeSelect } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { useSession } from "@/lib/auth";
 import { nameOf } from "@/utils/format";
-import { dashboardProvince, withinProvince } from "@/utils/scope";
+import { withinProvince } from "@/utils/scope";
 import { type RegionEntry, useRegions } from "../api/get-regions";
 
 interface TreeOption {

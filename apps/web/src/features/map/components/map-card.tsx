@@ -1,3 +1,4 @@
+import { provinceOf } from "@jindu/domain";
 import { Card, Segmented, Select, Space } from "antd";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,6 @@ import { useRegions } from "@/features/catalogue/api/get-regions";
 import { useLanguage } from "@/hooks/use-language";
 import { useUser } from "@/lib/auth";
 import { nameOf } from "@/utils/format";
-import { provinceOf } from "@/utils/scope";
 import { useBaseMap } from "../api/get-base-map";
 import { useMapLines } from "../api/get-map-lines";
 import { CITY_GRID, cityItems, PROVINCE_GRID } from "../grid-positions";
