@@ -1025,8 +1025,10 @@ if (!skip.has("web") && existsSync(`${webRoot}/index.html`)) {
         )
       ).jsonValue();
       const t = chart as number;
-      if (i > 0) times.push(t);
-      if (i > 0) polledTimes.push(polled);
+      if (i > 0) {
+        times.push(t);
+        polledTimes.push(polled);
+      }
       if (i === 5) {
         // The last run's waterfall, to see what the first chart waits for: when the code had
         // arrived, and when each API call started and ended.

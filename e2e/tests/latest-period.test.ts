@@ -30,6 +30,19 @@ async function yearsOffered(page: Page): Promise<number[]> {
   return years;
 }
 
+/**
+ * The years the picker offers, asked again until they are `expected`: a picker opened before
+ * its periods arrived lists fewer, and its options are redrawn while they are read (runs here
+ * read none, now and then).
+ */
+async function yearsOfferedAs(page: Page, expected: number[]): Promise<number[]> {
+  let years: number[] = [];
+  await expect
+    .poll(async () => (years = await yearsOffered(page)), { timeout: 15_000 })
+    .toEqual(expected);
+  return years;
+}
+
 /** The period the screen shows: in its address and in its picker. */
 async function shownPeriod(page: Page) {
   await page.getByTestId("month-select").waitFor();
@@ -59,15 +72,10 @@ describe("the latest month first", () => {
       await session.screenshot(`latest-period-overview-${username}`);
 
       // Only years with targets or figures are offered: never the empty 2018, 2019 or 2026.
-      // Asked again until it holds: a picker opened before its periods arrived lists fewer, and
-      // its options are redrawn while they are read (runs here read none, now and then).
       const api = (await (
         await page.request.get(`${inject("baseUrl")}/api/periods?region=${region}`)
       ).json()) as { years: number[] };
-      let years: number[] = [];
-      await expect
-        .poll(async () => (years = await yearsOffered(page)), { timeout: 15_000 })
-        .toEqual(api.years);
+      const years = await yearsOfferedAs(page, api.years);
       expect(years).toEqual(expect.arrayContaining([2022, 2021, 2020]));
       for (const empty of [2018, 2019, openMonth(new Date()).year]) {
         expect(years).not.toContain(empty);
@@ -115,11 +123,10 @@ describe("the latest month first", () => {
     const api = (await (
       await page.request.get(`${inject("baseUrl")}/api/periods?region=330300`)
     ).json()) as { years: number[] };
-    // Asked again until it holds (as for the dashboards above).
-    let years: number[] = [];
-    await expect
-      .poll(async () => (years = await yearsOffered(page)), { timeout: 15_000 })
-      .toEqual([...new Set([open.year, ...api.years])].sort((a, b) => b - a));
+    const years = await yearsOfferedAs(
+      page,
+      [...new Set([open.year, ...api.years])].sort((a, b) => b - a),
+    );
     expect(years).toEqual(expect.arrayContaining([open.year, 2022, 2021, 2020]));
     expect(years).not.toContain(2019);
 
