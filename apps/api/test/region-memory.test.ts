@@ -251,12 +251,12 @@ describe("progress rows kept per region", () => {
   const period = { year: 2020, month: 10, viewerScope: null };
 
   /** Zhejiang's tables for every indicator: through the API's memory, and read afresh. */
-  async function bothTables() {
+  async function bothTables(at = period) {
     const indicators = await ctx.database.db.select().from(schema.indicators);
-    const kept = await progressTables(ctx.app.db, zhejiang, indicators, period);
+    const kept = await progressTables(ctx.app.db, zhejiang, indicators, at);
     // A transaction keeps nothing: its reads are the database's as it is.
     const fresh = await ctx.database.db.transaction((tx) =>
-      progressTables(tx as never, zhejiang, indicators, period),
+      progressTables(tx as never, zhejiang, indicators, at),
     );
     return { kept: Object.fromEntries(kept), fresh: Object.fromEntries(fresh) };
   }
@@ -291,6 +291,31 @@ describe("progress rows kept per region", () => {
     expect(after).toEqual(fresh);
     const moved = lineOf(after)("shantytown_starts", jiaxing);
     expect(moved.actual).toBe((before.actual as number) + 100);
+  });
+
+  it("keeps rows as of a month across a change to a later month or another year, not an earlier one", async () => {
+    const taizhou = "331000";
+    const september = { ...period, month: 9 };
+    const line = async () =>
+      lineOf((await bothTables(september)).kept)("shantytown_starts", taizhou);
+    const before = await line();
+    expect(before.actual).not.toBeNull();
+    // Taizhou's approved figures of August and September raised past the API, unannounced.
+    await ctx.database.db.execute(
+      sql`update reports set value = value + 50
+          where region_code = ${taizhou} and indicator_code = 'shantytown_starts'
+            and year = 2020 and month in (8, 9) and status = 'approved'`,
+    );
+    // October's approval, or a month of another year, leaves the rows as of September as kept.
+    await dataChange([monthPlace(taizhou, 2020, 10)]);
+    expect(await line()).toEqual(before);
+    await dataChange([monthPlace(taizhou, 2019, 3)]);
+    expect(await line()).toEqual(before);
+    // A change of August (earlier than September): read again, as a fresh read says.
+    await dataChange([monthPlace(taizhou, 2020, 8)]);
+    const { kept, fresh } = await bothTables(september);
+    expect(kept).toEqual(fresh);
+    expect(lineOf(kept)("shantytown_starts", taizhou).actual).toBe((before.actual as number) + 50);
   });
 
   it("after each step of a month's correction through the API, the kept tables are the ones read afresh", async () => {

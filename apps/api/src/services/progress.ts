@@ -27,7 +27,7 @@ import { ancestryOf } from "../plugins/app/auth.js";
 import type { LaggingItem, Quality, Standing } from "../schemas/index.js";
 import { childrenOf, indicatorsOfYear, provinceProfilesFor } from "./catalogue-memory.js";
 import { requireIndicator, requireRegion } from "./lookups.js";
-import { rememberedPerRegion } from "./region-memory.js";
+import { rememberedAsOfMonth } from "./region-memory.js";
 import { previousMonth, qualityOf, standingsOf } from "./standings.js";
 import { type Asks, asksFor } from "./task-lists.js";
 
@@ -153,8 +153,9 @@ async function asksOf(
 
 /**
  * The progress rows of a parent and its children, by region. Approved figures only are each
- * region's own: those are kept per region between its changes (region-memory), so that the
- * first read after an approval reads that region's rows again rather than the whole table.
+ * region's own, as of the month: those are kept per region until a change to that month or an
+ * earlier one (region-memory), so that the first read after an approval reads that region's rows
+ * of this month again rather than the whole table, and last month's (the standings) not at all.
  * With submitted figures counted, the table is read as it is.
  */
 async function progressRowsOf(
@@ -179,9 +180,10 @@ async function progressRowsOf(
     });
     return groupBy(rows, (row) => row.regionCode);
   }
-  return rememberedPerRegion(
+  return rememberedAsOfMonth(
     db,
-    `progress|${year}|${month}|${indicatorCodes.join(",")}`,
+    `progress|${indicatorCodes.join(",")}`,
+    { year, month },
     regionCodes,
     async (missing) => {
       const rows = await progressOfRegions(db, {

@@ -24,6 +24,19 @@ export interface RegionMemory {
     read: (keys: readonly RegionMonthKey[]) => Promise<T[]>,
     weigh: (value: T) => number,
   ): Promise<T[]>;
+  /**
+   * The values of `regions` under `scope` as of a month, as `perRegion` keeps them but each from
+   * its region's rows of that year up to that month (and the catalogue) only: a change to one
+   * month of a region forgets its values as of that month and the later months of that year, not
+   * the earlier ones (last month's rows outlive this month's approval).
+   */
+  asOfMonth<T>(
+    scope: string,
+    period: { year: number; month: number },
+    regions: readonly string[],
+    read: (regions: readonly string[]) => Promise<Map<string, T>>,
+    weigh?: (value: T) => number,
+  ): Promise<Map<string, T>>;
 }
 
 const memories = new WeakMap<object, RegionMemory>();
@@ -71,4 +84,21 @@ export function rememberedPerMonth<T>(
 ): Promise<T[]> {
   const memory = memoryOf(db);
   return memory ? memory.perMonth(scope, keys, read, weigh) : read(keys);
+}
+
+/**
+ * Each region's value under `scope` as of a month of a year, kept as `rememberedPerRegion` keeps
+ * a region's: `read` must answer each region from its own rows of that year up to that month and
+ * the catalogue only.
+ */
+export function rememberedAsOfMonth<T>(
+  db: Database,
+  scope: string,
+  period: { year: number; month: number },
+  regions: readonly string[],
+  read: (regions: readonly string[]) => Promise<Map<string, T>>,
+  weigh?: (value: T) => number,
+): Promise<Map<string, T>> {
+  const memory = memoryOf(db);
+  return memory ? memory.asOfMonth(scope, period, regions, read, weigh) : read(regions);
 }

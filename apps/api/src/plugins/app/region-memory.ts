@@ -21,7 +21,9 @@ interface Kept {
 /**
  * Values computed from one region's own rows and the catalogue (its data quality over a year),
  * kept in memory until a change to that region, and values of one month of a region (the facts
- * quality is made of), kept until a change to that month. A change announced with the places it
+ * quality is made of), kept until a change to that month, and values of a region as of a month
+ * (its progress rows), kept until a change to that month or an earlier one of its year. A change
+ * announced with the places it
  * touched (a month's save, submit or approval names its month) forgets the values of those
  * regions and those months alone; one naming a whole region forgets all of its months too; any
  * other change, a catalogue change and a lost connection forget everything. Kept and used only
@@ -33,8 +35,11 @@ export default fp(
     /** By region code, and by month place (`330100@2026-03`). */
     const regions = new Map<string, Kept>();
     const months = new Map<string, Kept>();
-    /** The month places kept of each region, to forget them with it. */
+    /** Values as of a month of a region, by month place. */
+    const asOf = new Map<string, Kept>();
+    /** The month places kept of each region (months, values as of months), to forget them with it. */
     const monthsOf = new Map<string, Set<string>>();
+    const asOfPlacesOf = new Map<string, Set<string>>();
     let size = 0;
     /** Counts forgettings; when everything, each region and each month was last forgotten. */
     let tick = 0;
@@ -48,9 +53,9 @@ export default fp(
       tick++;
       allForgottenAt = tick;
       for (const marks of [regionChangedAt, wholeRegionChangedAt, monthChangedAt]) marks.clear();
-      regions.clear();
-      months.clear();
+      for (const kept of [regions, months, asOf]) kept.clear();
       monthsOf.clear();
+      asOfPlacesOf.clear();
       size = 0;
     };
     const drop = (kept: Map<string, Kept>, key: string) => {
@@ -70,11 +75,21 @@ export default fp(
         if (month === null) {
           wholeRegionChangedAt.set(region, tick);
           for (const key of monthsOf.get(region) ?? []) drop(months, key);
+          for (const key of asOfPlacesOf.get(region) ?? []) drop(asOf, key);
           monthsOf.delete(region);
+          asOfPlacesOf.delete(region);
         } else {
           monthChangedAt.set(place, tick);
           drop(months, place);
           monthsOf.get(region)?.delete(place);
+          // Values as of this month or a later one of its year: `2026-03` ≤ `2026-11`.
+          const places = asOfPlacesOf.get(region);
+          for (const key of places ?? []) {
+            const asOfMonth = placeOf(key).month as string;
+            if (asOfMonth.slice(0, 4) !== month.slice(0, 4) || asOfMonth < month) continue;
+            drop(asOf, key);
+            places?.delete(key);
+          }
         }
       }
       if (regionChangedAt.size + monthChangedAt.size > MAX_MARKS) forgetAll();
@@ -92,33 +107,85 @@ export default fp(
     }
     const listening = () => app.changes.version() !== null;
 
+    /**
+     * The values of `asked` regions under `scope`, kept ones from `kept` (under each region's
+     * key), the others read; a read is kept unless a change since it started touched it.
+     */
+    async function throughMemory<T>(
+      kept: Map<string, Kept>,
+      scope: string,
+      asked: readonly string[],
+      how: {
+        keyOf: (region: string) => string;
+        changedAt: (region: string) => number;
+        read: (regions: readonly string[]) => Promise<Map<string, T>>;
+        weigh: (value: T) => number;
+        onKept?: (region: string, key: string) => void;
+      },
+    ): Promise<Map<string, T>> {
+      if (!listening()) return how.read(asked);
+      const out = new Map<string, T>();
+      const missing: string[] = [];
+      for (const region of asked) {
+        const values = kept.get(how.keyOf(region))?.values;
+        if (values?.has(scope)) out.set(region, values.get(scope) as T);
+        else missing.push(region);
+      }
+      if (missing.length === 0) return out;
+      const started = tick;
+      const fresh = await how.read(missing);
+      const keeping = listening() && allForgottenAt <= started;
+      for (const region of missing) {
+        const value = fresh.get(region) as T;
+        out.set(region, value);
+        if (!keeping || !fresh.has(region) || how.changedAt(region) > started) continue;
+        const key = how.keyOf(region);
+        keep(kept, key, scope, value, how.weigh(value));
+        how.onKept?.(region, key);
+      }
+      // In the order asked for, as a read of them all would answer.
+      return new Map(asked.map((region) => [region, out.get(region) as T]));
+    }
+
     keepRegionsOf(app.database.db, {
-      async perRegion<T>(
+      perRegion<T>(
         scope: string,
         asked: readonly string[],
         read: (regions: readonly string[]) => Promise<Map<string, T>>,
         weigh: (value: T) => number = () => 1,
       ): Promise<Map<string, T>> {
-        if (!listening()) return read(asked);
-        const out = new Map<string, T>();
-        const missing: string[] = [];
-        for (const region of asked) {
-          const values = regions.get(region)?.values;
-          if (values?.has(scope)) out.set(region, values.get(scope) as T);
-          else missing.push(region);
-        }
-        if (missing.length === 0) return out;
-        const started = tick;
-        const fresh = await read(missing);
-        const kept = listening() && allForgottenAt <= started;
-        for (const region of missing) {
-          const value = fresh.get(region) as T;
-          out.set(region, value);
-          if (!kept || !fresh.has(region) || (regionChangedAt.get(region) ?? 0) > started) continue;
-          keep(regions, region, scope, value, weigh(value));
-        }
-        // In the order asked for, as a read of them all would answer.
-        return new Map(asked.map((region) => [region, out.get(region) as T]));
+        return throughMemory(regions, scope, asked, {
+          keyOf: (region) => region,
+          changedAt: (region) => regionChangedAt.get(region) ?? 0,
+          read,
+          weigh,
+        });
+      },
+
+      asOfMonth<T>(
+        scope: string,
+        period: { year: number; month: number },
+        asked: readonly string[],
+        read: (regions: readonly string[]) => Promise<Map<string, T>>,
+        weigh: (value: T) => number = () => 1,
+      ): Promise<Map<string, T>> {
+        return throughMemory(asOf, scope, asked, {
+          keyOf: (region) => monthPlace(region, period.year, period.month),
+          // The whole region, or any month of the year up to this one.
+          changedAt: (region) => {
+            let at = wholeRegionChangedAt.get(region) ?? 0;
+            for (let m = 1; m <= period.month; m++) {
+              at = Math.max(at, monthChangedAt.get(monthPlace(region, period.year, m)) ?? 0);
+            }
+            return at;
+          },
+          read,
+          weigh,
+          onKept: (region, key) => {
+            const places = asOfPlacesOf.get(region) ?? new Set<string>();
+            asOfPlacesOf.set(region, places.add(key));
+          },
+        });
       },
 
       async perMonth<T>(
