@@ -20,15 +20,14 @@ interface Kept {
 
 /**
  * Values computed from one region's own rows and the catalogue (its data quality over a year),
- * kept in memory until a change to that region, and values of one month of a region (the facts
- * quality is made of), kept until a change to that month, and values of a region as of a month
+ * kept in memory until a change to that region; values of one month of a region (the facts
+ * quality is made of), kept until a change to that month; and values of a region as of a month
  * (its progress rows), kept until a change to that month or an earlier one of its year. A change
- * announced with the places it
- * touched (a month's save, submit or approval names its month) forgets the values of those
- * regions and those months alone; one naming a whole region forgets all of its months too; any
- * other change, a catalogue change and a lost connection forget everything. Kept and used only
- * while this process listens to the announcements. A read that overlapped a change to what it
- * read is not kept: it may hold what was there before.
+ * announced with the places it touched (a month's save, submit or approval names its month)
+ * forgets the values of those regions and those months alone; one naming a whole region forgets
+ * all of its months too; any other change, a catalogue change and a lost connection forget
+ * everything. Kept and used only while this process listens to the announcements. A read that
+ * overlapped a change to what it read is not kept: it may hold what was there before.
  */
 export default fp(
   async function regionMemory(app: FastifyInstance) {
