@@ -36,8 +36,9 @@ export default fp(
     const months = new Map<string, Kept>();
     /** Values as of a month of a region, by month place. */
     const asOf = new Map<string, Kept>();
-    /** The month places kept of each region (months, values as of months), to forget them with it. */
+    /** The month places of each region in `months`, to forget them with it. */
     const monthsOf = new Map<string, Set<string>>();
+    /** The month places of each region in `asOf`: a change forgets its month and the later ones. */
     const asOfPlacesOf = new Map<string, Set<string>>();
     let size = 0;
     /** Counts forgettings; when everything, each region and each month was last forgotten. */
